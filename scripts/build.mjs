@@ -1,0 +1,82 @@
+// Bundles the extension with esbuild, and transpiles the tests for mocha and the extension host.
+// Usage: node scripts/build.mjs [--production] [--watch] [--tests]
+//   --production  minified bundles, no source maps (what `npm run package` ships)
+//   --tests       also transpile src/ and test/ file by file into out/ (mocha and the extension host run them)
+import * as esbuild from 'esbuild';
+import { readdirSync, rmSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const tests = args.has('--tests');
+
+/**
+ * Each entry is its own bundle so activation only evaluates what it needs: the shell is small,
+ * and the heavy modules (zod, undici) load on first use with a plain `require` of their bundle.
+ */
+export const bundles = [
+  { in: 'src/extension.ts', out: 'extension' },
+];
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+  define: { 'process.env.XSP_PRODUCTION': JSON.stringify(production ? 'true' : 'false') },
+};
+
+function listTs(dir) {
+  if (!existsSync(join(root, dir))) return [];
+  return readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith('.ts') && !d.name.endsWith('.d.ts'))
+    .map((d) => relative(root, join(d.parentPath ?? d.path, d.name)));
+}
+
+const contexts = [];
+rmSync(join(root, 'dist'), { recursive: true, force: true, maxRetries: 3 });
+contexts.push(
+  await esbuild.context({
+    ...common,
+    entryPoints: bundles.map((b) => ({ in: join(root, b.in), out: b.out })),
+    outdir: join(root, 'dist'),
+    metafile: true,
+  }),
+);
+
+if (tests) {
+  rmSync(join(root, 'out'), { recursive: true, force: true, maxRetries: 3 });
+  contexts.push(
+    await esbuild.context({
+      entryPoints: [...listTs('src'), ...listTs('test')].map((f) => join(root, f)),
+      outbase: root,
+      outdir: join(root, 'out'),
+      bundle: false,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      sourcemap: 'inline',
+      sourcesContent: false,
+      logLevel: 'warning',
+    }),
+  );
+}
+
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('[watch] esbuild is watching src/ and test/');
+} else {
+  for (const c of contexts) {
+    await c.rebuild();
+    await c.dispose();
+  }
+}
