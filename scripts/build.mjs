@@ -57,7 +57,7 @@ if (tests) {
   rmSync(join(root, 'out'), { recursive: true, force: true, maxRetries: 3 });
   contexts.push(
     await esbuild.context({
-      entryPoints: [...listTs('src'), ...listTs('test')].map((f) => join(root, f)),
+      entryPoints: [...listTs('src'), ...listTs('test'), ...listTs('scripts'), ...listTs('bench')].map((f) => join(root, f)),
       outbase: root,
       outdir: join(root, 'out'),
       bundle: false,

@@ -1,0 +1,26 @@
+// The one shape every check reports in: the zod model, the cross-field rules, the sandbox and the editor all speak it.
+
+export type Severity = 'error' | 'warning';
+
+/** A path into the request JSON, as zod reports it: object keys and array indexes. */
+export type JsonPath = readonly (string | number)[];
+
+/**
+ * A change to the request that resolves a problem without guessing. The shell turns it into a text edit
+ * (jsonc-parser `modify`), so the user's formatting survives.
+ */
+export type Fix =
+  | { readonly title: string; readonly kind: 'set'; readonly path: JsonPath; readonly value: unknown }
+  | { readonly title: string; readonly kind: 'remove'; readonly path: JsonPath };
+
+export interface Problem {
+  readonly severity: Severity;
+  readonly path: JsonPath;
+  /** What is wrong and how to fix it, in one or two sentences a payments developer understands. */
+  readonly message: string;
+  /** The API's error code for this problem where the API documents one (e.g. MISSING_CUSTOMER), else API_VALIDATION_ERROR. */
+  readonly code: string;
+  /** Which check found it: the zod model ('schema') or a named cross-field rule. */
+  readonly source: 'schema' | `rule:${string}`;
+  readonly fix?: Fix;
+}
