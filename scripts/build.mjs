@@ -43,7 +43,9 @@ function listTs(dir) {
 }
 
 const contexts = [];
-rmSync(join(root, 'dist'), { recursive: true, force: true, maxRetries: 3 });
+// Only a production build starts from an empty dist/ (it is what gets packaged). Other builds overwrite in
+// place, so a build started in one terminal never pulls files from under a test run in another.
+if (production) rmSync(join(root, 'dist'), { recursive: true, force: true, maxRetries: 3 });
 contexts.push(
   await esbuild.context({
     ...common,
@@ -53,8 +55,19 @@ contexts.push(
   }),
 );
 
+/** Removes transpiled files whose TypeScript source is gone, so a deleted test cannot keep running. */
+function pruneOut() {
+  const out = join(root, 'out');
+  if (!existsSync(out)) return;
+  for (const d of readdirSync(out, { recursive: true, withFileTypes: true })) {
+    if (!d.isFile() || !d.name.endsWith('.js')) continue;
+    const js = join(d.parentPath ?? d.path, d.name);
+    const ts = join(root, relative(out, js)).replace(/\.js$/, '.ts');
+    if (!existsSync(ts)) rmSync(js, { force: true });
+  }
+}
+
 if (tests) {
-  rmSync(join(root, 'out'), { recursive: true, force: true, maxRetries: 3 });
   contexts.push(
     await esbuild.context({
       entryPoints: [...listTs('src'), ...listTs('test'), ...listTs('scripts'), ...listTs('bench')].map((f) => join(root, f)),
@@ -79,4 +92,5 @@ if (watch) {
     await c.rebuild();
     await c.dispose();
   }
+  if (tests) pruneOut();
 }
