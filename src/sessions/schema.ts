@@ -1,0 +1,371 @@
+// The zod model of a create-session request, the session the API answers with, and its error body.
+// The JSON schema the editor uses is generated from this model (see jsonSchema.ts), so its texts live here.
+import { z } from 'zod';
+import { COUNTRIES, PAYMENT_CHANNELS } from './channels';
+
+export { COUNTRIES, PAYMENT_CHANNELS } from './channels';
+export type { Country, PaymentChannel } from './channels';
+
+export const SESSION_TYPES = ['SAVE', 'PAY', 'AUTHORIZATION', 'SUBSCRIPTION'] as const;
+export type SessionType = (typeof SESSION_TYPES)[number];
+export const MODES = ['PAYMENT_LINK', 'COMPONENT', 'CARDS_SESSION_JS', 'COMPONENTS'] as const;
+export type Mode = (typeof MODES)[number];
+/** Values newer API versions accept that the create-session page does not list yet. */
+export const NEWER_SESSION_TYPES: readonly SessionType[] = ['SUBSCRIPTION'];
+export const NEWER_MODES: readonly Mode[] = ['COMPONENTS'];
+export const ALLOW_SAVE_PAYMENT_METHODS = ['DISABLED', 'OPTIONAL', 'FORCED'] as const;
+export type AllowSavePaymentMethod = (typeof ALLOW_SAVE_PAYMENT_METHODS)[number];
+export const CURRENCIES = ['IDR', 'PHP', 'VND', 'THB', 'SGD', 'MYR', 'USD'] as const;
+export type Currency = (typeof CURRENCIES)[number];
+export const CAPTURE_METHODS = ['AUTOMATIC', 'MANUAL'] as const;
+export const ITEM_TYPES = ['DIGITAL_PRODUCTS', 'PHYSICAL_PRODUCT', 'DIGITAL_SERVICE', 'PHYSICAL_SERVICE', 'FEES', 'DISCOUNT'] as const;
+export const SESSION_STATUSES = ['ACTIVE', 'COMPLETED', 'EXPIRED', 'CANCELED'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+export const NOTIFICATION_CHANNELS = ['EMAIL'] as const;
+export const CUSTOMER_TYPES = ['INDIVIDUAL', 'BUSINESS'] as const;
+/** Values seen in the page's examples and Xendit's card docs; offered for completion, not enforced (the page lists none). */
+export const CARD_ON_FILE_TYPES = ['CUSTOMER_UNSCHEDULED', 'MERCHANT_UNSCHEDULED', 'RECURRING'] as const;
+
+/** Metadata limits from the page: used by the model and quoted in messages. */
+export const METADATA_LIMITS = { maxKeys: 50, maxKeyLength: 40, maxValueLength: 500 } as const;
+
+/** A return URL must be absolute; the API also wants https, which a rule checks so it can offer a fix. */
+export const ABSOLUTE_URL_PATTERN = /^https?:\/\/\S+$/;
+export const CUSTOMER_ID_PATTERN = /^cust-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** A CORS origin: scheme and host (and port), nothing after it but an optional slash. */
+export const ORIGIN_PATTERN = /^https?:\/\/[^\s/?#]+\/?$/;
+export const LOCALE_PATTERN = /^[a-z]{2}$/;
+
+/** What a value of each format must look like; validate.ts and the JSON schema's pattern messages both say it. */
+export const FORMAT_MESSAGES = {
+  httpUrl: 'must be a full URL starting with https:// or http://',
+  returnUrl: 'must be a full URL starting with https://',
+  origin: 'must be an origin: scheme and host with an optional port and no path, e.g. https://yourdomain.com',
+  customerId: 'must be cust- followed by a UUID (41 characters), e.g. cust-b98d6f63-d240-44ec-9bd5-aa42954c4f48',
+  locale: 'must be an ISO 639-1 two-letter language code in lower case, e.g. en',
+  dateTime: 'must be an ISO 8601 date-time with a time zone, e.g. 2030-12-31T23:59:59Z',
+  date: 'must be a date written YYYY-MM-DD, e.g. 2029-10-10',
+} as const;
+
+/** The few markdown forms the texts here use (code, links, emphasis), read as plain text. */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)')
+    .replace(/`/g, '')
+    .replace(/\b_([^_]+)_\b/g, '$1');
+}
+
+/** Hover text for the editor: markdown for VS Code, the same words as plain text for other JSON tools. */
+function doc(markdown: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { description: plainText(markdown), markdownDescription: markdown, ...extra };
+}
+
+/** Per-value hover text for an enum, in the enum's order (what VS Code's completion list shows). */
+function enumDoc<T extends string>(values: readonly T[], texts: Record<T, string>): Record<string, unknown> {
+  const markdown = values.map((value) => texts[value]);
+  return { markdownEnumDescriptions: markdown, enumDescriptions: markdown.map(plainText) };
+}
+
+const newer = '_Newer API versions; not on the create-session page yet._';
+
+export const SESSION_TYPE_DESCRIPTIONS: Record<SessionType, string> = {
+  SAVE: 'Save the customer\'s payment details for future payments. `amount` must be `0` and a customer is required.',
+  PAY: 'Collect a one-time payment from the customer.',
+  AUTHORIZATION: 'Authorize a card payment now and capture it later.',
+  SUBSCRIPTION: `Start a subscription described by \`subscription\`. ${newer}`,
+};
+export const MODE_DESCRIPTIONS: Record<Mode, string> = {
+  PAYMENT_LINK: 'Redirect the customer to the Xendit Hosted Checkout page at `payment_link_url`.',
+  COMPONENT: 'Collect payment details on your own page with Xendit Components; list your page in `origins`.',
+  CARDS_SESSION_JS: 'Collect card details with the cards-session JavaScript library; needs `cards_session_js` and a customer.',
+  COMPONENTS: `Xendit Components as newer API versions name it, configured in \`components_configuration\`. ${newer}`,
+};
+export const ALLOW_SAVE_PAYMENT_METHOD_DESCRIPTIONS: Record<AllowSavePaymentMethod, string> = {
+  DISABLED: 'Do not save the payment details.',
+  OPTIONAL: 'Let the customer choose to save the payment details (needs a customer).',
+  FORCED: 'Always save the payment details (needs a customer). The only value `CARDS_SESSION_JS` mode accepts.',
+};
+const CAPTURE_METHOD_DESCRIPTIONS: Record<(typeof CAPTURE_METHODS)[number], string> = {
+  AUTOMATIC: 'Capture the payment automatically.',
+  MANUAL: 'Capture the payment yourself later.',
+};
+const SESSION_STATUS_DESCRIPTIONS: Record<SessionStatus, string> = {
+  ACTIVE: 'Created and waiting for the customer.',
+  COMPLETED: 'The customer paid or saved their payment details.',
+  EXPIRED: 'Passed `expires_at` before completion (final).',
+  CANCELED: 'Canceled through the cancel endpoint (final).',
+};
+
+const metadataText =
+  `Key-value entries for your own data: at most ${METADATA_LIMITS.maxKeys} keys, key names up to ${METADATA_LIMITS.maxKeyLength} characters, ` +
+  `string values up to ${METADATA_LIMITS.maxValueLength} characters. Xendit stores it and does not use it for processing.`;
+
+/** `null` and absent mean the same to the API; JSON schema's `maxProperties` says in the editor what the refine says here. */
+const Metadata = z
+  .record(
+    z.string().max(METADATA_LIMITS.maxKeyLength),
+    z.string().max(METADATA_LIMITS.maxValueLength),
+  )
+  .refine((entries) => Object.keys(entries).length <= METADATA_LIMITS.maxKeys, {
+    error: `can have at most ${METADATA_LIMITS.maxKeys} keys`,
+  })
+  .nullable()
+  .meta({ ...doc(metadataText), maxProperties: METADATA_LIMITS.maxKeys, examples: [{ my_custom_id: 'merchant-123', my_custom_order_id: 'order-123' }] });
+
+const httpUrl = (markdown: string) =>
+  z.string().regex(ABSOLUTE_URL_PATTERN, { error: FORMAT_MESSAGES.httpUrl }).meta(doc(markdown));
+
+const returnUrl = (markdown: string) =>
+  z
+    .string()
+    .regex(ABSOLUTE_URL_PATTERN, { error: FORMAT_MESSAGES.returnUrl })
+    .meta(doc(`${markdown} Must be HTTPS, e.g. \`https://yourcompany.com/example_item=my_example_item\`.`));
+
+const Origin = z.string().regex(ORIGIN_PATTERN, { error: FORMAT_MESSAGES.origin });
+
+const Item = z
+  .strictObject({
+    type: z
+      .enum(ITEM_TYPES)
+      .meta(doc('Type of item. A `DISCOUNT` item must have a negative `net_unit_amount`.'))
+      .optional(),
+    name: z.string().min(1).max(255).meta(doc('Name of the item, 1 to 255 characters.')),
+    net_unit_amount: z
+      .number()
+      .meta(doc('Net amount charged per unit. Must be negative when `type` is `DISCOUNT`.')),
+    quantity: z.number().int().min(1).meta(doc('Number of units of this item in the basket, a whole number of at least 1.')),
+    url: httpUrl('URL of the item, HTTPS or HTTP.').optional(),
+    image_url: httpUrl('URL of an image of the item, HTTPS or HTTP.').optional(),
+    category: z.string().max(255).meta(doc('Category of the item, up to 255 characters.')).optional(),
+    subcategory: z.string().max(255).meta(doc('Sub-category of the item, up to 255 characters.')).optional(),
+    description: z.string().max(255).meta(doc('Description of the item, up to 255 characters.')).optional(),
+    metadata: Metadata.optional(),
+  })
+  .meta(doc('An item shown on the Hosted Checkout page.'));
+
+const RecurringConfiguration = z
+  .looseObject({
+    recurring_frequency: z
+      .number()
+      .int()
+      .min(1)
+      .meta(doc('How often the card is charged, a whole number of at least 1 (the page\'s example uses `1`).'))
+      .optional(),
+    recurring_expiry: z.iso
+      .date({ error: FORMAT_MESSAGES.date })
+      .meta(doc('The last date of the recurring plan, written `YYYY-MM-DD`.'))
+      .optional(),
+  })
+  .meta(doc('The recurring plan; required when `card_on_file_type` is `RECURRING`.'));
+
+const cardOnFileType = z
+  .string()
+  .min(1)
+  .meta(
+    doc('How the saved card will be used: `CUSTOMER_UNSCHEDULED`, `MERCHANT_UNSCHEDULED` or `RECURRING` (which needs a `recurring_configuration`).', {
+      examples: [...CARD_ON_FILE_TYPES],
+    }),
+  );
+
+// Open objects: channel properties differ by channel and grow with the API, so unknown keys pass.
+const ChannelProperties = z
+  .looseObject({
+    card_on_file_type: cardOnFileType.optional(),
+    recurring_configuration: RecurringConfiguration.optional(),
+    cards: z
+      .looseObject({
+        card_on_file_type: cardOnFileType.optional(),
+        recurring_configuration: RecurringConfiguration.optional(),
+      })
+      .meta(doc('Card-specific properties. `recurring_configuration` may sit here or directly under `channel_properties`.'))
+      .optional(),
+  })
+  .meta(doc('Channel-specific settings, e.g. `card_on_file_type` and `recurring_configuration` for cards.'));
+
+const paymentChannelList = (markdown: string) =>
+  z.array(z.enum(PAYMENT_CHANNELS)).meta(doc(markdown, { examples: [['CARDS', 'BRI_DIRECT_DEBIT', 'DANA']] }));
+
+const PaymentLinkConfiguration = z
+  .strictObject({
+    primary_payment_channels: paymentChannelList(
+      'Payment channels shown at the top of the Hosted Checkout page, in this order. Each must also be in `allowed_payment_channels` when that list is given. Empty means no preference.',
+    ).optional(),
+    allowed_payment_channels: paymentChannelList(
+      'Payment channels the customer may choose from on the Hosted Checkout page. Empty or absent means all channels of the account.',
+    ).optional(),
+  })
+  .meta(doc('Settings for the Xendit Hosted Checkout page.'));
+
+const CardsSessionJs = z
+  .strictObject({
+    success_return_url: returnUrl('Where the customer goes after the card details were collected.'),
+    failure_return_url: returnUrl('Where the customer goes when collecting the card details failed.'),
+  })
+  .meta(doc('Return URLs for `CARDS_SESSION_JS` mode, which requires this object.'));
+
+const ComponentsConfiguration = z
+  .strictObject({
+    origins: z.array(Origin).meta(doc('Origins of the pages that embed the components, checked for CORS.')).optional(),
+    return_url: returnUrl('Where the customer goes after an action that leaves your page.').optional(),
+  })
+  .meta(doc(`Settings for \`COMPONENTS\` mode. ${newer}`));
+
+// Permissive on purpose: the page only links to the customer API, and newer versions add fields.
+const Customer = z
+  .looseObject({
+    type: z.enum(CUSTOMER_TYPES).meta(doc('`INDIVIDUAL` for a person (described in `individual_detail`) or `BUSINESS`.')).optional(),
+    reference_id: z.string().min(1).meta(doc('Your own identifier for this customer.')).optional(),
+    email: z.string().meta(doc('The customer\'s email address.')).optional(),
+    mobile_number: z.string().meta(doc('The customer\'s mobile number in E.164 format, e.g. `+628123456789`.')).optional(),
+    individual_detail: z
+      .looseObject({
+        given_names: z.string().meta(doc('Given names of the customer.')).optional(),
+        surname: z.string().meta(doc('Surname of the customer.')).optional(),
+      })
+      .meta(doc('Details of a customer of type `INDIVIDUAL`.'))
+      .optional(),
+  })
+  .meta(
+    doc(
+      'A new customer for Xendit to create with the session (instead of `customer_id`): `type`, `reference_id`, `email`, `mobile_number`, `individual_detail`. See [create customer](https://xendit-docs.document360.io/apidocs/create-customer-request).',
+    ),
+  );
+
+// Unknown keys are declared strict here, but validate.ts reports them as warnings, not errors: a
+// misspelt "ammount" deserves a flag (and the editor's schema says "not allowed"), yet the page may lag
+// behind the API, and a newer field must not block a request the API would take.
+export const SessionRequest = z
+  .strictObject({
+    $schema: z
+      .string()
+      .meta(doc('The JSON schema this file follows, for editor support. The playground removes it before sending.'))
+      .optional(),
+    reference_id: z.string().min(1).max(64).meta(doc('A reference that identifies the session in your system, 1 to 64 characters.')),
+    customer_id: z
+      .string()
+      .regex(CUSTOMER_ID_PATTERN, { error: FORMAT_MESSAGES.customerId })
+      .length(41)
+      .meta(doc('A Xendit customer ID: `cust-` followed by a UUID, 41 characters, e.g. `cust-b98d6f63-d240-44ec-9bd5-aa42954c4f48`.'))
+      .optional(),
+    customer: Customer.optional(),
+    session_type: z
+      .enum(SESSION_TYPES)
+      .meta(
+        doc('What the session is for: `SAVE` payment details, `PAY` once, or `AUTHORIZATION` of a card payment captured later.', enumDoc(SESSION_TYPES, SESSION_TYPE_DESCRIPTIONS)),
+      ),
+    allow_save_payment_method: z
+      .enum(ALLOW_SAVE_PAYMENT_METHODS)
+      .meta(
+        doc(
+          'Whether a `PAY` session also saves the payment details for future payments. Leave it out to not save them. `CARDS_SESSION_JS` mode accepts only `FORCED`.',
+          enumDoc(ALLOW_SAVE_PAYMENT_METHODS, ALLOW_SAVE_PAYMENT_METHOD_DESCRIPTIONS),
+        ),
+      )
+      .optional(),
+    currency: z.enum(CURRENCIES).meta(doc('ISO 4217 three-letter currency code of the payment. `IDR` and `VND` amounts take no decimals.')),
+    amount: z
+      .number()
+      .min(0)
+      .meta(doc('The amount to collect from the customer, `0` or more. Must be `0` for a `SAVE` session.', { examples: [10000] })),
+    mode: z
+      .enum(MODES)
+      .meta(doc('How your frontend integrates the session.', enumDoc(MODES, MODE_DESCRIPTIONS))),
+    capture_method: z
+      .enum(CAPTURE_METHODS)
+      .meta(doc('How the payment is captured. Not allowed for `SAVE` sessions.', enumDoc(CAPTURE_METHODS, CAPTURE_METHOD_DESCRIPTIONS)))
+      .optional(),
+    country: z.enum(COUNTRIES).meta(doc('ISO 3166-1 alpha-2 two-letter code of the country of the transaction.')),
+    channel_properties: ChannelProperties.optional(),
+    payment_link_configuration: PaymentLinkConfiguration.optional(),
+    expires_at: z.iso
+      .datetime({ offset: true, error: FORMAT_MESSAGES.dateTime })
+      .meta(
+        doc('When the session expires, as an ISO 8601 date-time, e.g. `2030-12-31T23:59:59Z`. At least 10 minutes ahead; by default 30 minutes after creation.'),
+      )
+      .optional(),
+    locale: z
+      .string()
+      .regex(LOCALE_PATTERN, { error: FORMAT_MESSAGES.locale })
+      .meta(doc('ISO 639-1 two-letter language code of the Hosted Checkout page.', { default: 'en', examples: ['en'] }))
+      .optional(),
+    metadata: Metadata.optional(),
+    description: z
+      .string()
+      .min(1)
+      .max(1000)
+      .meta(doc('A description of the session shown on the Hosted Checkout page, 1 to 1000 characters.'))
+      .optional(),
+    items: z
+      .array(Item)
+      .nullable()
+      .meta(doc('The items of the purchase, shown on the Hosted Checkout page. Only for `PAY` sessions.'))
+      .optional(),
+    success_return_url: returnUrl('Where the customer goes after completing the session.').optional(),
+    cancel_return_url: returnUrl('Where the customer goes after stopping the payment or when the session expired.').optional(),
+    origins: z
+      .array(Origin)
+      .nullable()
+      .meta(doc('Origins of the pages that use the session in `COMPONENT` mode, checked for CORS.', { examples: [['https://yourcompany.com']] }))
+      .optional(),
+    cards_session_js: CardsSessionJs.optional(),
+    components_configuration: ComponentsConfiguration.optional(),
+    subscription: z
+      .looseObject({})
+      .meta(doc(`The subscription to start when \`session_type\` is \`SUBSCRIPTION\`; passed through unchecked. ${newer}`))
+      .optional(),
+    notification_channels: z
+      .array(z.enum(NOTIFICATION_CHANNELS))
+      .meta(doc(`How Xendit notifies the customer about the session, e.g. \`["EMAIL"]\`. ${newer}`))
+      .optional(),
+  })
+  .meta(doc('A request to `POST /sessions` (create a Xendit payment session).'));
+export type SessionRequest = z.infer<typeof SessionRequest>;
+
+/** The body to send: the request without keys that only serve the editor. */
+export function toRequestBody(request: SessionRequest): Omit<SessionRequest, '$schema'> {
+  const { $schema: _schema, ...body } = request;
+  return body;
+}
+
+// The response is read leniently: the API adds fields over time, and a new field must not turn a
+// created session into an "unexpected response". Only the fields the playground relies on are checked.
+export const Session = z.looseObject({
+  payment_session_id: z.string(),
+  created: z.string(),
+  updated: z.string(),
+  reference_id: z.string(),
+  customer_id: z.string().nullable().optional(),
+  session_type: z.string(),
+  allow_save_payment_method: z.string().nullable().optional(),
+  currency: z.string(),
+  amount: z.number(),
+  country: z.string(),
+  mode: z.string(),
+  capture_method: z.string().nullable().optional(),
+  channel_properties: z.record(z.string(), z.unknown()).nullable().optional(),
+  allowed_payment_channels: z.array(z.string()).nullable().optional(),
+  expires_at: z.string().optional(),
+  locale: z.string().nullable().optional(),
+  description: z.string().nullable().optional(),
+  success_return_url: z.string().nullable().optional(),
+  cancel_return_url: z.string().nullable().optional(),
+  items: z.array(z.record(z.string(), z.unknown())).nullable().optional(),
+  metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+  status: z.enum(SESSION_STATUSES).meta(doc('The status of the session.', enumDoc(SESSION_STATUSES, SESSION_STATUS_DESCRIPTIONS))),
+  payment_link_url: z.string().nullable().optional(),
+  payment_token_id: z.string().nullable().optional(),
+  payment_id: z.string().nullable().optional(),
+  payment_request_id: z.string().nullable().optional(),
+  business_id: z.string().optional(),
+  components_sdk_key: z.string().nullable().optional(),
+  origins: z.array(z.string()).nullable().optional(),
+});
+export type Session = z.infer<typeof Session>;
+
+/** The API's error body; `errors` entries are strings or objects that often carry `path` and `message`. */
+export const ApiError = z.looseObject({
+  error_code: z.string(),
+  message: z.string(),
+  errors: z.array(z.union([z.string(), z.looseObject({})])).optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;

@@ -1,0 +1,16 @@
+// Requests the session tests build on: the smallest valid PAY request, and a fixed clock for expires_at.
+import type { SessionRequest } from '../../src/sessions/schema';
+
+export const minimalPay = {
+  reference_id: 'order-1',
+  session_type: 'PAY',
+  currency: 'IDR',
+  amount: 10000,
+  mode: 'PAYMENT_LINK',
+  country: 'ID',
+} as const satisfies SessionRequest;
+
+export const customerId = 'cust-e2878b4c-d57e-4a2c-922d-c0313c2800a3';
+
+/** "Now" for every test that compares with expires_at. */
+export const testNow = new Date('2030-01-01T00:00:00Z');
