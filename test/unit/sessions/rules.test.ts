@@ -1,0 +1,310 @@
+import * as assert from 'node:assert/strict';
+import type { Fix, Problem } from '../../../src/sessions/problem';
+import { checkRules, RULES, type Rule } from '../../../src/sessions/rules';
+import type { SessionRequest } from '../../../src/sessions/schema';
+import { validateSessionRequest } from '../../../src/sessions/validate';
+import { customerId as CUSTOMER_ID, minimalPay, testNow as now } from '../../helpers/sessionRequests';
+
+const pay: SessionRequest = minimalPay;
+const save: SessionRequest = { ...pay, session_type: 'SAVE', amount: 0, customer_id: CUSTOMER_ID };
+const cardsJs: SessionRequest = {
+  ...pay,
+  customer_id: CUSTOMER_ID,
+  mode: 'CARDS_SESSION_JS',
+  cards_session_js: { success_return_url: 'https://shop.example/ok', failure_return_url: 'https://shop.example/failed' },
+};
+const shirt = { type: 'PHYSICAL_PRODUCT' as const, name: 'Shirt', net_unit_amount: 4000, quantity: 2 };
+const shipping = { type: 'FEES' as const, name: 'Shipping', net_unit_amount: 2000, quantity: 1 };
+const withItems: SessionRequest = { ...pay, items: [shirt, shipping] };
+
+interface Failing {
+  readonly request: SessionRequest;
+  readonly path: Problem['path'];
+  readonly code: string;
+  readonly severity?: Problem['severity'];
+  /** The fix the problem must offer; `null` when it must offer none. */
+  readonly fix?: Fix | null;
+}
+
+/** For every rule: requests it must accept, and requests it must flag, with where and how. */
+const CASES: Record<string, { passing: SessionRequest[]; failing: Failing[] }> = {
+  'customer-required': {
+    passing: [pay, save, { ...save, customer_id: undefined, customer: { type: 'INDIVIDUAL', reference_id: 'c-1' } }, { ...pay, allow_save_payment_method: 'DISABLED' }],
+    failing: [
+      { request: { ...save, customer_id: undefined }, path: ['session_type'], code: 'MISSING_CUSTOMER' },
+      { request: { ...cardsJs, customer_id: undefined }, path: ['mode'], code: 'MISSING_CUSTOMER' },
+      { request: { ...pay, allow_save_payment_method: 'FORCED' }, path: ['allow_save_payment_method'], code: 'MISSING_CUSTOMER' },
+      {
+        request: { ...pay, allow_save_payment_method: 'OPTIONAL' },
+        path: ['allow_save_payment_method'],
+        code: 'MISSING_CUSTOMER',
+        fix: {
+          title: 'Add a test customer (edit its details)',
+          kind: 'set',
+          path: ['customer'],
+          value: { type: 'INDIVIDUAL', reference_id: 'customer-order-1', email: 'customer@example.com', individual_detail: { given_names: 'Test', surname: 'Customer' } },
+        },
+      },
+    ],
+  },
+  'save-amount-zero': {
+    passing: [save, { ...pay, amount: 5 }],
+    failing: [{ request: { ...save, amount: 5 }, path: ['amount'], code: 'INVALID_AMOUNT', fix: { title: 'Set amount to 0', kind: 'set', path: ['amount'], value: 0 } }],
+  },
+  'pay-amount-positive': {
+    passing: [pay, save],
+    failing: [{ request: { ...pay, amount: 0 }, path: ['amount'], code: 'INVALID_AMOUNT', severity: 'warning', fix: null }],
+  },
+  'capture-method-not-for-save': {
+    passing: [{ ...pay, capture_method: 'MANUAL' }, save],
+    failing: [
+      {
+        request: { ...save, capture_method: 'AUTOMATIC' },
+        path: ['capture_method'],
+        code: 'DISALLOWED_CAPTURE_METHOD',
+        fix: { title: 'Remove capture_method', kind: 'remove', path: ['capture_method'] },
+      },
+    ],
+  },
+  'items-only-for-pay': {
+    passing: [withItems, { ...save, items: null }],
+    failing: [
+      { request: { ...save, items: [shirt] }, path: ['items'], code: 'ITEMS_NOT_SUPPORTED', fix: { title: 'Remove items', kind: 'remove', path: ['items'] } },
+      { request: { ...pay, session_type: 'AUTHORIZATION', items: [] }, path: ['items'], code: 'ITEMS_NOT_SUPPORTED' },
+    ],
+  },
+  'cards-session-js-config-required': {
+    passing: [cardsJs, pay],
+    failing: [{ request: { ...cardsJs, cards_session_js: undefined }, path: ['mode'], code: 'API_VALIDATION_ERROR' }],
+  },
+  'cards-session-js-save-forced': {
+    passing: [cardsJs, { ...cardsJs, allow_save_payment_method: 'FORCED' }, { ...pay, customer_id: CUSTOMER_ID, allow_save_payment_method: 'OPTIONAL' }],
+    failing: [
+      {
+        request: { ...cardsJs, allow_save_payment_method: 'OPTIONAL' },
+        path: ['allow_save_payment_method'],
+        code: 'API_VALIDATION_ERROR',
+        fix: { title: 'Set allow_save_payment_method to FORCED', kind: 'set', path: ['allow_save_payment_method'], value: 'FORCED' },
+      },
+      { request: { ...cardsJs, allow_save_payment_method: 'DISABLED' }, path: ['allow_save_payment_method'], code: 'API_VALIDATION_ERROR' },
+    ],
+  },
+  'recurring-configuration-required': {
+    passing: [
+      { ...cardsJs, channel_properties: { card_on_file_type: 'CUSTOMER_UNSCHEDULED' } },
+      { ...cardsJs, channel_properties: { card_on_file_type: 'RECURRING', recurring_configuration: { recurring_frequency: 1, recurring_expiry: '2031-01-01' } } },
+      { ...cardsJs, channel_properties: { cards: { card_on_file_type: 'RECURRING', recurring_configuration: { recurring_frequency: 1 } } } },
+      { ...cardsJs, channel_properties: { card_on_file_type: 'RECURRING', cards: { recurring_configuration: { recurring_frequency: 1 } } } },
+    ],
+    failing: [
+      { request: { ...cardsJs, channel_properties: { card_on_file_type: 'RECURRING' } }, path: ['channel_properties', 'card_on_file_type'], code: 'API_VALIDATION_ERROR' },
+      {
+        request: { ...cardsJs, channel_properties: { cards: { card_on_file_type: 'RECURRING' } } },
+        path: ['channel_properties', 'cards', 'card_on_file_type'],
+        code: 'API_VALIDATION_ERROR',
+      },
+    ],
+  },
+  'primary-channels-in-allowed': {
+    passing: [
+      { ...pay, payment_link_configuration: { allowed_payment_channels: ['OVO', 'DANA'], primary_payment_channels: ['DANA'] } },
+      { ...pay, payment_link_configuration: { primary_payment_channels: ['DANA'] } },
+      { ...pay, payment_link_configuration: { allowed_payment_channels: [], primary_payment_channels: ['DANA'] } },
+    ],
+    failing: [
+      {
+        request: { ...pay, payment_link_configuration: { allowed_payment_channels: ['OVO'], primary_payment_channels: ['OVO', 'DANA'] } },
+        path: ['payment_link_configuration', 'primary_payment_channels', 1],
+        code: 'INVALID_PRIMARY_PAYMENT_CHANNEL',
+      },
+    ],
+  },
+  'whole-amount-currency': {
+    passing: [pay, { ...pay, currency: 'PHP', country: 'PH', amount: 10.5 }, { ...pay, currency: 'USD', items: [{ ...shirt, net_unit_amount: 4.25 }] }],
+    failing: [
+      { request: { ...pay, amount: 10000.5 }, path: ['amount'], code: 'INVALID_AMOUNT', fix: { title: 'Round to 10001', kind: 'set', path: ['amount'], value: 10001 } },
+      { request: { ...pay, currency: 'VND', country: 'VN', amount: 99.9 }, path: ['amount'], code: 'INVALID_AMOUNT' },
+      {
+        request: { ...withItems, items: [shirt, { ...shipping, net_unit_amount: 2000.4 }] },
+        path: ['items', 1, 'net_unit_amount'],
+        code: 'INVALID_AMOUNT',
+        fix: { title: 'Round to 2000', kind: 'set', path: ['items', 1, 'net_unit_amount'], value: 2000 },
+      },
+    ],
+  },
+  'expiry-in-future': {
+    passing: [pay, { ...pay, expires_at: '2030-01-01T00:10:00Z' }, { ...pay, expires_at: '2030-01-01T08:00:00+07:00' }],
+    failing: [
+      {
+        request: { ...pay, expires_at: '2029-12-31T23:59:59Z' },
+        path: ['expires_at'],
+        code: 'INVALID_EXPIRY_DATE',
+        fix: { title: 'Remove expires_at (the session then expires 30 minutes after creation)', kind: 'remove', path: ['expires_at'] },
+      },
+      { request: { ...pay, expires_at: '2030-01-01T07:05:00+07:00' }, path: ['expires_at'], code: 'INVALID_EXPIRY_DATE', severity: 'warning' },
+      { request: { ...pay, expires_at: '2030-01-01T00:09:59Z' }, path: ['expires_at'], code: 'INVALID_EXPIRY_DATE', severity: 'warning' },
+    ],
+  },
+  'channel-country': {
+    passing: [
+      { ...pay, payment_link_configuration: { allowed_payment_channels: ['OVO', 'BCA_VIRTUAL_ACCOUNT', 'CARDS', 'SHOPEEPAY'] } },
+      { ...pay, country: 'PH', currency: 'PHP', payment_link_configuration: { allowed_payment_channels: ['GCASH', 'GRABPAY', '7ELEVEN'] } },
+    ],
+    failing: [
+      {
+        request: { ...pay, country: 'PH', currency: 'PHP', payment_link_configuration: { allowed_payment_channels: ['GCASH', 'OVO'] } },
+        path: ['payment_link_configuration', 'allowed_payment_channels', 1],
+        code: 'INVALID_PAYMENT_CHANNEL',
+        fix: null,
+      },
+      {
+        request: { ...pay, payment_link_configuration: { primary_payment_channels: ['TOUCHNGO'] } },
+        path: ['payment_link_configuration', 'primary_payment_channels', 0],
+        code: 'INVALID_PAYMENT_CHANNEL',
+      },
+    ],
+  },
+  'items-total-matches-amount': {
+    passing: [withItems, pay, { ...pay, currency: 'USD', amount: 0.3, items: [{ ...shirt, net_unit_amount: 0.1, quantity: 1 }, { ...shirt, net_unit_amount: 0.2, quantity: 1 }] }],
+    failing: [
+      {
+        request: { ...withItems, amount: 9000 },
+        path: ['amount'],
+        code: 'INVALID_AMOUNT',
+        severity: 'warning',
+        fix: { title: "Set amount to the items' total, 10000", kind: 'set', path: ['amount'], value: 10000 },
+      },
+      { request: { ...withItems, amount: 0 }, path: ['amount'], code: 'INVALID_AMOUNT', severity: 'warning' },
+    ],
+  },
+  'https-return-urls': {
+    passing: [cardsJs, { ...pay, success_return_url: 'https://shop.example/ok', cancel_return_url: 'https://shop.example/cancel' }],
+    failing: [
+      {
+        request: { ...pay, success_return_url: 'http://shop.example/ok' },
+        path: ['success_return_url'],
+        code: 'INVALID_URL',
+        fix: { title: 'Use https://', kind: 'set', path: ['success_return_url'], value: 'https://shop.example/ok' },
+      },
+      { request: { ...pay, cancel_return_url: 'HTTP://shop.example/cancel' }, path: ['cancel_return_url'], code: 'INVALID_URL' },
+      {
+        request: { ...cardsJs, cards_session_js: { success_return_url: 'https://shop.example/ok', failure_return_url: 'http://shop.example/failed' } },
+        path: ['cards_session_js', 'failure_return_url'],
+        code: 'INVALID_URL',
+      },
+      {
+        request: { ...pay, mode: 'COMPONENTS', components_configuration: { return_url: 'http://shop.example/back' } },
+        path: ['components_configuration', 'return_url'],
+        code: 'INVALID_URL',
+      },
+    ],
+  },
+  'discount-negative': {
+    passing: [withItems, { ...pay, amount: 7000, items: [shirt, { type: 'DISCOUNT', name: 'Promo', net_unit_amount: -1000, quantity: 1 }] }, { ...pay, items: [{ ...shirt, net_unit_amount: -5 }] }],
+    failing: [
+      {
+        request: { ...pay, items: [shirt, { type: 'DISCOUNT', name: 'Promo', net_unit_amount: 1000, quantity: 1 }] },
+        path: ['items', 1, 'net_unit_amount'],
+        code: 'API_VALIDATION_ERROR',
+        fix: { title: 'Set to -1000', kind: 'set', path: ['items', 1, 'net_unit_amount'], value: -1000 },
+      },
+      { request: { ...pay, items: [{ type: 'DISCOUNT', name: 'Promo', net_unit_amount: 0, quantity: 1 }] }, path: ['items', 0, 'net_unit_amount'], code: 'API_VALIDATION_ERROR', fix: null },
+    ],
+  },
+};
+
+/** What the editor does with a fix, done on plain data. */
+function applyFix(request: SessionRequest, fix: Fix): SessionRequest {
+  const copy = structuredClone(request) as Record<string | number, unknown>;
+  let parent = copy;
+  for (const segment of fix.path.slice(0, -1)) parent = parent[segment] as Record<string | number, unknown>;
+  const last = fix.path[fix.path.length - 1] as string | number;
+  if (fix.kind === 'set') parent[last] = structuredClone(fix.value);
+  else delete parent[last];
+  return copy as SessionRequest;
+}
+
+function ruleNamed(name: string): Rule {
+  const rule = RULES.find((candidate) => candidate.name === name);
+  if (!rule) throw new Error(`No rule ${name}`);
+  return rule;
+}
+
+describe('rules', () => {
+  it('has a passing and a failing case for every rule, and no case for a rule that does not exist', () => {
+    assert.deepEqual(Object.keys(CASES).sort(), RULES.map((rule) => rule.name).sort());
+    for (const [name, cases] of Object.entries(CASES)) {
+      assert.ok(cases.passing.length > 0 && cases.failing.length > 0, name);
+    }
+  });
+
+  it('has unique kebab-case names and reads at least one field', () => {
+    assert.equal(new Set(RULES.map((rule) => rule.name)).size, RULES.length);
+    for (const rule of RULES) {
+      assert.match(rule.name, /^[a-z]+(-[a-z]+)*$/);
+      assert.ok(rule.reads.length > 0, rule.name);
+    }
+  });
+
+  for (const [name, cases] of Object.entries(CASES)) {
+    describe(name, () => {
+      const rule = ruleNamed(name);
+
+      cases.passing.forEach((request, index) => {
+        it(`accepts passing case ${index + 1}`, () => {
+          assert.deepEqual(rule.check(request, { now }), []);
+        });
+      });
+
+      cases.failing.forEach((failing, index) => {
+        it(`flags failing case ${index + 1} at ${failing.path.join('.')}`, () => {
+          const problems = rule.check(failing.request, { now });
+          assert.equal(problems.length, 1, JSON.stringify(problems));
+          const [problem] = problems as [Problem];
+          assert.deepEqual(problem.path, failing.path);
+          assert.equal(problem.code, failing.code);
+          assert.equal(problem.severity, failing.severity ?? 'error');
+          assert.equal(problem.source, `rule:${name}`);
+          assert.ok(problem.message.length > 40, 'a message says what, where and how to fix');
+          if (failing.fix === null) assert.equal(problem.fix, undefined);
+          else if (failing.fix) assert.deepEqual(problem.fix, failing.fix);
+          if (problem.fix) assert.deepEqual(rule.check(applyFix(failing.request, problem.fix), { now }), [], 'the fix resolves the problem');
+        });
+      });
+    });
+  }
+
+  it('passes every rule on a request that follows them all', () => {
+    assert.deepEqual(checkRules(withItems, { now }), []);
+    assert.deepEqual(checkRules(save, { now }), []);
+  });
+
+  it('reports through validateSessionRequest with a message naming the field and the fix', () => {
+    const result = validateSessionRequest({ ...save, amount: 5 }, { now });
+    assert.equal(result.ok, false);
+    assert.deepEqual(result.problems, [
+      {
+        severity: 'error',
+        path: ['amount'],
+        message: 'amount must be 0 when session_type is SAVE (a SAVE session only stores payment details); it is 5. Set amount to 0.',
+        code: 'INVALID_AMOUNT',
+        source: 'rule:save-amount-zero',
+        fix: { title: 'Set amount to 0', kind: 'set', path: ['amount'], value: 0 },
+      },
+    ]);
+  });
+
+  it('names the country a channel belongs to', () => {
+    const [problem] = ruleNamed('channel-country').check(
+      { ...pay, country: 'PH', currency: 'PHP', payment_link_configuration: { allowed_payment_channels: ['OVO'] } },
+      { now },
+    );
+    assert.equal(problem?.message, 'OVO is an Indonesian channel (ID), but country is PH. Remove OVO from allowed_payment_channels, or set country to ID.');
+  });
+
+  it('uses the injected time for expires_at', () => {
+    const request = { ...pay, expires_at: '2030-06-01T00:00:00Z' };
+    assert.deepEqual(ruleNamed('expiry-in-future').check(request, { now }), []);
+    assert.equal(ruleNamed('expiry-in-future').check(request, { now: new Date('2030-07-01T00:00:00Z') })[0]?.severity, 'error');
+  });
+});
