@@ -1,0 +1,234 @@
+// Reads the text of a request file: JSON syntax errors with line and column, and every validation problem
+// with the range of text it is about, so an editor can underline it.
+import { findNodeAtOffset, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { JsonLocator, type TextRange } from './jsonLocator';
+import type { Problem } from './problem';
+import { findProblems, type Finding, type ValidateOptions } from './validate';
+
+// jsonc-parser declares its error codes as a const enum, which isolated transpilation cannot read.
+const ParseErrorCode = {
+  InvalidSymbol: 1,
+  InvalidNumberFormat: 2,
+  PropertyNameExpected: 3,
+  ValueExpected: 4,
+  ColonExpected: 5,
+  CommaExpected: 6,
+  CloseBraceExpected: 7,
+  CloseBracketExpected: 8,
+  EndOfFileExpected: 9,
+  InvalidCommentToken: 10,
+  UnexpectedEndOfComment: 11,
+  UnexpectedEndOfString: 12,
+  UnexpectedEndOfNumber: 13,
+  InvalidUnicode: 14,
+  InvalidEscapeCharacter: 15,
+  InvalidCharacter: 16,
+} as const;
+
+export interface JsonSyntaxError {
+  /** What is wrong and how to fix it, e.g. "Expected a comma or closing brace: ...". */
+  readonly message: string;
+  readonly offset: number;
+  readonly length: number;
+  /** 1-based; columns count UTF-16 code units, as VS Code does. */
+  readonly line: number;
+  readonly column: number;
+}
+
+export type LocatedProblem = Problem & { readonly offset: number; readonly length: number };
+
+export interface RequestAnalysis {
+  readonly syntaxErrors: JsonSyntaxError[];
+  /** The parsed request; absent while the text has syntax errors. */
+  readonly value?: unknown;
+  readonly problems: LocatedProblem[];
+}
+
+export type AnalyzeOptions = ValidateOptions;
+
+const EMPTY_FILE_MESSAGE =
+  'The file is empty: a session request is a JSON object, e.g. { "reference_id": "order-1", "session_type": "PAY", ... }. Start from an example with "New Session Request".';
+
+/**
+ * Decisions, each for the user's sake:
+ * - Syntax errors stop validation: the parser's recovered value would add confusing "missing field"
+ *   problems for text the user is half way through typing.
+ * - Comments are warnings, not errors: the playground sends the parsed value as strict JSON, so a
+ *   comment never reaches the API, yet the user should know the file is not plain JSON. With
+ *   `skipSchemaCovered` they are left to VS Code's JSON mode, which reports them itself.
+ * - A byte order mark is ignored (read as a space, so offsets still match the text given).
+ * - Ranges: a value problem underlines the value; a problem about a key being there (unknown or not
+ *   allowed) underlines the key; a missing key underlines the key of the object that lacks it, or the
+ *   first brace for the top-level object, as VS Code's JSON language service does for missing properties.
+ * Speed: strict JSON is read by JSON.parse, and jsonc-parser only runs when that fails (to explain the
+ * syntax error, or to read past comments); positions come from a JsonLocator that only looks into the
+ * parts of the text a problem points to.
+ */
+export function analyzeRequestText(text: string, options: AnalyzeOptions = {}): RequestAnalysis {
+  const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  if (source.trim() === '') {
+    return { syntaxErrors: [{ message: EMPTY_FILE_MESSAGE, offset: 0, length: 0, line: 1, column: 1 }], problems: [] };
+  }
+  let json = source;
+  let comments: LocatedProblem[] = [];
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (parseError) {
+    const errors: ParseError[] = [];
+    const root = parseTree(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const syntax = errors.filter((error) => error.error !== ParseErrorCode.InvalidCommentToken);
+    const commentRanges = errors.filter((error) => error.error === ParseErrorCode.InvalidCommentToken);
+    if (!options.skipSchemaCovered) comments = commentRanges.map(commentProblem);
+    if (syntax.length > 0 || !root) {
+      return { syntaxErrors: describeSyntaxErrors(source, syntax, root), problems: comments };
+    }
+    // Blanking the comments keeps every offset, so the locator below reads the same positions.
+    json = blankOut(source, commentRanges);
+    try {
+      value = JSON.parse(json);
+    } catch {
+      const message = `Invalid JSON: ${parseError instanceof Error ? parseError.message : String(parseError)}`;
+      return { syntaxErrors: [{ message, offset: 0, length: 0, line: 1, column: 1 }], problems: comments };
+    }
+  }
+  const { findings } = findProblems(value, options);
+  const visible = options.skipSchemaCovered ? findings.filter((finding) => !finding.schemaCovered) : findings;
+  const locator = new JsonLocator(json);
+  return { syntaxErrors: [], value, problems: [...comments, ...visible.map((finding) => ({ ...finding.problem, ...rangeOf(locator, finding) }))] };
+}
+
+/** `text` with each range replaced by spaces (line breaks kept), so offsets stay where they were. */
+function blankOut(text: string, ranges: readonly { offset: number; length: number }[]): string {
+  let result = '';
+  let copied = 0;
+  for (const { offset, length } of ranges) {
+    result += text.slice(copied, offset) + text.slice(offset, offset + length).replace(/[^\r\n]/g, ' ');
+    copied = offset + length;
+  }
+  return result + text.slice(copied);
+}
+
+function commentProblem(error: ParseError): LocatedProblem {
+  return {
+    severity: 'warning',
+    path: [],
+    message: 'Comments are not part of JSON, and the API takes strict JSON. The playground drops comments when it sends the request; remove them if the file is used elsewhere.',
+    code: 'API_VALIDATION_ERROR',
+    source: 'schema',
+    offset: error.offset,
+    length: error.length,
+  };
+}
+
+function rangeOf(locator: JsonLocator, finding: Finding): TextRange {
+  const location = locator.locate(finding.problem.path);
+  if (location.found) return finding.anchor === 'key' && location.key ? location.key : location.value;
+  if (location.containerKind !== 'object') return location.container;
+  return location.containerKey ?? { offset: location.container.offset, length: 1 };
+}
+
+function describeSyntaxErrors(source: string, errors: readonly ParseError[], root: Node | undefined): JsonSyntaxError[] {
+  const lines = lineStarts(source);
+  const described: JsonSyntaxError[] = [];
+  // One mistake often makes the parser complain twice at the same spot; the first complaint is the useful one.
+  const seenOffsets = new Set<number>();
+  for (const error of errors) {
+    if (seenOffsets.has(error.offset)) continue;
+    seenOffsets.add(error.offset);
+    const { message, offset, length } = describeSyntaxError(source, error, root);
+    described.push({ message, offset, length, ...lineColumnIn(lines, offset) });
+  }
+  return described;
+}
+
+function describeSyntaxError(source: string, error: ParseError, root: Node | undefined): { message: string; offset: number; length: number } {
+  const at = { offset: error.offset, length: error.length };
+  const trailingComma = trailingCommaBefore(source, error.offset);
+  switch (error.error) {
+    case ParseErrorCode.PropertyNameExpected:
+    case ParseErrorCode.ValueExpected:
+      if (trailingComma !== undefined) {
+        return { message: 'Trailing comma: JSON allows no comma after the last entry. Remove it.', offset: trailingComma, length: 1 };
+      }
+      return error.error === ParseErrorCode.PropertyNameExpected
+        ? { message: 'Expected a property name in double quotes, e.g. "amount".', ...at }
+        : { message: 'Expected a value: a string in double quotes, a number, true, false, null, an object or an array.', ...at };
+    case ParseErrorCode.CommaExpected:
+      return containerAt(root, error.offset) === 'array'
+        ? { message: 'Expected a comma or closing bracket: separate array entries with commas.', ...at }
+        : { message: 'Expected a comma or closing brace: separate properties with commas.', ...at };
+    case ParseErrorCode.CloseBraceExpected:
+      return { message: 'Expected a comma or closing brace: an object is not closed. Add the missing }.', ...at };
+    case ParseErrorCode.CloseBracketExpected:
+      return { message: 'Expected a comma or closing bracket: an array is not closed. Add the missing ].', ...at };
+    case ParseErrorCode.ColonExpected:
+      return { message: 'Expected a colon after the property name, e.g. "amount": 10000.', ...at };
+    case ParseErrorCode.InvalidSymbol:
+    case ParseErrorCode.EndOfFileExpected: {
+      if (root && error.offset >= root.offset + root.length) {
+        return { message: 'Unexpected text after the end of the request: a request file holds exactly one JSON object. Remove it.', ...at };
+      }
+      const symbol = source.slice(error.offset, error.offset + error.length);
+      if (symbol.startsWith("'")) return { message: 'JSON strings and property names need double quotes, not single quotes.', ...at };
+      return { message: `Unexpected ${JSON.stringify(symbol)}: expected a string in double quotes, a number, true, false, null, an object or an array.`, ...at };
+    }
+    case ParseErrorCode.InvalidNumberFormat:
+      return { message: 'Invalid number: write it as digits with an optional decimal point, e.g. 150000 or 0.5.', ...at };
+    case ParseErrorCode.UnexpectedEndOfComment:
+      return { message: 'A block comment is not closed. Add */ (better still, remove the comment: the API takes strict JSON).', ...at };
+    case ParseErrorCode.UnexpectedEndOfString:
+      return { message: 'A string is not closed. Add the closing double quote.', ...at };
+    case ParseErrorCode.UnexpectedEndOfNumber:
+      return { message: 'A number is not complete: put digits after the decimal point or exponent.', ...at };
+    case ParseErrorCode.InvalidUnicode:
+      return { message: 'Invalid \\u escape in a string: it takes four hexadecimal digits, e.g. \\u00e9.', ...at };
+    case ParseErrorCode.InvalidEscapeCharacter:
+      return { message: 'Invalid escape in a string: only \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX are allowed. Write \\\\ for a backslash.', ...at };
+    case ParseErrorCode.InvalidCharacter:
+      return { message: 'A string contains a control character (such as a tab or line break). Escape it, e.g. \\t or \\n.', ...at };
+    default:
+      return { message: 'Invalid JSON here.', ...at };
+  }
+}
+
+/** The offset of a comma that directly precedes the closing brace or bracket at `offset`, if any. */
+function trailingCommaBefore(source: string, offset: number): number | undefined {
+  const closing = source[offset];
+  if (closing !== '}' && closing !== ']') return undefined;
+  let index = offset - 1;
+  while (index >= 0 && /\s/.test(source[index] ?? '')) index--;
+  return source[index] === ',' ? index : undefined;
+}
+
+function containerAt(root: Node | undefined, offset: number): 'object' | 'array' | undefined {
+  let node = root ? findNodeAtOffset(root, offset, true) : undefined;
+  while (node && node.type !== 'object' && node.type !== 'array') node = node.parent;
+  return node?.type === 'object' || node?.type === 'array' ? node.type : undefined;
+}
+
+/** Offsets where each line starts; "\r\n", "\n" and a lone "\r" all end a line. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) starts.push(index + 1);
+  }
+  return starts;
+}
+
+function lineColumnIn(starts: readonly number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] ?? 0) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+}
+
+/** 1-based line and column of `offset` in `text`. */
+export function offsetToLineColumn(text: string, offset: number): { line: number; column: number } {
+  return lineColumnIn(lineStarts(text), offset);
+}

@@ -1,0 +1,223 @@
+import * as assert from 'node:assert/strict';
+import { analyzeRequestText, offsetToLineColumn, type LocatedProblem } from '../../../src/sessions/requestDocument';
+import { customerId, minimalPay as pay, testNow as now } from '../../helpers/sessionRequests';
+
+/** Pretty JSON of the minimal PAY request with `patch` applied, as a user's file would look. */
+function fileWith(patch: Record<string, unknown> = {}): string {
+  return `${JSON.stringify({ ...pay, ...patch }, null, 2)}\n`;
+}
+
+function analyze(text: string, options = {}) {
+  return analyzeRequestText(text, { now, ...options });
+}
+
+/** The text a problem underlines. */
+function underlined(text: string, problem: LocatedProblem | undefined): string {
+  assert.ok(problem, 'expected a problem');
+  return text.slice(problem.offset, problem.offset + problem.length);
+}
+
+describe('analyzeRequestText: syntax errors', () => {
+  it('reports a missing comma between properties at its line and column', () => {
+    const text = '{\n  "a": 1\n  "b": 2\n}';
+    const { syntaxErrors, value, problems } = analyze(text);
+    assert.deepEqual(syntaxErrors, [
+      { message: 'Expected a comma or closing brace: separate properties with commas.', offset: 13, length: 3, line: 3, column: 3 },
+    ]);
+    assert.equal(value, undefined);
+    assert.deepEqual(problems, []);
+  });
+
+  it('reports a missing comma in an array as a missing comma or closing bracket', () => {
+    const { syntaxErrors } = analyze('{"origins": ["https://a.example" "https://b.example"]}');
+    assert.equal(syntaxErrors.length, 1);
+    assert.equal(syntaxErrors[0]?.message, 'Expected a comma or closing bracket: separate array entries with commas.');
+    assert.deepEqual([syntaxErrors[0]?.offset, syntaxErrors[0]?.column], [33, 34]);
+  });
+
+  it('points at a trailing comma itself, once', () => {
+    const { syntaxErrors } = analyze('{\n  "amount": 1,\n}');
+    assert.deepEqual(syntaxErrors, [
+      { message: 'Trailing comma: JSON allows no comma after the last entry. Remove it.', offset: 15, length: 1, line: 2, column: 14 },
+    ]);
+  });
+
+  it('reports an unclosed object at the end of the text', () => {
+    const text = '{\n  "amount": 1';
+    const { syntaxErrors } = analyze(text);
+    assert.deepEqual(syntaxErrors, [
+      { message: 'Expected a comma or closing brace: an object is not closed. Add the missing }.', offset: text.length, length: 0, line: 2, column: 14 },
+    ]);
+  });
+
+  it('explains single quotes, a missing colon, an unclosed string and text after the object', () => {
+    assert.match(analyze("{'amount': 1}").syntaxErrors[0]?.message ?? '', /need double quotes, not single quotes/);
+    assert.match(analyze('{"amount" 1}').syntaxErrors[0]?.message ?? '', /^Expected a colon after the property name/);
+    assert.match(analyze('{"reference_id": "abc}').syntaxErrors[0]?.message ?? '', /^A string is not closed/);
+    const after = analyze('{"amount": 1} {"amount": 2}').syntaxErrors;
+    assert.equal(after[0]?.message, 'Unexpected text after the end of the request: a request file holds exactly one JSON object. Remove it.');
+    assert.equal(after[0]?.offset, 14);
+  });
+
+  it('counts lines ending in CRLF and CR as one line each', () => {
+    assert.deepEqual(
+      analyze('{\r\n"amount": 1\r\n"currency": "IDR"}').syntaxErrors.map((error) => [error.line, error.column]),
+      [[3, 1]],
+    );
+    assert.deepEqual(
+      analyze('{\r"amount": 1\r"currency": "IDR"}').syntaxErrors.map((error) => [error.line, error.column]),
+      [[3, 1]],
+    );
+  });
+
+  it('says what a request file should hold when it is empty', () => {
+    for (const text of ['', '   \n', '\uFEFF']) {
+      const { syntaxErrors, value } = analyze(text);
+      assert.equal(value, undefined);
+      assert.equal(syntaxErrors.length, 1);
+      assert.match(syntaxErrors[0]?.message ?? '', /^The file is empty: a session request is a JSON object/);
+      assert.deepEqual([syntaxErrors[0]?.line, syntaxErrors[0]?.column], [1, 1]);
+    }
+  });
+});
+
+describe('analyzeRequestText: values and problems', () => {
+  it('parses a valid file with no problems', () => {
+    const analysis = analyze(fileWith());
+    assert.deepEqual(analysis, { syntaxErrors: [], value: pay, problems: [] });
+  });
+
+  it('ignores a byte order mark and keeps offsets in the text as given', () => {
+    const text = `\uFEFF${fileWith({ currency: 'EUR' })}`;
+    const { syntaxErrors, problems } = analyze(text);
+    assert.deepEqual(syntaxErrors, []);
+    assert.equal(underlined(text, problems[0]), '"EUR"');
+  });
+
+  it('reports comments as warnings with their range, and still validates', () => {
+    const text = '{\n  // the order\n  "reference_id": "order-1", /* PAY */ "session_type": "PAY",\n  "currency": "IDR", "amount": 1, "mode": "PAYMENT_LINK", "country": "ID"\n}';
+    const { syntaxErrors, value, problems } = analyze(text);
+    assert.deepEqual(syntaxErrors, []);
+    assert.deepEqual(value, { ...pay, amount: 1 });
+    assert.deepEqual(
+      problems.map((problem) => [problem.severity, underlined(text, problem)]),
+      [
+        ['warning', '// the order'],
+        ['warning', '/* PAY */'],
+      ],
+    );
+    assert.match(problems[0]?.message ?? '', /API takes strict JSON/);
+    assert.deepEqual(analyze(text, { skipSchemaCovered: true }).problems, []);
+  });
+
+  it('says a request is an object when the file holds an array or a string, underlining it', () => {
+    for (const text of ['[1, 2]', '"hello"']) {
+      const { problems, value } = analyze(text);
+      assert.notEqual(value, undefined);
+      assert.equal(problems.length, 1);
+      assert.match(problems[0]?.message ?? '', /^A session request is a JSON object/);
+      assert.deepEqual([problems[0]?.offset, problems[0]?.length], [0, text.length]);
+    }
+  });
+});
+
+describe('analyzeRequestText: ranges', () => {
+  it('underlines a wrong value', () => {
+    const text = fileWith({ currency: 'EUR' });
+    const [problem] = analyze(text).problems;
+    assert.deepEqual([problem?.offset, problem?.length], [text.indexOf('"EUR"'), 5]);
+    assert.equal(problem?.offset, 70);
+  });
+
+  it('underlines the key of an unknown field', () => {
+    const text = '{"reference_id": "r", "session_type": "PAY", "currency": "IDR", "ammount": 1, "amount": 1, "mode": "PAYMENT_LINK", "country": "ID"}';
+    const [problem] = analyze(text).problems;
+    assert.equal(problem?.severity, 'warning');
+    assert.deepEqual([problem?.offset, problem?.length], [64, 9]);
+    assert.equal(underlined(text, problem), '"ammount"');
+  });
+
+  it('underlines the key of a field that is not allowed', () => {
+    const text = fileWith({ session_type: 'SAVE', amount: 0, customer_id: customerId, capture_method: 'MANUAL' });
+    const problems = analyze(text).problems;
+    assert.deepEqual(problems.map((problem) => [problem.source, underlined(text, problem)]), [['rule:capture-method-not-for-save', '"capture_method"']]);
+  });
+
+  it('underlines the first brace when the top-level object lacks a required field', () => {
+    const { country: _removed, ...request } = pay;
+    const text = `  ${JSON.stringify(request)}`;
+    const [problem] = analyze(text).problems;
+    assert.deepEqual(problem?.path, ['country']);
+    assert.deepEqual([problem?.offset, problem?.length], [2, 1]);
+  });
+
+  it('underlines the key of a nested object that lacks a required field', () => {
+    const text = fileWith({
+      mode: 'CARDS_SESSION_JS',
+      customer_id: customerId,
+      cards_session_js: { success_return_url: 'https://shop.example/ok' },
+    });
+    const [problem] = analyze(text).problems;
+    assert.deepEqual(problem?.path, ['cards_session_js', 'failure_return_url']);
+    assert.equal(underlined(text, problem), '"cards_session_js"');
+  });
+
+  it('underlines values inside arrays of objects exactly', () => {
+    const text = '{"reference_id":"r","session_type":"PAY","currency":"IDR","amount":3,"mode":"PAYMENT_LINK","country":"ID","items":[{"name":"a","net_unit_amount":1,"quantity":1},{"name":"b","net_unit_amount":1,"quantity":0},{"name":"c","net_unit_amount":1,"quantity":1}]}';
+    const [problem] = analyze(text).problems;
+    assert.deepEqual(problem?.path, ['items', 1, 'quantity']);
+    assert.deepEqual([problem?.offset, problem?.length], [text.indexOf('"quantity":0') + 11, 1]);
+  });
+
+  it('underlines the trigger of a rule about a missing field', () => {
+    const text = fileWith({ session_type: 'SAVE', amount: 0 });
+    const [problem] = analyze(text).problems;
+    assert.equal(problem?.code, 'MISSING_CUSTOMER');
+    assert.equal(underlined(text, problem), '"SAVE"');
+  });
+
+  it('finds keys written with escapes, past comments and strings holding braces, and takes the last of duplicate keys', () => {
+    const text = '{"reference_id": "a } ] \\" {", /* { */ "session_type": "PAY", "currency": "IDR", "currency": "EUR", "amount": 1, "mode": "PAYMENT_LINK", "country": "ID", "\\u0061mmount": 2}';
+    const problems = analyze(text).problems;
+    assert.deepEqual(
+      problems.filter((problem) => problem.source === 'schema' && problem.severity !== 'warning' || problem.path[0] === 'ammount').map((problem) => underlined(text, problem)),
+      ['"EUR"', '"\\u0061mmount"'],
+    );
+  });
+
+  it('offers the same fixes as validateSessionRequest', () => {
+    const text = fileWith({ session_type: 'SAVE', amount: 5, customer_id: customerId });
+    const [problem] = analyze(text).problems;
+    assert.deepEqual(problem?.fix, { title: 'Set amount to 0', kind: 'set', path: ['amount'], value: 0 });
+    assert.equal(underlined(text, problem), '5');
+  });
+
+  it('with skipSchemaCovered keeps only what the JSON schema cannot say', () => {
+    const text = fileWith({ currency: 'EUR', session_type: 'SAVE', amount: 5 });
+    const problems = analyze(text, { skipSchemaCovered: true }).problems;
+    assert.deepEqual(problems.map((problem) => problem.source), ['rule:customer-required']);
+  });
+
+  it('locates thousands of problems in a large file in linear time', () => {
+    const items = Array.from({ length: 5000 }, (_, index) => ({ name: `Item ${index}`, net_unit_amount: 1, quantity: 1, url: `shop.example/${index}` }));
+    const text = fileWith({ amount: 5000, items });
+    const started = performance.now();
+    const { problems } = analyze(text);
+    const elapsed = performance.now() - started;
+    assert.equal(problems.length, 5000);
+    assert.equal(underlined(text, problems[4999]), '"shop.example/4999"');
+    assert.ok(elapsed < 1000, `took ${elapsed.toFixed(0)} ms`);
+  });
+});
+
+describe('offsetToLineColumn', () => {
+  it('gives 1-based lines and columns', () => {
+    const text = 'ab\ncd\r\nef\rg';
+    assert.deepEqual(offsetToLineColumn(text, 0), { line: 1, column: 1 });
+    assert.deepEqual(offsetToLineColumn(text, 2), { line: 1, column: 3 });
+    assert.deepEqual(offsetToLineColumn(text, 3), { line: 2, column: 1 });
+    assert.deepEqual(offsetToLineColumn(text, 7), { line: 3, column: 1 });
+    assert.deepEqual(offsetToLineColumn(text, 10), { line: 4, column: 1 });
+    assert.deepEqual(offsetToLineColumn(text, text.length), { line: 4, column: 2 });
+  });
+});
