@@ -1,0 +1,92 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  EXAMPLE_SCHEMA_REFERENCE,
+  exampleFileName,
+  exampleFileText,
+  SESSION_REQUEST_EXAMPLES,
+} from '../../../src/sessions/examples';
+import { analyzeRequestText } from '../../../src/sessions/requestDocument';
+import { validateSessionRequest } from '../../../src/sessions/validate';
+import { referenceExamples } from '../../helpers/referencePage';
+import { repoRoot } from '../../helpers/repoRoot';
+import { testNow as now } from '../../helpers/sessionRequests';
+
+const examplesDir = join(repoRoot, 'examples');
+
+describe('examples', () => {
+  it('has one example for each request example on the reference page, equal to it key for key', () => {
+    const fromPage = SESSION_REQUEST_EXAMPLES.filter((example) => example.referenceExample !== undefined);
+    assert.deepEqual(
+      fromPage.map((example) => example.referenceExample).sort(),
+      [...referenceExamples.requests.keys()].sort(),
+    );
+    for (const example of fromPage) {
+      const onPage = referenceExamples.requests.get(example.referenceExample ?? '');
+      // Compared as text so the key order matches the page too.
+      assert.equal(JSON.stringify(example.body), JSON.stringify(onPage), example.name);
+    }
+  });
+
+  it('adds exactly one example of its own: the minimal PAY payment link', () => {
+    const own = SESSION_REQUEST_EXAMPLES.filter((example) => example.referenceExample === undefined);
+    assert.deepEqual(own.map((example) => example.name), ['pay-payment-link']);
+  });
+
+  it('has unique, file-safe names and a label and description for each', () => {
+    assert.equal(new Set(SESSION_REQUEST_EXAMPLES.map((example) => example.name)).size, SESSION_REQUEST_EXAMPLES.length);
+    for (const example of SESSION_REQUEST_EXAMPLES) {
+      assert.match(example.name, /^[a-z]+(-[a-z]+)*$/);
+      assert.ok(example.label.length > 0 && example.description.length > 0, example.name);
+    }
+  });
+
+  it('matches examples/*.session.json (run `npm run schema` when this fails)', () => {
+    const files = readdirSync(examplesDir).filter((file) => file.endsWith('.session.json')).sort();
+    assert.deepEqual(files, SESSION_REQUEST_EXAMPLES.map(exampleFileName).sort());
+    for (const example of SESSION_REQUEST_EXAMPLES) {
+      const text = readFileSync(join(examplesDir, exampleFileName(example)), 'utf8');
+      assert.equal(text, exampleFileText(example, EXAMPLE_SCHEMA_REFERENCE), `examples/${exampleFileName(example)} is out of date: run \`npm run schema\``);
+    }
+  });
+
+  it('validates every example on the page without errors (a PAY with amount 0 only warns)', () => {
+    for (const [heading, body] of referenceExamples.requests) {
+      const result = validateSessionRequest(body, { now });
+      assert.ok(result.ok, `${heading}: ${JSON.stringify(result.problems, null, 2)}`);
+      for (const problem of result.problems) assert.equal(problem.source, 'rule:pay-amount-positive', `${heading}: ${problem.message}`);
+    }
+  });
+
+  it('validates the minimal PAY request with no problem at all, its items adding up to its amount', () => {
+    const example = SESSION_REQUEST_EXAMPLES.find((candidate) => candidate.name === 'pay-payment-link');
+    assert.ok(example);
+    assert.deepEqual(validateSessionRequest(example.body, { now }).problems, []);
+    assert.equal(example.body.amount, 150000);
+    assert.equal(example.body.currency, 'IDR');
+    const total = (example.body.items ?? []).reduce((sum, item) => sum + item.net_unit_amount * item.quantity, 0);
+    assert.equal(total, example.body.amount);
+  });
+
+  it('analyzes each example file without syntax errors or errors', () => {
+    for (const example of SESSION_REQUEST_EXAMPLES) {
+      const analysis = analyzeRequestText(readFileSync(join(examplesDir, exampleFileName(example)), 'utf8'), { now });
+      assert.deepEqual(analysis.syntaxErrors, [], example.name);
+      assert.deepEqual(analysis.problems.filter((problem) => problem.severity === 'error'), [], example.name);
+    }
+  });
+
+  it('writes files with $schema first and without it for a new untitled request', () => {
+    const [example] = SESSION_REQUEST_EXAMPLES;
+    assert.ok(example);
+    assert.match(exampleFileText(example, EXAMPLE_SCHEMA_REFERENCE), /^\{\n {2}"\$schema": "\.\.\/schemas\/session-request\.schema\.json",\n {2}"reference_id"/);
+    assert.deepEqual(JSON.parse(exampleFileText(example)), example.body);
+    assert.ok(exampleFileText(example).endsWith('}\n'));
+  });
+
+  it('cannot be changed by one of their users', () => {
+    const [example] = SESSION_REQUEST_EXAMPLES;
+    assert.ok(example && Object.isFrozen(example.body) && Object.isFrozen(SESSION_REQUEST_EXAMPLES));
+  });
+});

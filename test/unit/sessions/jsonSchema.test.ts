@@ -1,0 +1,149 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { SESSION_REQUEST_EXAMPLES } from '../../../src/sessions/examples';
+import { buildRequestJsonSchema, renderRequestJsonSchema, REQUEST_JSON_SCHEMA_FILE, type JsonSchema } from '../../../src/sessions/jsonSchema';
+import { SessionRequest } from '../../../src/sessions/schema';
+import { referenceExamples } from '../../helpers/referencePage';
+import { repoRoot } from '../../helpers/repoRoot';
+import { customerId, minimalPay as pay } from '../../helpers/sessionRequests';
+
+const schema = buildRequestJsonSchema();
+const properties = schema.properties as Record<string, JsonSchema>;
+
+// Ajv stands in for VS Code's JSON language service: both read draft-07 with if/then.
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+const validateWithJsonSchema = ajv.compile(schema);
+
+function visitProperties(node: unknown, path: string, visit: (path: string, property: JsonSchema) => void): void {
+  if (Array.isArray(node)) {
+    node.forEach((entry) => visitProperties(entry, path, visit));
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  for (const [keyword, value] of Object.entries(node)) {
+    if (keyword === 'defaultSnippets' || keyword === 'examples' || keyword === 'if' || keyword === 'then') continue;
+    if (keyword === 'properties') {
+      for (const [name, property] of Object.entries(value as Record<string, JsonSchema>)) {
+        visit(`${path}${name}`, property);
+        visitProperties(property, `${path}${name}.`, visit);
+      }
+    } else {
+      visitProperties(value, path, visit);
+    }
+  }
+}
+
+describe('JSON schema', () => {
+  it('is committed as generated (run `npm run schema` when this fails)', () => {
+    const committed = readFileSync(join(repoRoot, REQUEST_JSON_SCHEMA_FILE), 'utf8');
+    assert.ok(
+      committed === renderRequestJsonSchema(),
+      `${REQUEST_JSON_SCHEMA_FILE} is out of date with the zod model: run \`npm run schema\` and commit the result.`,
+    );
+  });
+
+  it('targets draft-07 and describes the request object', () => {
+    assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
+    assert.equal(schema.type, 'object');
+    assert.equal(schema.additionalProperties, false);
+    assert.deepEqual(schema.required, ['reference_id', 'session_type', 'currency', 'amount', 'mode', 'country']);
+    assert.deepEqual(Object.keys(properties).sort(), Object.keys(SessionRequest.shape).sort());
+  });
+
+  it('gives every field, at every depth, a description and a markdownDescription', () => {
+    let count = 0;
+    visitProperties(schema, '', (path, property) => {
+      count++;
+      assert.equal(typeof property.description, 'string', `${path} has no description`);
+      assert.equal(typeof property.markdownDescription, 'string', `${path} has no markdownDescription`);
+    });
+    assert.ok(count > 40, `only ${count} properties seen`);
+  });
+
+  it('describes each value of session_type, mode, allow_save_payment_method and capture_method', () => {
+    for (const name of ['session_type', 'mode', 'allow_save_payment_method', 'capture_method']) {
+      const property = properties[name] as JsonSchema;
+      const values = property.enum as string[];
+      assert.equal((property.markdownEnumDescriptions as string[]).length, values.length, name);
+      assert.equal((property.enumDescriptions as string[]).length, values.length, name);
+    }
+    assert.match((properties.session_type?.markdownEnumDescriptions as string[])[3] ?? '', /Newer API versions/);
+  });
+
+  it('offers the five page examples and the minimal PAY request as snippets', () => {
+    const snippets = schema.defaultSnippets as { label: string; description: string; body: unknown }[];
+    assert.deepEqual(
+      snippets.map((snippet) => snippet.body),
+      SESSION_REQUEST_EXAMPLES.map((example) => example.body),
+    );
+    const fromPage = SESSION_REQUEST_EXAMPLES.filter((example) => example.referenceExample);
+    assert.equal(fromPage.length, 5);
+    for (const [heading, body] of referenceExamples.requests) {
+      assert.ok(
+        snippets.some((snippet) => JSON.stringify(snippet.body) === JSON.stringify(body)),
+        `no snippet for ${heading}`,
+      );
+    }
+    for (const snippet of snippets) assert.ok(snippet.label && snippet.description, 'a snippet needs a label and a description');
+  });
+
+  it('states what JSON schema can of the cross-field rules', () => {
+    for (const url of [
+      properties.success_return_url,
+      properties.cancel_return_url,
+      (properties.cards_session_js?.properties as Record<string, JsonSchema>).failure_return_url,
+      (properties.components_configuration?.properties as Record<string, JsonSchema>).return_url,
+    ]) {
+      assert.equal(url?.pattern, '^https://\\S+$');
+      assert.equal(url?.patternErrorMessage, 'Must be a full URL starting with https://.');
+    }
+    assert.equal(validateWithJsonSchema({ ...pay, session_type: 'SAVE', amount: 5, customer_id: customerId }), false);
+    assert.equal(validateWithJsonSchema({ ...pay, session_type: 'SAVE', amount: 0, customer_id: customerId }), true);
+    assert.equal(validateWithJsonSchema({ ...pay, success_return_url: 'http://shop.example/ok' }), false);
+    const discount = { type: 'DISCOUNT', name: 'Promo', quantity: 1 };
+    assert.equal(validateWithJsonSchema({ ...pay, items: [{ ...discount, net_unit_amount: 10 }] }), false);
+    assert.equal(validateWithJsonSchema({ ...pay, items: [{ ...discount, net_unit_amount: -10 }] }), true);
+    assert.equal(validateWithJsonSchema({ ...pay, items: [{ ...discount, type: 'FEES', net_unit_amount: 10 }] }), true);
+  });
+
+  it('accepts every example', () => {
+    for (const example of SESSION_REQUEST_EXAMPLES) {
+      assert.ok(validateWithJsonSchema({ $schema: 'x', ...example.body }), `${example.name}: ${ajv.errorsText(validateWithJsonSchema.errors)}`);
+    }
+  });
+
+  it('rejects what the zod model rejects, so the editor may leave structural problems to it', () => {
+    const invalid: Record<string, unknown>[] = [
+      { currency: 'EUR' },
+      { amount: -1 },
+      { amount: '1' },
+      { reference_id: '' },
+      { reference_id: 'r'.repeat(65) },
+      { customer_id: 'cust-1' },
+      { ammount: 1 },
+      { locale: 'EN' },
+      { expires_at: '2030-12-31' },
+      { origins: ['https://shop.example/path'] },
+      { metadata: { ['k'.repeat(41)]: 'v' } },
+      { metadata: { key: 'v'.repeat(501) } },
+      { metadata: Object.fromEntries(Array.from({ length: 51 }, (_, index) => [`k${index}`, 'v'])) },
+      { items: [{ name: 'a', net_unit_amount: 1, quantity: 0 }] },
+      { items: [{ name: 'a', net_unit_amount: 1, quantity: 1.5 }] },
+      { items: [{ name: 'a', net_unit_amount: 1, quantity: 1, url: 'ftp://x' }] },
+      { items: [{ name: 'a', net_unit_amount: 1, quantity: 1, sku: 'x' }] },
+      { payment_link_configuration: { allowed_payment_channels: ['PAYPAL'] } },
+      { cards_session_js: { success_return_url: 'https://shop.example/ok' } },
+      { channel_properties: { recurring_configuration: { recurring_expiry: '2029/10/10' } } },
+      { notification_channels: ['SMS'] },
+    ];
+    for (const patch of invalid) {
+      const request = { ...pay, ...patch };
+      assert.equal(SessionRequest.safeParse(request).success, false, `zod accepts ${JSON.stringify(patch)}`);
+      assert.equal(validateWithJsonSchema(request), false, `the JSON schema accepts ${JSON.stringify(patch)}`);
+    }
+    const { country: _removed, ...withoutCountry } = pay;
+    assert.equal(validateWithJsonSchema(withoutCountry), false);
+  });
+});
