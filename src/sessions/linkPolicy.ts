@@ -1,0 +1,46 @@
+// Decides which URLs the playground may hand to the operating system: payment links come from an untrusted API.
+
+export type LinkVerdict = { readonly ok: true; readonly url: URL } | { readonly ok: false; readonly reason: string };
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname.toLowerCase());
+}
+
+/**
+ * Only https links open, plus plain http on a loopback address (the embedded sandbox's checkout page).
+ * Everything else (javascript:, command:, file:, data:, vscode:, http on a real host, credentials in the
+ * URL, control characters that could disguise the host) is refused with a reason the user can act on.
+ */
+export function checkExternalLink(raw: unknown): LinkVerdict {
+  if (typeof raw !== 'string' || raw.trim() === '') {
+    return { ok: false, reason: 'The link is empty.' };
+  }
+  if (raw.length > 8192) {
+    return { ok: false, reason: 'The link is longer than 8192 characters, so it was not opened.' };
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(raw)) {
+    return { ok: false, reason: 'The link contains control or text-direction characters that can disguise where it goes, so it was not opened.' };
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { ok: false, reason: `"${shorten(raw)}" is not a valid URL.` };
+  }
+  if (url.username || url.password) {
+    return { ok: false, reason: `The link to ${url.hostname} carries a user name or password, so it was not opened.` };
+  }
+  if (url.protocol === 'https:') return { ok: true, url };
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return { ok: true, url };
+  if (url.protocol === 'http:') {
+    return { ok: false, reason: `Only https links are opened; ${url.hostname} was given over plain http.` };
+  }
+  return { ok: false, reason: `Links with the "${url.protocol}" scheme are never opened; only https links (and the local sandbox's) are.` };
+}
+
+function shorten(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
