@@ -1,0 +1,53 @@
+// "Copy as cURL" and "Copy as code": the request exactly as sent, with the key read from $XENDIT_SECRET_KEY.
+import type { SentRequest } from './client';
+
+export const KEY_ENV_VAR = 'XENDIT_SECRET_KEY';
+
+/** Headers worth copying: everything sent except Authorization (rebuilt from the variable) and User-Agent. */
+function copiedHeaders(sent: SentRequest): [string, string][] {
+  return sent.headers.filter(([k]) => k !== 'authorization' && k !== 'user-agent').map(([k, v]) => [k, v]);
+}
+
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+export function toCurl(sent: SentRequest): string {
+  const lines = [`curl -sS -X ${sent.method} ${shellQuote(sent.url)}`, `  -u "$${KEY_ENV_VAR}:"`];
+  for (const [k, v] of copiedHeaders(sent)) lines.push(`  -H ${shellQuote(`${k}: ${v}`)}`);
+  if (sent.body !== undefined) lines.push(`  --data-raw ${shellQuote(prettyBody(sent.body))}`);
+  return lines.join(' \\\n');
+}
+
+/** Node 18+ with the global fetch: no dependency to install. */
+export function toNodeFetch(sent: SentRequest): string {
+  const headers = copiedHeaders(sent).map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
+  const body = sent.body !== undefined ? `  body: JSON.stringify(${indentJson(prettyBody(sent.body), 2)}),\n` : '';
+  return [
+    `// ${sent.method} ${new URL(sent.url).pathname}: run with ${KEY_ENV_VAR} set (node 18 or later).`,
+    `const key = process.env.${KEY_ENV_VAR};`,
+    `if (!key) throw new Error('Set ${KEY_ENV_VAR} to your Xendit secret key');`,
+    '',
+    `const response = await fetch(${JSON.stringify(sent.url)}, {`,
+    `  method: ${JSON.stringify(sent.method)},`,
+    '  headers: {',
+    "    authorization: 'Basic ' + Buffer.from(key + ':').toString('base64'),",
+    ...headers,
+    '  },',
+    `${body}});`,
+    'console.log(response.status, await response.json());',
+    '',
+  ].join('\n');
+}
+
+function prettyBody(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return body;
+  }
+}
+
+function indentJson(json: string, spaces: number): string {
+  return json.replace(/\n/g, `\n${' '.repeat(spaces)}`);
+}
