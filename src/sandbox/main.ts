@@ -1,0 +1,41 @@
+// `npm run sandbox -- --port N [--webhook-url URL --callback-token T] [--rate-limit]`: the embedded sandbox on its own.
+import { sandboxTestKey, startSandbox } from './sandboxServer';
+
+function usage(message: string): never {
+  console.error(`${message}\nusage: sandbox [--port N] [--webhook-url URL] [--callback-token TOKEN] [--rate-limit] [--quiet]`);
+  process.exit(4);
+}
+
+export async function main(argv: string[]): Promise<void> {
+  let port = 0;
+  let webhookUrl: string | undefined;
+  let callbackToken: string | undefined;
+  let rateLimit = false;
+  let quiet = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => argv[++i] ?? usage(`${arg} needs a value`);
+    if (arg === '--port') {
+      port = Number(value());
+      if (!Number.isInteger(port) || port < 0 || port > 65535) usage('--port takes a number from 0 to 65535 (0 picks a free port)');
+    } else if (arg === '--webhook-url') webhookUrl = value();
+    else if (arg === '--callback-token') callbackToken = value();
+    else if (arg === '--rate-limit') rateLimit = true;
+    else if (arg === '--quiet') quiet = true;
+    else usage(`unknown option ${arg}`);
+  }
+  const sandbox = await startSandbox({ port, webhookUrl, callbackToken, rateLimit, log: quiet ? undefined : (line) => console.error(`[sandbox] ${line}`) });
+  console.log(`Xendit sandbox on ${sandbox.baseUrl} · test key: ${sandboxTestKey()}`);
+  const stop = () => {
+    void sandbox.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  });
+}

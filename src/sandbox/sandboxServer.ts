@@ -1,0 +1,303 @@
+// The embedded sandbox: a local implementation of the Sessions API on node:http, bound to 127.0.0.1, with the
+// real API's routes, status codes, error bodies and validation (the same model and rules as the editor).
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { formatPath } from '../sessions/jsonPath';
+import { redactText } from '../sessions/redact';
+import { validateSessionRequest } from '../sessions/validate';
+import { renderCheckoutPage, renderNotFoundPage } from './checkoutPage';
+import { SandboxStore, businessIdOf, type Transition } from './sandboxStore';
+
+export interface SandboxOptions {
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  readonly host?: '127.0.0.1' | 'localhost';
+  /** When set, payment_session.completed / .expired events are POSTed here. */
+  readonly webhookUrl?: string;
+  /** Sent as x-callback-token with each webhook. */
+  readonly callbackToken?: string;
+  /** Test-mode rate limiting (60 requests a minute per endpoint and key). Off unless asked for. */
+  readonly rateLimit?: boolean | { readonly perMinute: number };
+  readonly defaultExpiryMinutes?: number;
+  /** The sandbox's clock; tests move it to make sessions expire. */
+  readonly now?: () => Date;
+  readonly log?: (line: string) => void;
+  /** Largest accepted request body. Default 1 MB... plus headroom for big item lists: 12 MB. */
+  readonly maxRequestBytes?: number;
+  /** Webhook delivery attempts and the first back-off (doubled each time). */
+  readonly webhookAttempts?: number;
+  readonly webhookBackoffMs?: number;
+  /** How often expiry is checked in the background. */
+  readonly expiryCheckMs?: number;
+}
+
+export interface SandboxHandle {
+  readonly baseUrl: string;
+  readonly port: number;
+  /** Runs the expiry check now (the background timer does it every few seconds). */
+  expireDue(): void;
+  /** Resolves when every webhook delivery started so far has finished (delivered or given up). */
+  webhooksSettled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A test key the sandbox accepts, made at run time (never a committed literal). */
+export function sandboxTestKey(): string {
+  return `xnd_development_${randomBytes(24).toString('base64url').replace(/[-_]/g, 'x')}`;
+}
+
+type Endpoint = 'create' | 'get' | 'cancel';
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
+  const now = options.now ?? (() => new Date());
+  const store = new SandboxStore(now);
+  const log = (line: string) => options.log?.(redactText(line));
+  const maxRequestBytes = options.maxRequestBytes ?? 12 * 1024 * 1024;
+  const perMinute = options.rateLimit ? (typeof options.rateLimit === 'object' ? options.rateLimit.perMinute : 60) : 0;
+  const windows = new Map<string, { start: number; count: number }>();
+  const deliveries = new Set<Promise<void>>();
+  let baseUrl = '';
+
+  const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'request-id': randomBytes(12).toString('hex'), ...headers });
+    res.end(text);
+  };
+  const apiError = (res: ServerResponse, status: number, errorCode: string, message: string, errors?: unknown[], headers?: Record<string, string>) =>
+    sendJson(res, status, errors ? { error_code: errorCode, message, errors } : { error_code: errorCode, message }, headers);
+
+  /** Returns the key, or answers 401 and returns undefined. */
+  const authenticate = (req: IncomingMessage, res: ServerResponse): string | undefined => {
+    const header = req.headers.authorization ?? '';
+    const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
+    if (!match) {
+      apiError(res, 401, 'INVALID_API_KEY', 'Missing or malformed Authorization header: send HTTP Basic auth with your secret key as the user name and an empty password.');
+      return undefined;
+    }
+    const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+    const key = decoded.endsWith(':') ? decoded.slice(0, -1) : decoded.split(':')[0];
+    if (key.startsWith('xnd_production_')) {
+      apiError(res, 401, 'INVALID_API_KEY', 'The local sandbox is test-only and refuses live keys: use a test key (xnd_development_…).');
+      return undefined;
+    }
+    if (key.startsWith('xnd_public_')) {
+      apiError(res, 401, 'INVALID_API_KEY', 'Public keys can only tokenize cards and cannot use /sessions: use a secret key.');
+      return undefined;
+    }
+    if (!/^xnd_development_\S{8,}$/.test(key)) {
+      apiError(res, 401, 'INVALID_API_KEY', 'The API key is not a Xendit test secret key (xnd_development_…).');
+      return undefined;
+    }
+    return key;
+  };
+
+  /** Counts the request against its window; answers 429 and returns undefined when over the limit. */
+  const rateHeaders = (res: ServerResponse, key: string, endpoint: Endpoint): Record<string, string> | undefined => {
+    if (!perMinute) return {};
+    const id = `${businessIdOf(key)}:${endpoint}`;
+    const t = now().getTime();
+    let w = windows.get(id);
+    if (!w || t - w.start >= 60_000) {
+      w = { start: t, count: 0 };
+      windows.set(id, w);
+    }
+    w.count++;
+    const reset = Math.max(0, (w.start + 60_000 - t) / 1000);
+    const headers = {
+      'rate-limit-limit': String(perMinute),
+      'rate-limit-remaining': String(Math.max(0, perMinute - w.count)),
+      'rate-limit-reset': reset.toFixed(3),
+    };
+    if (w.count > perMinute) {
+      apiError(res, 429, 'RATE_LIMIT_EXCEEDED', `Too many requests: the test-mode limit is ${perMinute} a minute for this endpoint. Try again in ${Math.ceil(reset)} s.`, undefined, headers);
+      return undefined;
+    }
+    return headers;
+  };
+
+  const deliver = (t: Transition) => {
+    if (!options.webhookUrl) return;
+    const url = options.webhookUrl;
+    const payload = JSON.stringify({ event: t.event, business_id: t.session.body.business_id, created: now().toISOString(), data: t.session.body });
+    const attempts = options.webhookAttempts ?? 4;
+    const first = options.webhookBackoffMs ?? 500;
+    const p = (async () => {
+      for (let attempt = 1; attempt <= attempts; attempt++) {
+        try {
+          const res = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...(options.callbackToken ? { 'x-callback-token': options.callbackToken } : {}) },
+            body: payload,
+            signal: AbortSignal.timeout(10_000),
+          });
+          await res.arrayBuffer().catch(() => undefined);
+          if (res.ok) {
+            log(`webhook ${t.event} for ${t.session.body.payment_session_id} delivered (attempt ${attempt}, HTTP ${res.status})`);
+            return;
+          }
+          log(`webhook ${t.event} for ${t.session.body.payment_session_id}: HTTP ${res.status} (attempt ${attempt} of ${attempts})`);
+        } catch (err) {
+          log(`webhook ${t.event} for ${t.session.body.payment_session_id}: ${err instanceof Error ? err.message : String(err)} (attempt ${attempt} of ${attempts})`);
+        }
+        if (attempt < attempts) await new Promise((r) => setTimeout(r, first * 2 ** (attempt - 1)).unref?.());
+      }
+      log(`webhook ${t.event} for ${t.session.body.payment_session_id}: gave up after ${attempts} attempts`);
+    })();
+    deliveries.add(p);
+    void p.finally(() => deliveries.delete(p));
+  };
+
+  const expireDue = () => {
+    for (const t of store.expireDue()) {
+      log(`session ${t.session.body.payment_session_id} EXPIRED`);
+      deliver(t);
+    }
+  };
+
+  const readBody = (req: IncomingMessage): Promise<Buffer | 'too-large'> =>
+    new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let tooLarge = false;
+      req.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > maxRequestBytes) tooLarge = true;
+        else chunks.push(c);
+      });
+      req.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
+      req.on('error', reject);
+    });
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, path: string) => {
+    const create = req.method === 'POST' && path === '/sessions';
+    const get = /^\/sessions\/([^/]+)$/.exec(path);
+    const cancel = /^\/sessions\/([^/]+)\/cancel$/.exec(path);
+    const endpoint: Endpoint | undefined = create ? 'create' : req.method === 'GET' && get ? 'get' : req.method === 'POST' && cancel ? 'cancel' : undefined;
+    if (!endpoint) {
+      req.resume();
+      return apiError(res, 404, 'NOT_FOUND', `There is no ${req.method} ${path} in the Sessions API.`);
+    }
+    const key = authenticate(req, res);
+    if (!key) return void req.resume();
+    const headers = rateHeaders(res, key, endpoint);
+    if (!headers) return void req.resume();
+    expireDue();
+    if (endpoint === 'create') {
+      const raw = await readBody(req);
+      if (raw === 'too-large') return apiError(res, 413, 'API_VALIDATION_ERROR', `The request body is larger than ${Math.round(maxRequestBytes / 1024 / 1024)} MB.`, undefined, headers);
+      let value: unknown;
+      try {
+        value = JSON.parse(raw.toString('utf8'));
+      } catch (err) {
+        return apiError(res, 400, 'API_VALIDATION_ERROR', `The request body is not valid JSON: ${err instanceof Error ? err.message : 'parse error'}.`, undefined, headers);
+      }
+      const result = validateSessionRequest(value, { now: now() });
+      const errors = result.problems.filter((p) => p.severity === 'error');
+      if (errors.length > 0) {
+        const codes = new Set(errors.map((p) => p.code));
+        const code = codes.size === 1 ? [...codes][0] : 'API_VALIDATION_ERROR';
+        log(`POST /sessions → 400 ${code}`);
+        return apiError(
+          res,
+          400,
+          code,
+          errors.length === 1 ? errors[0].message : `The request has ${errors.length} problems; see errors.`,
+          errors.map((p) => ({ path: formatPath(p.path), message: p.message })),
+          headers,
+        );
+      }
+      const session = store.create(key, value as Record<string, unknown>, { checkoutBase: baseUrl, defaultExpiryMinutes: options.defaultExpiryMinutes ?? 30 });
+      log(`POST /sessions → 201 ${session.body.payment_session_id} (${String(session.body.session_type)} ${String(session.body.currency)} ${String(session.body.amount)})`);
+      return sendJson(res, 201, session.body, headers);
+    }
+    req.resume();
+    const id = decodeURIComponent((get ?? cancel)![1]);
+    const session = store.get(key, id);
+    if (!session) return apiError(res, 404, 'NOT_FOUND', `No session ${id} exists for this API key.`, undefined, headers);
+    if (endpoint === 'get') {
+      log(`GET /sessions/${id} → 200 ${session.body.status}`);
+      return sendJson(res, 200, session.body, headers);
+    }
+    if (!store.cancel(session)) {
+      log(`POST /sessions/${id}/cancel → 422 (${session.body.status})`);
+      return apiError(res, 422, 'INVALID_SESSION_STATUS', `Session ${id} is ${session.body.status}; only ACTIVE sessions can be cancelled.`, undefined, headers);
+    }
+    log(`POST /sessions/${id}/cancel → 200 CANCELED`);
+    return sendJson(res, 200, session.body, headers);
+  };
+
+  const handleCheckout = async (req: IncomingMessage, res: ServerResponse, path: string) => {
+    const m = /^\/checkout\/(ps-[0-9a-f]{24})(?:\/(pay|cancel))?$/.exec(path);
+    req.resume();
+    expireDue();
+    const session = m ? store.byId(m[1]) : undefined;
+    if (!m || !session) {
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(renderNotFoundPage());
+    }
+    if (m[2] && req.method === 'POST') {
+      if (m[2] === 'pay') {
+        const t = store.complete(session);
+        if (t) {
+          log(`checkout: session ${m[1]} COMPLETED`);
+          deliver(t);
+        }
+      } else if (store.cancel(session)) {
+        log(`checkout: session ${m[1]} CANCELED by the customer`);
+      }
+      res.writeHead(303, { location: `/checkout/${m[1]}` });
+      return res.end();
+    }
+    if (req.method !== 'GET' || m[2]) {
+      res.writeHead(405, { allow: 'GET' });
+      return res.end();
+    }
+    const nonce = randomBytes(16).toString('base64');
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': `default-src 'none'; style-src 'nonce-${nonce}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-store',
+    });
+    res.end(renderCheckoutPage(session, nonce));
+  };
+
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const handler = path.startsWith('/checkout/') ? handleCheckout : handleApi;
+    handler(req, res, path).catch((err: unknown) => {
+      log(`internal error on ${req.method} ${path}: ${err instanceof Error ? err.message : String(err)}`);
+      if (!res.headersSent) apiError(res, 500, 'SERVER_ERROR', 'The sandbox failed to handle this request; see its log.');
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://${host}:${port}`;
+  const timer = setInterval(expireDue, options.expiryCheckMs ?? 5_000);
+  timer.unref();
+  log(`sandbox listening on ${baseUrl}`);
+
+  return {
+    baseUrl,
+    port,
+    expireDue,
+    async webhooksSettled() {
+      while (deliveries.size > 0) await Promise.allSettled([...deliveries]);
+    },
+    async close() {
+      clearInterval(timer);
+      server.closeIdleConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+    },
+  };
+}

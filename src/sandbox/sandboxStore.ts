@@ -1,0 +1,109 @@
+// The sandbox's sessions, in memory, scoped by API key, with their lifecycle:
+// ACTIVE → COMPLETED (paid on the checkout page) | CANCELED | EXPIRED (expires_at passed).
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+
+export interface SandboxSession {
+  /** Hash of the key that created it: one key cannot read another's sessions. */
+  readonly owner: string;
+  /** The session as the API returns it. */
+  readonly body: Record<string, unknown> & { payment_session_id: string; status: string; expires_at: string };
+}
+
+export type Transition = { readonly session: SandboxSession; readonly event: 'payment_session.completed' | 'payment_session.expired' };
+
+export function ownerOf(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+/** A business id that stays the same for a key, like a real account's. */
+export function businessIdOf(key: string): string {
+  return ownerOf(`business:${key}`).slice(0, 24);
+}
+
+export class SandboxStore {
+  private readonly sessions = new Map<string, SandboxSession>();
+
+  constructor(private readonly now: () => Date) {}
+
+  create(key: string, request: Record<string, unknown>, options: { checkoutBase: string; defaultExpiryMinutes: number }): SandboxSession {
+    const id = `ps-${randomBytes(12).toString('hex')}`;
+    const created = this.now().toISOString();
+    const { $schema: _schema, ...fields } = request;
+    const expiresAt = typeof fields.expires_at === 'string' ? new Date(fields.expires_at).toISOString() : new Date(this.now().getTime() + options.defaultExpiryMinutes * 60_000).toISOString();
+    const body = {
+      payment_session_id: id,
+      created,
+      updated: created,
+      ...fields,
+      customer_id: fields.customer_id ?? (fields.customer ? `cust-${randomUUID()}` : null),
+      channel_properties: fields.channel_properties ?? {},
+      allowed_payment_channels: (fields.payment_link_configuration as { allowed_payment_channels?: unknown } | undefined)?.allowed_payment_channels ?? null,
+      items: fields.items ?? null,
+      metadata: fields.metadata ?? null,
+      locale: fields.locale ?? 'en',
+      expires_at: expiresAt,
+      status: 'ACTIVE',
+      payment_link_url: `${options.checkoutBase}/checkout/${id}`,
+      payment_token_id: null,
+      payment_id: null,
+      payment_request_id: null,
+      business_id: businessIdOf(key),
+      ...(fields.mode === 'COMPONENT' || fields.mode === 'COMPONENTS' ? { components_sdk_key: randomBytes(24).toString('base64url') } : {}),
+    };
+    const session: SandboxSession = { owner: ownerOf(key), body };
+    this.sessions.set(id, session);
+    return session;
+  }
+
+  /** The session when it exists and belongs to this key. */
+  get(key: string, id: string): SandboxSession | undefined {
+    const s = this.sessions.get(id);
+    return s && s.owner === ownerOf(key) ? s : undefined;
+  }
+
+  /** For the checkout page, which is reached by its unguessable link rather than a key. */
+  byId(id: string): SandboxSession | undefined {
+    return this.sessions.get(id);
+  }
+
+  private update(session: SandboxSession, changes: Record<string, unknown>): void {
+    Object.assign(session.body, changes, { updated: this.now().toISOString() });
+  }
+
+  /** ACTIVE → COMPLETED, with the id a real payment or saved token would have. */
+  complete(session: SandboxSession): Transition | undefined {
+    if (session.body.status !== 'ACTIVE') return undefined;
+    if (session.body.session_type === 'SAVE') {
+      this.update(session, { status: 'COMPLETED', payment_token_id: `ptkn-${randomUUID()}` });
+    } else {
+      const changes: Record<string, unknown> = { status: 'COMPLETED', payment_request_id: `pr-${randomUUID()}`, payment_id: `py-${randomUUID()}` };
+      if (session.body.allow_save_payment_method === 'FORCED') changes.payment_token_id = `ptkn-${randomUUID()}`;
+      this.update(session, changes);
+    }
+    return { session, event: 'payment_session.completed' };
+  }
+
+  /** ACTIVE → CANCELED; false when the session was not ACTIVE. */
+  cancel(session: SandboxSession): boolean {
+    if (session.body.status !== 'ACTIVE') return false;
+    this.update(session, { status: 'CANCELED' });
+    return true;
+  }
+
+  /** Moves every ACTIVE session whose expires_at has passed to EXPIRED. */
+  expireDue(): Transition[] {
+    const now = this.now().getTime();
+    const transitions: Transition[] = [];
+    for (const session of this.sessions.values()) {
+      if (session.body.status === 'ACTIVE' && Date.parse(session.body.expires_at) <= now) {
+        this.update(session, { status: 'EXPIRED' });
+        transitions.push({ session, event: 'payment_session.expired' });
+      }
+    }
+    return transitions;
+  }
+
+  get size(): number {
+    return this.sessions.size;
+  }
+}
