@@ -3,8 +3,8 @@
 //   --production  minified bundles, no source maps (what `npm run package` ships)
 //   --tests       also transpile src/ and test/ file by file into out/ (mocha and the extension host run them)
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,7 +19,31 @@ const tests = args.has('--tests');
  */
 export const bundles = [
   { in: 'src/extension.ts', out: 'extension' },
+  { in: 'src/modelBundle.ts', out: 'model' },
+  { in: 'src/clientBundle.ts', out: 'client', sharesModel: true },
+  { in: 'src/sandbox/main.ts', out: 'sandbox' },
 ];
+
+/**
+ * The client bundle reuses the model bundle at run time instead of carrying a second copy of zod and the
+ * rules: an import of a module that src/modelBundle.ts re-exports becomes `require('./model.js')`.
+ */
+function modelModules() {
+  const entry = join(root, 'src', 'modelBundle.ts');
+  const text = readFileSync(entry, 'utf8');
+  return new Set([...text.matchAll(/export \* from '([^']+)'/g)].map((m) => resolve(dirname(entry), `${m[1]}.ts`)));
+}
+
+const shareModel = {
+  name: 'share-model-bundle',
+  setup(build) {
+    const shared = modelModules();
+    build.onResolve({ filter: /^\./ }, (args) => {
+      const target = resolve(args.resolveDir, `${args.path}.ts`);
+      return shared.has(target) ? { path: './model.js', external: true } : undefined;
+    });
+  },
+};
 
 const common = {
   bundle: true,
@@ -27,6 +51,8 @@ const common = {
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
+  // jsonc-parser's "main" is a UMD build whose lazy requires esbuild cannot follow; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
   minify: production,
   sourcemap: production ? false : 'linked',
   sourcesContent: false,
@@ -46,14 +72,16 @@ const contexts = [];
 // Only a production build starts from an empty dist/ (it is what gets packaged). Other builds overwrite in
 // place, so a build started in one terminal never pulls files from under a test run in another.
 if (production) rmSync(join(root, 'dist'), { recursive: true, force: true, maxRetries: 3 });
-contexts.push(
-  await esbuild.context({
-    ...common,
-    entryPoints: bundles.map((b) => ({ in: join(root, b.in), out: b.out })),
-    outdir: join(root, 'dist'),
-    metafile: true,
-  }),
-);
+for (const b of bundles) {
+  contexts.push(
+    await esbuild.context({
+      ...common,
+      entryPoints: [{ in: join(root, b.in), out: b.out }],
+      outdir: join(root, 'dist'),
+      plugins: b.sharesModel ? [shareModel] : [],
+    }),
+  );
+}
 
 /** Removes transpiled files whose TypeScript source is gone, so a deleted test cannot keep running. */
 function pruneOut() {

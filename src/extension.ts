@@ -1,23 +1,93 @@
 // Wires the VS Code shell together. Business rules live in src/sessions; this file only registers disposables.
+// Nothing here loads zod or undici: they come in with the first request file or the first send (engine.ts).
 import * as vscode from 'vscode';
+import { ApiKeyStore } from './vscode/apiKeyStore';
 import { CommandIds } from './vscode/commandIds';
+import { CreateSessionCodeLens } from './vscode/createSessionCodeLens';
+import { CreateSessionCommand } from './vscode/createSessionCommand';
+import { CredentialCommands } from './vscode/credentialCommands';
+import { loadClient } from './vscode/engine';
+import { NewRequestCommand } from './vscode/newRequestCommand';
 import { OutputLog } from './vscode/outputLog';
+import { RequestDiagnostics } from './vscode/requestDiagnostics';
+import { SessionActions } from './vscode/sessionActions';
+import { TargetStatusBar } from './vscode/targetStatusBar';
+import { TargetManager, type SandboxProvider } from './vscode/targets';
+import { UiHolder } from './vscode/ui';
 
 export interface ExtensionApi {
   /** Milliseconds spent in activate(), measured by the extension itself (read by tests and the benchmark). */
   readonly activationMs: number;
+  /** Test seams; present only when VS Code runs the extension's tests (ExtensionMode.Test). */
+  readonly testing?: TestingApi;
+}
+
+export interface TestingApi {
+  readonly ui: UiHolder;
+  readonly keys: ApiKeyStore;
+  readonly targets: TargetManager;
+  readonly actions: SessionActions;
+  readonly diagnostics: RequestDiagnostics;
+  readonly statusBar: TargetStatusBar;
+  readonly credentials: CredentialCommands;
+  readonly createSession: CreateSessionCommand;
+  readonly newRequest: NewRequestCommand;
+  readonly sandboxBaseUrl: () => string | undefined;
+}
+
+/** Starts the embedded sandbox on first use, on 127.0.0.1 and a free port, for this window only. */
+function lazySandbox(log: OutputLog, context: vscode.ExtensionContext): { provider: SandboxProvider; baseUrl: () => string | undefined } {
+  let started: Promise<{ baseUrl: string; secretKey: string }> | undefined;
+  let baseUrl: string | undefined;
+  const provider: SandboxProvider = () =>
+    (started ??= (async () => {
+      const { startSandbox, sandboxTestKey } = loadClient();
+      const sandbox = await startSandbox({ log: (line) => log.channel.info(`[Sandbox] ${line}`) });
+      context.subscriptions.push({ dispose: () => void sandbox.close() });
+      baseUrl = sandbox.baseUrl;
+      return { baseUrl: sandbox.baseUrl, secretKey: sandboxTestKey() };
+    })().catch((err: unknown) => {
+      started = undefined;
+      throw err;
+    }));
+  return { provider, baseUrl: () => baseUrl };
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
+  const ui = new UiHolder();
   const log = new OutputLog();
+  const keys = new ApiKeyStore(context.secrets);
+  const sandbox = lazySandbox(log, context);
+  const targets = new TargetManager(context.globalState, keys, sandbox.provider);
+  const statusBar = new TargetStatusBar(targets);
+  const actions = new SessionActions(context.extensionUri, targets, ui, log);
+  const credentials = new CredentialCommands(keys, targets, ui, log);
+  const createSession = new CreateSessionCommand(targets, actions, ui);
+  const newRequest = new NewRequestCommand(ui);
+  const diagnostics = new RequestDiagnostics();
   context.subscriptions.push(
     log,
+    keys,
+    targets,
+    statusBar,
+    actions,
+    actions.panels.register(),
+    credentials,
+    createSession,
+    newRequest,
+    diagnostics,
+    new CreateSessionCodeLens(targets),
     vscode.commands.registerCommand(CommandIds.showLog, () => log.show()),
   );
-  return { activationMs: performance.now() - started };
+  const activationMs = performance.now() - started;
+  const testing: TestingApi | undefined =
+    context.extensionMode === vscode.ExtensionMode.Test
+      ? { ui, keys, targets, actions, diagnostics, statusBar, credentials, createSession, newRequest, sandboxBaseUrl: sandbox.baseUrl }
+      : undefined;
+  return { activationMs, testing };
 }
 
 export function deactivate(): void {
-  // Disposables registered on the context are released by VS Code.
+  // Disposables registered on the context (the sandbox among them) are released by VS Code.
 }

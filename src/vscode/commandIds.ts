@@ -1,5 +1,10 @@
 // Every command id the extension registers, in one place; package.json contributes the same ids.
 export const CommandIds = {
+  createSession: 'xendit.createSession',
+  newSessionRequest: 'xendit.newSessionRequest',
+  setApiKey: 'xendit.setApiKey',
+  clearApiKey: 'xendit.clearApiKey',
+  selectTarget: 'xendit.selectTarget',
   showLog: 'xendit.showLog',
 } as const;
 

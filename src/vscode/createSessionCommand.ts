@@ -1,0 +1,133 @@
+// Xendit: Create Session — from the active editor's JSON (saved or not) to a result panel.
+// Refuses what cannot be sent, asks before sending what the model or rules reject, confirms live requests.
+import * as vscode from 'vscode';
+import { formatPath } from '../sessions/jsonPath';
+import { keyHint } from './apiKeyStore';
+import { CommandIds } from './commandIds';
+import { loadModel } from './engine';
+import type { SessionActions } from './sessionActions';
+import { readSettings } from './settings';
+import { TargetManager } from './targets';
+import { UiHolder } from './ui';
+
+/** How many problems the pre-send modal lists before summarising the rest. */
+const MAX_LISTED_PROBLEMS = 8;
+
+export class CreateSessionCommand implements vscode.Disposable {
+  private readonly registration: vscode.Disposable;
+
+  constructor(
+    private readonly targets: TargetManager,
+    private readonly actions: SessionActions,
+    private readonly ui: UiHolder,
+  ) {
+    this.registration = vscode.commands.registerCommand(CommandIds.createSession, (uri?: unknown) => this.run(uri));
+  }
+
+  /** Resolves to the request URI the result was shown for, or undefined when nothing was sent. */
+  async run(arg?: unknown): Promise<string | undefined> {
+    const document = await this.documentFor(arg);
+    if (!document) {
+      await this.ui.current.showErrorMessage(
+        'Create Session needs a session request open in the editor: a JSON file such as payment.session.json. Run "Xendit: New Session Request" to start one from an example.',
+        {},
+      );
+      return undefined;
+    }
+    const text = document.getText();
+    const analysis = loadModel().analyzeRequestText(text);
+    const syntax = analysis.syntaxErrors[0];
+    if (syntax || analysis.value === undefined) {
+      const where = syntax ? ` at line ${syntax.line}, column ${syntax.column}` : '';
+      const message = syntax
+        ? `${document.uri.scheme === 'untitled' ? 'This request' : vscode.workspace.asRelativePath(document.uri)} is not valid JSON${where}: ${syntax.message}. Nothing was sent.`
+        : 'This request could not be read as JSON. Nothing was sent.';
+      if (syntax) await revealOffset(document, syntax.offset, syntax.length);
+      await this.ui.current.showErrorMessage(message, {});
+      return undefined;
+    }
+
+    const errors = analysis.problems.filter((p) => p.severity === 'error');
+    if (errors.length > 0) {
+      const listed = errors.slice(0, MAX_LISTED_PROBLEMS).map((p) => `• ${p.path.length ? `${formatPath(p.path)}: ` : ''}${p.message}`);
+      if (errors.length > MAX_LISTED_PROBLEMS) listed.push(`…and ${errors.length - MAX_LISTED_PROBLEMS} more (see the Problems panel).`);
+      const choice = await this.ui.current.showWarningMessage(
+        `This request has ${errors.length} problem${errors.length > 1 ? 's' : ''} the API is expected to reject.`,
+        { modal: true, detail: `${listed.join('\n')}\n\nSend anyway to see the API's own answer.` },
+        'Send anyway',
+      );
+      if (choice !== 'Send anyway') return undefined;
+    }
+
+    if (!vscode.workspace.isTrusted && (await this.targets.kind()) !== 'sandbox') {
+      await this.ui.current.showErrorMessage(
+        'This workspace is not trusted, so requests are not sent with your API key. Trust the workspace, or pick the Sandbox target.',
+        {},
+      );
+      return undefined;
+    }
+    const resolved = await this.targets.resolve();
+    if (!resolved.ok) {
+      const choice = await this.ui.current.showErrorMessage(resolved.reason, {}, 'Set API Key', 'Use Sandbox');
+      if (choice === 'Set API Key') void vscode.commands.executeCommand(CommandIds.setApiKey);
+      if (choice === 'Use Sandbox') await this.targets.select('sandbox');
+      return undefined;
+    }
+    const target = resolved.target;
+    const body = withoutSchemaKey(analysis.value);
+
+    if (target.kind === 'live' && readSettings().confirmLiveRequests) {
+      const amount = describeAmount(body);
+      const settings = readSettings();
+      const subAccount = settings.forUserId ? ` for sub-account ${settings.forUserId}` : '';
+      const choice = await this.ui.current.showWarningMessage(
+        `Create a LIVE session for ${amount}${subAccount}?`,
+        {
+          modal: true,
+          detail: `This uses your live key ${keyHint(target.secretKey)} against ${target.baseUrl}: the session is real and can take real money. (Turn this question off with the setting xendit.confirmLiveRequests.)`,
+        },
+        'Create LIVE session',
+      );
+      if (choice !== 'Create LIVE session') return undefined;
+    }
+
+    await this.actions.create(document, body, target);
+    return document.uri.toString();
+  }
+
+  private async documentFor(arg: unknown): Promise<vscode.TextDocument | undefined> {
+    if (arg instanceof vscode.Uri) {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === arg.toString());
+      return open ?? vscode.workspace.openTextDocument(arg);
+    }
+    return vscode.window.activeTextEditor?.document;
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+  }
+}
+
+/** The `$schema` key is for the editor only; the API does not know it. */
+export function withoutSchemaKey(value: unknown): unknown {
+  if (value && typeof value === 'object' && !Array.isArray(value) && '$schema' in value) {
+    const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    delete copy.$schema;
+    return copy;
+  }
+  return value;
+}
+
+function describeAmount(body: unknown): string {
+  const b = (body ?? {}) as { amount?: unknown; currency?: unknown };
+  const amount = typeof b.amount === 'number' ? b.amount.toLocaleString('en-US') : String(b.amount ?? '(no amount)');
+  return `${typeof b.currency === 'string' ? b.currency : '(no currency)'} ${amount}`;
+}
+
+async function revealOffset(document: vscode.TextDocument, offset: number, length: number): Promise<void> {
+  const start = document.positionAt(offset);
+  const end = document.positionAt(offset + Math.max(length, 1));
+  const editor = await vscode.window.showTextDocument(document, { preserveFocus: false });
+  editor.selection = new vscode.Selection(start, end);
+  editor.revealRange(new vscode.Range(start, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}

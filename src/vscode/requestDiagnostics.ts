@@ -1,0 +1,105 @@
+// Live diagnostics and quick fixes for open *.session.json documents, from the same model and rules the
+// sandbox and the send path use. What the contributed JSON schema already reports is left to it.
+import * as vscode from 'vscode';
+import type { Fix } from '../sessions/problem';
+import { loadModel } from './engine';
+
+const DEBOUNCE_MS = 250;
+
+export function isSessionRequestDocument(document: vscode.TextDocument): boolean {
+  return /\.session\.json$/i.test(document.uri.path) && document.uri.scheme !== 'git' && document.uri.scheme !== 'output';
+}
+
+export class RequestDiagnostics implements vscode.Disposable, vscode.CodeActionProvider {
+  static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
+
+  private readonly collection = vscode.languages.createDiagnosticCollection('xendit');
+  private readonly fixes = new WeakMap<vscode.Diagnostic, Fix>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly updated = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after a document's diagnostics were recomputed (tests wait on it). */
+  readonly onDidUpdate = this.updated.event;
+
+  constructor() {
+    this.subscriptions.push(
+      this.collection,
+      this.updated,
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.languages.registerCodeActionsProvider(
+        [{ pattern: '**/*.session.json' }],
+        this,
+        { providedCodeActionKinds: RequestDiagnostics.providedCodeActionKinds },
+      ),
+    );
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    if (!isSessionRequestDocument(document)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!document.isClosed) this.update(document);
+      }, delay),
+    );
+  }
+
+  /** Recomputes a document's diagnostics now. */
+  update(document: vscode.TextDocument): vscode.Diagnostic[] {
+    const analysis = loadModel().analyzeRequestText(document.getText(), { skipSchemaCovered: true });
+    const diagnostics: vscode.Diagnostic[] = [];
+    // Syntax errors are the JSON language service's to report; the model speaks once the JSON parses.
+    for (const problem of analysis.problems) {
+      const range = new vscode.Range(document.positionAt(problem.offset), document.positionAt(problem.offset + problem.length));
+      const diagnostic = new vscode.Diagnostic(
+        range,
+        problem.message,
+        problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+      );
+      diagnostic.source = 'Xendit';
+      diagnostic.code = problem.code;
+      if (problem.fix) this.fixes.set(diagnostic, problem.fix);
+      diagnostics.push(diagnostic);
+    }
+    this.collection.set(document.uri, diagnostics);
+    this.updated.fire(document.uri);
+    return diagnostics;
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.collection.delete(uri);
+  }
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      const fix = this.fixes.get(diagnostic);
+      if (!fix) continue;
+      const edit = new vscode.WorkspaceEdit();
+      for (const e of loadModel().fixEdits(document.getText(), fix, { eol: document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n' })) {
+        edit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.content);
+      }
+      const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+      action.edit = edit;
+      action.diagnostics = [diagnostic];
+      action.isPreferred = true;
+      actions.push(action);
+    }
+    return actions;
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

@@ -1,0 +1,274 @@
+// Sends create, get and cancel for the shell and shows each outcome in the request's result panel.
+// Holds the one HTTP client per target, the in-flight requests (so they can be cancelled) and what each
+// panel shows (so Refresh and Cancel know which session and which target they are about).
+import { createHash } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { SentRequest, SessionsClient, SessionsResult } from '../sessions/client';
+import { checkExternalLink } from '../sessions/linkPolicy';
+import { loadClient, loadModel } from './engine';
+import type { OutputLog } from './outputLog';
+import { ResultPanelManager } from './resultPanel';
+import type { FromWebview, ResultView } from './resultView';
+import { buildResultView } from './resultViewBuilder';
+import { readSettings } from './settings';
+import { TARGET_LABELS, type ResolvedTarget, type TargetKind, type TargetManager } from './targets';
+import type { UiHolder } from './ui';
+
+interface PanelRecord {
+  readonly requestUri: string;
+  readonly requestLabel: string;
+  readonly target: { readonly kind: TargetKind; readonly label: string; readonly baseUrl: string };
+  sessionId?: string;
+  lastRequest?: SentRequest;
+  view?: ResultView;
+}
+
+export interface SessionOutcome {
+  readonly result: SessionsResult;
+  readonly view: ResultView;
+}
+
+export class SessionActions implements vscode.Disposable {
+  readonly panels: ResultPanelManager;
+  private readonly records = new Map<string, PanelRecord>();
+  private readonly inFlight = new Map<string, AbortController>();
+  private clients = new Map<string, SessionsClient>();
+  private readonly completed = new vscode.EventEmitter<SessionOutcome>();
+  /** Fires after each outcome is shown (history and tests listen). */
+  readonly onDidComplete = this.completed.event;
+
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly targets: TargetManager,
+    private readonly ui: UiHolder,
+    private readonly log: OutputLog,
+  ) {
+    this.panels = new ResultPanelManager(extensionUri, {
+      onAction: (uri, message) => this.onPanelAction(uri, message),
+      onError: (_uri, error) => this.log.channel.error(`panel action failed: ${this.redact(String(error))}`),
+    });
+  }
+
+  /** POST /sessions with `body`, shows the answer beside the editor. */
+  async create(document: vscode.TextDocument, body: unknown, target: ResolvedTarget): Promise<SessionOutcome> {
+    const requestUri = document.uri.toString();
+    const record: PanelRecord = {
+      requestUri,
+      requestLabel: labelOf(document.uri),
+      target: { kind: target.kind, label: target.label, baseUrl: target.baseUrl },
+    };
+    this.records.set(requestUri, record);
+    return this.run(record, 'create', target, (client, signal) => client.createSession(body, signal));
+  }
+
+  /** GET /sessions/{id} for the session a panel shows. */
+  async refresh(requestUri: string): Promise<SessionOutcome | undefined> {
+    const record = this.records.get(requestUri);
+    if (!record?.sessionId) return undefined;
+    const target = await this.targetFor(record);
+    if (!target) return undefined;
+    const id = record.sessionId;
+    return this.run(record, 'get', target, (client, signal) => client.getSession(id, signal));
+  }
+
+  /** POST /sessions/{id}/cancel after asking. */
+  async cancelSession(requestUri: string, options: { confirmed?: boolean } = {}): Promise<SessionOutcome | undefined> {
+    const record = this.records.get(requestUri);
+    if (!record?.sessionId) return undefined;
+    if (!options.confirmed) {
+      const choice = await this.ui.current.showWarningMessage(
+        `Cancel session ${record.sessionId} on ${record.target.label}?`,
+        { modal: true, detail: 'The customer can no longer pay or save details with its link. This cannot be undone.' },
+        'Cancel session',
+      );
+      if (choice !== 'Cancel session') return undefined;
+    }
+    const target = await this.targetFor(record);
+    if (!target) return undefined;
+    const id = record.sessionId;
+    return this.run(record, 'cancel', target, (client, signal) => client.cancelSession(id, signal));
+  }
+
+  /** Aborts the request in flight for this request file (the progress notification's Cancel does the same). */
+  cancelInFlight(requestUri: string): boolean {
+    const controller = this.inFlight.get(requestUri);
+    controller?.abort();
+    return Boolean(controller);
+  }
+
+  /** What the panel for a request shows, and the request it last sent (read by tests and history). */
+  recordOf(requestUri: string): Readonly<PanelRecord> | undefined {
+    return this.records.get(requestUri);
+  }
+
+  private async targetFor(record: PanelRecord): Promise<ResolvedTarget | undefined> {
+    // Refresh and cancel go where the session was created, whatever the current target is.
+    const resolved = await this.targets.resolveKind(record.target.kind);
+    if (!resolved.ok) {
+      await this.ui.current.showErrorMessage(resolved.reason, {});
+      return undefined;
+    }
+    return resolved.target;
+  }
+
+  private client(target: ResolvedTarget): SessionsClient {
+    const settings = readSettings();
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([target.kind, target.baseUrl, target.secretKey, settings.forUserId, settings.withSplitRule, settings.requestTimeoutSeconds]))
+      .digest('hex');
+    const existing = this.clients.get(fingerprint);
+    if (existing) return existing;
+    // One client per target: drop the one it replaces (a new key or new settings).
+    for (const [k, c] of this.clients) {
+      if (k.startsWith(`${target.kind}:`)) {
+        void c.close();
+        this.clients.delete(k);
+      }
+    }
+    const timeoutMs = settings.requestTimeoutSeconds * 1000;
+    const { SessionsClient: Client } = loadClient();
+    const client = new Client({
+      baseUrl: target.baseUrl,
+      secretKey: target.secretKey,
+      forUserId: settings.forUserId,
+      withSplitRule: settings.withSplitRule,
+      timeouts: { headersMs: timeoutMs, bodyMs: timeoutMs, totalMs: timeoutMs + 5_000 },
+      log: (level, line) => this.log.channel[level](`[${TARGET_LABELS[target.kind]}] ${line}`),
+    });
+    this.clients.set(`${target.kind}:${fingerprint}`, client);
+    this.clients.set(fingerprint, client);
+    return client;
+  }
+
+  private async run(
+    record: PanelRecord,
+    operation: 'create' | 'get' | 'cancel',
+    target: ResolvedTarget,
+    call: (client: SessionsClient, signal: AbortSignal) => Promise<SessionsResult>,
+  ): Promise<SessionOutcome> {
+    const requestUri = record.requestUri;
+    this.inFlight.get(requestUri)?.abort();
+    const controller = new AbortController();
+    this.inFlight.set(requestUri, controller);
+    const verb = operation === 'create' ? 'Creating session' : operation === 'get' ? 'Refreshing session' : 'Cancelling session';
+    void this.panels.showBusy(requestUri, operation);
+    try {
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `${verb} on ${target.label}…`, cancellable: true },
+        (_progress, token) => {
+          token.onCancellationRequested(() => controller.abort());
+          return call(this.client(target), controller.signal);
+        },
+      );
+      record.lastRequest = result.request;
+      if (result.kind === 'session') record.sessionId = result.session.payment_session_id;
+      const view = buildResultView(result, record);
+      record.view = view;
+      await this.panels.show(view);
+      const outcome = { result, view };
+      this.completed.fire(outcome);
+      return outcome;
+    } finally {
+      if (this.inFlight.get(requestUri) === controller) this.inFlight.delete(requestUri);
+    }
+  }
+
+  private async onPanelAction(requestUri: string, message: FromWebview): Promise<void> {
+    const record = this.records.get(requestUri);
+    switch (message.type) {
+      case 'openLink':
+        await this.openLink(message.url);
+        return;
+      case 'copy': {
+        const s = record?.view?.session;
+        const text = message.what === 'link' ? s?.paymentLinkUrl : message.what === 'id' ? s?.id : JSON.stringify(record?.view?.body ?? null, null, 2);
+        if (text) {
+          await this.ui.current.writeClipboard(text);
+          await this.panels.notice(requestUri, 'info', `Copied the ${message.what === 'link' ? 'payment link' : message.what === 'id' ? 'session id' : 'body'}.`);
+        }
+        return;
+      }
+      case 'openBody': {
+        const document = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(record?.view?.body ?? null, null, 2) });
+        await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+        return;
+      }
+      case 'revealPath':
+        await this.revealPath(requestUri, message.path);
+        return;
+      case 'refresh':
+        await this.refresh(requestUri);
+        return;
+      case 'cancelSession':
+        await this.cancelSession(requestUri);
+        return;
+      case 'copyAsCurl':
+      case 'copyAsCode': {
+        if (!record?.lastRequest) return;
+        const exporter = loadClient();
+        const text = message.type === 'copyAsCurl' ? exporter.toCurl(record.lastRequest) : exporter.toNodeFetch(record.lastRequest);
+        await this.ui.current.writeClipboard(this.redact(text));
+        await this.panels.notice(requestUri, 'info', `Copied as ${message.type === 'copyAsCurl' ? 'cURL' : 'Node.js code'}: the key is read from $${exporter.KEY_ENV_VAR}.`);
+        return;
+      }
+      case 'showRequest': {
+        if (!record?.lastRequest) return;
+        const r = record.lastRequest;
+        const text = [`${r.method} ${r.url}`, ...r.headers.map(([k, v]) => `${k}: ${v}`), '', r.body ? prettyJson(r.body) : ''].join('\n');
+        const document = await vscode.workspace.openTextDocument({ language: 'http', content: this.redact(text) });
+        await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  /** Opens a link only after the link policy allows it: https, or the sandbox's own loopback http. */
+  async openLink(url: string): Promise<boolean> {
+    const verdict = checkExternalLink(url);
+    if (!verdict.ok) {
+      await this.ui.current.showErrorMessage(`The link was not opened. ${verdict.reason}`, {});
+      return false;
+    }
+    return this.ui.current.openExternal(vscode.Uri.parse(verdict.url.toString(), true));
+  }
+
+  private async revealPath(requestUri: string, path: string): Promise<void> {
+    const uri = vscode.Uri.parse(requestUri, true);
+    const document = await vscode.workspace.openTextDocument(uri);
+    const model = loadModel();
+    const range = model.locatePath(document.getText(), model.parsePathString(path));
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+    if (range) {
+      const start = document.positionAt(range.offset);
+      const end = document.positionAt(range.offset + range.length);
+      editor.selection = new vscode.Selection(start, end);
+      editor.revealRange(new vscode.Range(start, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+  }
+
+  private redact(text: string): string {
+    return loadClient().redactText(text);
+  }
+
+  dispose(): void {
+    for (const c of this.inFlight.values()) c.abort();
+    for (const c of new Set(this.clients.values())) void c.close();
+    this.clients.clear();
+    this.completed.dispose();
+    this.panels.dispose();
+  }
+}
+
+function labelOf(uri: vscode.Uri): string {
+  return uri.scheme === 'untitled' ? uri.path : (uri.path.split('/').pop() ?? uri.path);
+}
+
+function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,103 @@
+// Shared by the integration tests: the extension's test API, fake keys made at run time, request files.
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi, TestingApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'xendit-playground.xendit-sessions-playground';
+
+export async function testingApi(): Promise<TestingApi> {
+  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
+  const api = ext.isActive ? ext.exports : await ext.activate();
+  if (!api.testing) throw new Error('the extension did not expose its test seams: is it running in ExtensionMode.Test?');
+  return api.testing;
+}
+
+/** A key of the right shape, different every run, never a literal in the repository. */
+export function fakeKey(kind: 'test' | 'live'): string {
+  const prefix = kind === 'test' ? ['xnd', 'development'] : ['xnd', 'production'];
+  const body = Array.from({ length: 40 }, () => 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789'[Math.floor(Math.random() * 57)]).join('');
+  return `${prefix.join('_')}_${body}`;
+}
+
+export function workspaceDir(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the integration suite needs a workspace folder');
+  return folder.uri.fsPath;
+}
+
+/** Writes a request file into the test workspace (a throwaway copy) and opens it in an editor. */
+export async function openRequest(name: string, content: string | object): Promise<vscode.TextEditor> {
+  const file = path.join(workspaceDir(), 'requests', name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, typeof content === 'string' ? content : `${JSON.stringify(content, null, 2)}\n`);
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  return vscode.window.showTextDocument(document);
+}
+
+/** The repository's own modules, transpiled into out/ (for examples and other plain data). */
+export function repoModule<T>(relative: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.join(__dirname, '..', '..', relative)) as T;
+}
+
+export interface RecordingServer {
+  readonly baseUrl: string;
+  readonly requests: { method: string; url: string; headers: http.IncomingHttpHeaders; body: string }[];
+  close(): Promise<void>;
+}
+
+/** A server on 127.0.0.1 that records every request and answers with `handler` (which may never answer). */
+export async function recordingServer(handler: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void): Promise<RecordingServer> {
+  const requests: RecordingServer['requests'] = [];
+  const sockets = new Set<import('node:net').Socket>();
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      handler(req, res, body);
+    });
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
+  };
+}
+
+/** Sets a user (global) setting for the test and returns a function that restores it. */
+export async function withUserSetting(key: string, value: unknown): Promise<() => Thenable<void>> {
+  const config = vscode.workspace.getConfiguration('xendit');
+  const previous = config.inspect(key)?.globalValue;
+  await config.update(key, value, vscode.ConfigurationTarget.Global);
+  return () => vscode.workspace.getConfiguration('xendit').update(key, previous, vscode.ConfigurationTarget.Global);
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Polls `check` until it returns a value (bounded: gives up after `timeoutMs`). */
+export async function waitFor<T>(check: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,0 +1,187 @@
+// The playground in a real VS Code: keys through the command, Create Session on every example against the
+// sandbox, what the panel receives, and the refusals (invalid JSON, declined live confirmation, unsafe links).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SessionRequestExample } from '../../src/sessions/examples';
+import type { TestingApi } from '../../src/extension';
+import { closeAllEditors, fakeKey, openRequest, recordingServer, repoModule, testingApi, waitFor, withUserSetting } from './helpers';
+
+describe('playground', function () {
+  this.timeout(60_000);
+  let api: TestingApi;
+  const restores: (() => unknown)[] = [];
+
+  before(async () => {
+    api = await testingApi();
+  });
+
+  afterEach(async () => {
+    while (restores.length) await restores.pop()!();
+    await api.keys.delete('test');
+    await api.keys.delete('live');
+    await api.targets.select('sandbox');
+    await closeAllEditors();
+  });
+
+  it('stores a test key given through Set API Key, switches to the test target, and clears it', async () => {
+    const key = fakeKey('test');
+    restores.push(api.ui.override({ showInputBox: async () => key, showInformationMessage: async () => undefined }));
+    await vscode.commands.executeCommand('xendit.setApiKey');
+    assert.equal(await api.keys.get('test'), key);
+    assert.equal(await api.targets.kind(), 'test');
+    await waitFor(() => api.statusBar.text.includes('Xendit: Test') || undefined, 'the status bar to show the test target');
+
+    await vscode.commands.executeCommand('xendit.clearApiKey');
+    assert.equal(await api.keys.get('test'), undefined);
+    assert.equal(await api.targets.kind(), 'sandbox');
+    await waitFor(() => api.statusBar.text.includes('Xendit: Sandbox') || undefined, 'the status bar to show the sandbox');
+  });
+
+  it('refuses a public key with an explanation and stores nothing', async () => {
+    const errors: string[] = [];
+    const publicKey = ['xnd', 'public', 'development', 'abcdefghijklmnop'].join('_');
+    restores.push(api.ui.override({ showInputBox: async () => publicKey, showErrorMessage: async (m) => void errors.push(m) }));
+    await vscode.commands.executeCommand('xendit.setApiKey');
+    assert.match(errors[0] ?? '', /public key .* cannot create sessions/);
+    assert.equal(await api.keys.get('test'), undefined);
+  });
+
+  const { SESSION_REQUEST_EXAMPLES, exampleFileName } = repoModule<typeof import('../../src/sessions/examples')>('src/sessions/examples.js');
+  for (const example of SESSION_REQUEST_EXAMPLES as readonly SessionRequestExample[]) {
+    it(`creates a session from ${exampleFileName(example)} on the sandbox and shows it in the panel`, async () => {
+      const editor = await openRequest(exampleFileName(example), example.body);
+      const uri = editor.document.uri.toString();
+      const sent = await vscode.commands.executeCommand<string | undefined>('xendit.createSession');
+      assert.equal(sent, uri);
+      const rendered = await api.actions.panels.whenRendered(uri);
+      assert.equal(rendered.outcome, 'session');
+      assert.equal(rendered.status, 'ACTIVE');
+      const posted = api.actions.panels.lastPosted(uri);
+      assert.ok(posted?.type === 'result');
+      const view = posted.view;
+      assert.equal(view.http?.status, 201);
+      assert.equal(view.target.kind, 'sandbox');
+      assert.match(view.session?.id ?? '', /^ps-[0-9a-f]{24}$/);
+      assert.equal(view.session?.referenceId, example.body.reference_id);
+      assert.equal(view.session?.amount, example.body.amount);
+      assert.match(view.session?.paymentLinkUrl ?? '', /^http:\/\/127\.0\.0\.1:\d+\/checkout\/ps-/);
+      assert.ok((view.timings?.totalMs ?? -1) >= 0);
+      assert.ok(view.actions.includes('openLink'));
+    });
+  }
+
+  it('sends with the test key to the configured base URL (here: the sandbox) and shows the for-user-id header', async () => {
+    const baseUrl = await waitFor(async () => {
+      const r = await api.targets.resolveKind('sandbox');
+      return r.ok ? r.target.baseUrl : undefined;
+    }, 'the sandbox');
+    restores.push(await withUserSetting('apiBaseUrl', baseUrl), await withUserSetting('forUserId', 'sub-account-1'));
+    await api.keys.store('test', fakeKey('test'));
+    await api.targets.select('test');
+    const editor = await openRequest('with-test-key.session.json', SESSION_REQUEST_EXAMPLES[0].body);
+    await vscode.commands.executeCommand('xendit.createSession');
+    const uri = editor.document.uri.toString();
+    await api.actions.panels.whenRendered(uri);
+    const posted = api.actions.panels.lastPosted(uri);
+    assert.ok(posted?.type === 'result');
+    assert.equal(posted.view.target.kind, 'test');
+    assert.equal(posted.view.outcome, 'session');
+    assert.deepEqual(posted.view.requestOptions, [['for-user-id', 'sub-account-1']]);
+  });
+
+  it('refuses invalid JSON with its line and column and sends nothing', async () => {
+    const errors: string[] = [];
+    restores.push(api.ui.override({ showErrorMessage: async (m) => void errors.push(m) }));
+    const editor = await openRequest('broken.session.json', '{\n  "reference_id": "a",\n  "amount": 10\n  "currency": "IDR"\n}\n');
+    const sent = await vscode.commands.executeCommand('xendit.createSession');
+    assert.equal(sent, undefined);
+    assert.match(errors[0] ?? '', /not valid JSON at line 4, column 3/);
+    assert.equal(api.actions.panels.get(editor.document.uri.toString()), undefined, 'a panel opened for a request that was not sent');
+    assert.equal(editor.document.isDirty, false, 'the file was modified');
+  });
+
+  it('asks before sending a request the rules reject, and "Send anyway" shows the API\'s own answer', async () => {
+    const questions: string[] = [];
+    restores.push(
+      api.ui.override({
+        showWarningMessage: async (m, o, ...items) => {
+          questions.push(`${m}\n${o.detail ?? ''}`);
+          return items.includes('Send anyway') ? 'Send anyway' : undefined;
+        },
+      }),
+    );
+    const body = { ...SESSION_REQUEST_EXAMPLES.find((e) => e.body.session_type === 'SAVE')!.body, amount: 5000 };
+    const editor = await openRequest('save-with-amount.session.json', body);
+    await vscode.commands.executeCommand('xendit.createSession');
+    assert.match(questions[0], /1 problem/);
+    assert.match(questions[0], /amount/);
+    const uri = editor.document.uri.toString();
+    const rendered = await api.actions.panels.whenRendered(uri);
+    assert.equal(rendered.outcome, 'apiError');
+    const posted = api.actions.panels.lastPosted(uri);
+    assert.ok(posted?.type === 'result');
+    assert.equal(posted.view.http?.status, 400);
+    assert.equal(posted.view.apiError?.errors[0]?.path, 'amount');
+  });
+
+  it('confirms a live request naming amount, currency and the key\'s last four; declining sends nothing', async () => {
+    const server = await recordingServer((_req, res) => res.writeHead(500).end());
+    restores.push(() => server.close(), await withUserSetting('apiBaseUrl', server.baseUrl));
+    const key = fakeKey('live');
+    await api.keys.store('live', key);
+    await api.targets.select('live');
+    const questions: string[] = [];
+    restores.push(
+      api.ui.override({
+        showWarningMessage: async (m, o) => {
+          questions.push(`${m}\n${o.detail ?? ''}`);
+          return undefined;
+        },
+      }),
+    );
+    const body = { ...SESSION_REQUEST_EXAMPLES.find((e) => e.body.session_type === 'PAY')!.body, amount: 150000 };
+    await openRequest('live.session.json', body);
+    const sent = await vscode.commands.executeCommand('xendit.createSession');
+    assert.equal(sent, undefined);
+    assert.equal(questions.length, 1);
+    assert.match(questions[0], /LIVE session for IDR 150,000/);
+    assert.ok(questions[0].includes(`…${key.slice(-4)}`), 'the confirmation does not name the key\'s last four');
+    assert.ok(!questions[0].includes(key), 'the confirmation shows the whole key');
+    assert.equal(server.requests.length, 0, 'a declined live request reached the server');
+  });
+
+  it('opens only https links and the sandbox\'s loopback http through the link opener', async () => {
+    const opened: string[] = [];
+    const errors: string[] = [];
+    restores.push(api.ui.override({ openExternal: async (u) => (opened.push(u.toString()), true), showErrorMessage: async (m) => void errors.push(m) }));
+    for (const bad of ['javascript:alert(1)', 'command:workbench.action.terminal.new', 'file:///etc/passwd', 'http://checkout.xendit.co/x']) {
+      assert.equal(await api.actions.openLink(bad), false, `${bad} was opened`);
+    }
+    assert.equal(opened.length, 0);
+    assert.equal(errors.length, 4);
+    assert.equal(await api.actions.openLink('https://checkout-staging.xendit.co/sessions/ps-1'), true);
+    assert.equal(await api.actions.openLink('http://127.0.0.1:9/checkout/ps-1'), true);
+    assert.equal(opened.length, 2);
+  });
+
+  it('cancels a slow request when asked, and the POST is sent once', async () => {
+    const server = await recordingServer(() => {
+      /* never answers */
+    });
+    restores.push(() => server.close(), await withUserSetting('apiBaseUrl', server.baseUrl));
+    await api.keys.store('test', fakeKey('test'));
+    await api.targets.select('test');
+    const editor = await openRequest('slow.session.json', SESSION_REQUEST_EXAMPLES[0].body);
+    const uri = editor.document.uri.toString();
+    const pending = vscode.commands.executeCommand('xendit.createSession');
+    await waitFor(() => server.requests.length > 0 || undefined, 'the request to reach the server');
+    assert.equal(api.actions.cancelInFlight(uri), true);
+    await pending;
+    const rendered = await api.actions.panels.whenRendered(uri);
+    assert.equal(rendered.outcome, 'networkError');
+    const posted = api.actions.panels.lastPosted(uri);
+    assert.ok(posted?.type === 'result');
+    assert.equal(posted.view.networkError?.kind, 'aborted');
+    assert.equal(server.requests.filter((r) => r.method === 'POST').length, 1);
+  });
+});
