@@ -14,7 +14,6 @@ export class RequestDiagnostics implements vscode.Disposable, vscode.CodeActionP
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
 
   private readonly collection = vscode.languages.createDiagnosticCollection('xendit');
-  private readonly fixes = new WeakMap<vscode.Diagnostic, Fix>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly updated = new vscode.EventEmitter<vscode.Uri>();
@@ -64,7 +63,6 @@ export class RequestDiagnostics implements vscode.Disposable, vscode.CodeActionP
       );
       diagnostic.source = 'Xendit';
       diagnostic.code = problem.code;
-      if (problem.fix) this.fixes.set(diagnostic, problem.fix);
       diagnostics.push(diagnostic);
     }
     this.collection.set(document.uri, diagnostics);
@@ -79,18 +77,31 @@ export class RequestDiagnostics implements vscode.Disposable, vscode.CodeActionP
     this.collection.delete(uri);
   }
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  /**
+   * Offers the model's fixes for every problem under the cursor, whoever reported it: some problems are
+   * underlined by the JSON schema (so they are not underlined twice) yet only the model knows their fix.
+   */
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const model = loadModel();
+    const text = document.getText();
+    const analysis = model.analyzeRequestText(text);
     const actions: vscode.CodeAction[] = [];
-    for (const diagnostic of context.diagnostics) {
-      const fix = this.fixes.get(diagnostic);
-      if (!fix) continue;
+    const seen = new Set<string>();
+    for (const problem of analysis.problems) {
+      if (!problem.fix) continue;
+      const problemRange = new vscode.Range(document.positionAt(problem.offset), document.positionAt(problem.offset + problem.length));
+      if (!problemRange.intersection(range)) continue;
+      const fix: Fix = problem.fix;
+      const id = `${fix.title}|${JSON.stringify(fix.path)}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
       const edit = new vscode.WorkspaceEdit();
-      for (const e of loadModel().fixEdits(document.getText(), fix, { eol: document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n' })) {
+      for (const e of model.fixEdits(text, fix, { eol: document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n' })) {
         edit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.content);
       }
       const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
       action.edit = edit;
-      action.diagnostics = [diagnostic];
+      action.diagnostics = context.diagnostics.filter((d) => d.range.intersection(problemRange));
       action.isPreferred = true;
       actions.push(action);
     }

@@ -1,0 +1,140 @@
+// Editing a request file in the real VS Code: completion from the contributed JSON schema, the model's
+// diagnostics at exact ranges (each problem once), a quick fix, and New Session Request.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { TestingApi } from '../../src/extension';
+import { closeAllEditors, openRequest, testingApi, waitFor, workspaceDir } from './helpers';
+
+function textAt(document: vscode.TextDocument, range: vscode.Range): string {
+  return document.getText(range);
+}
+
+async function completionLabels(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
+  // The JSON language server starts on the first JSON document and loads the schema asynchronously.
+  return waitFor(async () => {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    return labels.length > 0 ? labels : undefined;
+  }, 'completion items from the JSON language server', 20_000);
+}
+
+describe('editor', function () {
+  this.timeout(60_000);
+  let api: TestingApi;
+  const restores: (() => unknown)[] = [];
+
+  before(async () => {
+    api = await testingApi();
+  });
+
+  afterEach(async () => {
+    while (restores.length) await restores.pop()!();
+    await closeAllEditors();
+  });
+
+  it('completes session_type values from the contributed schema', async () => {
+    const editor = await openRequest('complete-enum.session.json', '{\n  "session_type": ""\n}\n');
+    const labels = await completionLabels(editor.document, new vscode.Position(1, 19));
+    for (const value of ['"SAVE"', '"PAY"', '"AUTHORIZATION"']) assert.ok(labels.includes(value), `${value} not offered; got ${labels.join(', ')}`);
+  });
+
+  it('offers the reference examples as snippets in an empty request', async () => {
+    const editor = await openRequest('complete-snippets.session.json', '');
+    const labels = await completionLabels(editor.document, new vscode.Position(0, 0));
+    for (const snippet of ['Save: payment link', 'Save: components', 'Pay: cards session JS', 'Save: cards session JS, recurring', 'Pay and save: cards session JS']) {
+      assert.ok(labels.includes(snippet), `snippet "${snippet}" not offered; got ${labels.join(', ')}`);
+    }
+  });
+
+  const problemText = `{
+  "reference_id": "order-1",
+  "session_type": "SAVE",
+  "currency": "IDR",
+  "amount": 0,
+  "mode": "PAYMENT_LINK",
+  "country": "ID",
+  "capture_method": "MANUAL"
+}
+`;
+
+  it('underlines the model\'s problems at the exact key or value, with the API\'s error code', async () => {
+    const editor = await openRequest('problems.session.json', problemText);
+    const document = editor.document;
+    const ours = await waitFor(() => {
+      const d = vscode.languages.getDiagnostics(document.uri).filter((x) => x.source === 'Xendit');
+      return d.length >= 2 ? d : undefined;
+    }, 'the extension\'s diagnostics');
+    const capture = ours.find((d) => d.code === 'DISALLOWED_CAPTURE_METHOD');
+    assert.ok(capture, `no DISALLOWED_CAPTURE_METHOD among ${ours.map((d) => d.code).join(', ')}`);
+    assert.equal(textAt(document, capture.range), '"capture_method"');
+    assert.equal(capture.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(capture.message, /capture_method/);
+    const customer = ours.find((d) => d.code === 'MISSING_CUSTOMER');
+    assert.ok(customer);
+    assert.equal(textAt(document, customer.range), '"SAVE"');
+    assert.match(customer.message, /customer/);
+  });
+
+  it('reports a problem the JSON schema already flags only once', async () => {
+    const editor = await openRequest('once.session.json', problemText.replace('"amount": 0', '"amount": 5000').replace(',\n  "capture_method": "MANUAL"', ''));
+    const document = editor.document;
+    const amountLine = 4;
+    // Wait for the JSON language server to report the schema's if/then violation on amount.
+    const atAmount = await waitFor(() => {
+      const d = vscode.languages.getDiagnostics(document.uri).filter((x) => x.range.start.line === amountLine);
+      return d.length > 0 ? d : undefined;
+    }, 'a diagnostic on amount', 20_000);
+    await api.diagnostics.update(document);
+    await new Promise((r) => setTimeout(r, 500));
+    const final = vscode.languages.getDiagnostics(document.uri).filter((x) => x.range.start.line === amountLine);
+    assert.equal(final.length, 1, `amount is reported ${final.length} times: ${final.map((d) => `${d.source}: ${d.message}`).join(' | ')}`);
+    assert.notEqual(atAmount[0].source, 'Xendit');
+  });
+
+  it('applies a quick fix: remove capture_method from a SAVE request', async () => {
+    const editor = await openRequest('fix.session.json', problemText);
+    const document = editor.document;
+    const capture = await waitFor(
+      () => vscode.languages.getDiagnostics(document.uri).find((d) => d.code === 'DISALLOWED_CAPTURE_METHOD'),
+      'the capture_method diagnostic',
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, capture.range, vscode.CodeActionKind.QuickFix.value);
+    const remove = actions.find((a) => a.title === 'Remove capture_method');
+    assert.ok(remove?.edit, `no "Remove capture_method" fix; got ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(remove.edit));
+    const after = JSON.parse(document.getText());
+    assert.equal(after.capture_method, undefined);
+    assert.equal(after.session_type, 'SAVE');
+    assert.ok(document.getText().startsWith('{\n  "reference_id": "order-1",\n'), 'the fix reformatted untouched lines');
+  });
+
+  it('offers "Set amount to 0" for a SAVE with an amount, a problem the schema underlines', async () => {
+    const editor = await openRequest('fix-amount.session.json', problemText.replace('"amount": 0', '"amount": 5000'));
+    const document = editor.document;
+    const range = new vscode.Range(4, 12, 4, 16);
+    const actions = await waitFor(async () => {
+      const a = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, vscode.CodeActionKind.QuickFix.value);
+      return a.some((x) => x.title === 'Set amount to 0') ? a : undefined;
+    }, 'the Set amount to 0 fix');
+    assert.ok(await vscode.workspace.applyEdit(actions.find((a) => a.title === 'Set amount to 0')!.edit!));
+    assert.equal(JSON.parse(document.getText()).amount, 0);
+  });
+
+  it('New Session Request writes the picked example to a new file and opens it', async () => {
+    const target = vscode.Uri.file(path.join(workspaceDir(), 'new', 'my-save.session.json'));
+    fs.mkdirSync(path.dirname(target.fsPath), { recursive: true });
+    restores.push(
+      api.ui.override({
+        showQuickPick: async (items) => items.find((i) => i.label.includes('Save')) ?? items[0],
+        showSaveDialog: async () => target,
+      }),
+    );
+    const created = await api.newRequest.run();
+    assert.equal(created?.fsPath, target.fsPath);
+    const written = JSON.parse(fs.readFileSync(target.fsPath, 'utf8'));
+    assert.equal(written.session_type, 'SAVE');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, target.fsPath);
+  });
+});
