@@ -37,6 +37,8 @@ form{display:inline}button{font:inherit;padding:10px 18px;border-radius:8px;bord
 button.pay{background:#1b3a8c;color:#fff}button.cancel{background:#fff;color:#1b3a8c}.note{margin-top:16px;font-size:13px;color:#5b6474}
 a{color:#1b3a8c}`;
 
+// Form actions and redirects are relative, so the page also works behind a path prefix (code-server serves
+// loopback ports under /proxy/PORT/).
 export function renderCheckoutPage(session: SandboxSession, nonce: string): string {
   const s = session.body;
   const items = Array.isArray(s.items) ? (s.items as Record<string, unknown>[]) : [];
@@ -50,8 +52,8 @@ export function renderCheckoutPage(session: SandboxSession, nonce: string): stri
   const id = escapeHtml(s.payment_session_id);
   const actions =
     status === 'ACTIVE'
-      ? `<form method="post" action="/checkout/${id}/pay"><button class="pay" type="submit">${s.session_type === 'SAVE' ? 'Save payment details' : `Pay ${escapeHtml(formatAmount(Number(s.amount), String(s.currency)))}`}</button></form>` +
-        `<form method="post" action="/checkout/${id}/cancel"><button class="cancel" type="submit">Cancel</button></form>`
+      ? `<form method="post" action="${id}/pay"><button class="pay" type="submit">${s.session_type === 'SAVE' ? 'Save payment details' : `Pay ${escapeHtml(formatAmount(Number(s.amount), String(s.currency)))}`}</button></form>` +
+        `<form method="post" action="${id}/cancel"><button class="cancel" type="submit">Cancel</button></form>`
       : '';
   const back = status === 'COMPLETED' ? safeReturnUrl(s.success_return_url) : status === 'ACTIVE' ? undefined : safeReturnUrl(s.cancel_return_url);
   const outcome =

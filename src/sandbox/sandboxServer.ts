@@ -246,7 +246,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       } else if (store.cancel(session)) {
         log(`checkout: session ${m[1]} CANCELED by the customer`);
       }
-      res.writeHead(303, { location: `/checkout/${m[1]}` });
+      res.writeHead(303, { location: `../${m[1]}` });
       return res.end();
     }
     if (req.method !== 'GET' || m[2]) {

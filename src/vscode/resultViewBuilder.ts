@@ -46,6 +46,10 @@ export interface BuildContext {
   readonly requestUri: string;
   readonly requestLabel: string;
   readonly target: { readonly kind: TargetKind; readonly label: string; readonly baseUrl: string };
+  /** The session this panel is about, when one was created: an error then still offers Refresh. */
+  readonly sessionId?: string;
+  /** The session's status as last seen, to explain a refused cancel in words. */
+  readonly lastStatus?: string;
 }
 
 export function buildResultView(result: SessionsResult, ctx: BuildContext): ResultView {
@@ -90,20 +94,24 @@ export function buildResultView(result: SessionsResult, ctx: BuildContext): Resu
         },
       };
     }
-    case 'apiError':
+    case 'apiError': {
+      const refusedCancel = result.error.errorCode === 'INVALID_SESSION_STATUS' && ctx.lastStatus;
       return {
         ...base,
         http: { status: result.response.status, statusText: result.response.statusText },
         headers: result.response.headers,
         body: result.body,
-        actions: ['openBody', ...always],
+        actions: ctx.sessionId ? ['refresh', 'openBody', ...always] : ['openBody', ...always],
         apiError: {
           errorCode: result.error.errorCode,
           message: result.error.message,
           errors: result.error.errors,
-          explanation: explainApiError(result.error.errorCode, result.response.status),
+          explanation: refusedCancel
+            ? `This session is ${ctx.lastStatus}; only ACTIVE sessions can be cancelled.`
+            : explainApiError(result.error.errorCode, result.response.status),
         },
       };
+    }
     case 'unexpectedResponse':
       return {
         ...base,
@@ -117,7 +125,7 @@ export function buildResultView(result: SessionsResult, ctx: BuildContext): Resu
       return {
         ...base,
         headers: [],
-        actions: always,
+        actions: ctx.sessionId ? ['refresh', ...always] : always,
         networkError: { kind: result.error.kind, message: result.error.message, hint: NETWORK_HINTS[result.error.kind] ?? NETWORK_HINTS.other },
       };
   }

@@ -19,6 +19,8 @@ interface PanelRecord {
   readonly requestLabel: string;
   readonly target: { readonly kind: TargetKind; readonly label: string; readonly baseUrl: string };
   sessionId?: string;
+  /** The session's status as last seen (a refused cancel is explained with it). */
+  lastStatus?: string;
   lastRequest?: SentRequest;
   view?: ResultView;
 }
@@ -33,6 +35,7 @@ export class SessionActions implements vscode.Disposable {
   private readonly records = new Map<string, PanelRecord>();
   private readonly inFlight = new Map<string, AbortController>();
   private clients = new Map<string, SessionsClient>();
+  private readonly pollers = new Map<string, AbortController>();
   private readonly completed = new vscode.EventEmitter<SessionOutcome>();
   /** Fires after each outcome is shown (history and tests listen). */
   readonly onDidComplete = this.completed.event;
@@ -87,6 +90,43 @@ export class SessionActions implements vscode.Disposable {
     if (!target) return undefined;
     const id = record.sessionId;
     return this.run(record, 'cancel', target, (client, signal) => client.cancelSession(id, signal));
+  }
+
+  /**
+   * Polls GET /sessions/{id} until the session is final (COMPLETED, EXPIRED, CANCELED), then says so.
+   * Gentle: starts at 2 s and backs off to 15 s, waits out Rate-Limit-Reset when the quota is used up,
+   * and gives up after 40 minutes (longer than the default 30-minute expiry) or on any non-session answer.
+   */
+  async autoRefresh(requestUri: string, on: boolean, options: { firstDelayMs?: number; maxDelayMs?: number } = {}): Promise<string | undefined> {
+    this.pollers.get(requestUri)?.abort();
+    this.pollers.delete(requestUri);
+    if (!on) return undefined;
+    const stop = new AbortController();
+    this.pollers.set(requestUri, stop);
+    const deadline = Date.now() + 40 * 60_000;
+    let delay = options.firstDelayMs ?? 2_000;
+    const maxDelay = options.maxDelayMs ?? 15_000;
+    try {
+      while (!stop.signal.aborted && Date.now() < deadline) {
+        await sleep(delay, stop.signal);
+        if (stop.signal.aborted) break;
+        const outcome = await this.refresh(requestUri);
+        if (!outcome || outcome.result.kind !== 'session') {
+          void this.panels.notice(requestUri, 'error', 'Auto-refresh stopped: the last refresh did not return the session.');
+          return undefined;
+        }
+        const status = outcome.result.session.status;
+        if (status !== 'ACTIVE') {
+          void this.ui.current.showInformationMessage(`Session ${outcome.result.session.payment_session_id} is ${status}.`, {});
+          return status;
+        }
+        const rate = outcome.result.response.rateLimit;
+        delay = rate?.remaining === 0 && rate.resetSeconds !== undefined ? Math.max(delay, rate.resetSeconds * 1000 + 250) : Math.min(maxDelay, Math.round(delay * 1.5));
+      }
+      return undefined;
+    } finally {
+      if (this.pollers.get(requestUri) === stop) this.pollers.delete(requestUri);
+    }
   }
 
   /** Aborts the request in flight for this request file (the progress notification's Cancel does the same). */
@@ -161,7 +201,13 @@ export class SessionActions implements vscode.Disposable {
         },
       );
       record.lastRequest = result.request;
-      if (result.kind === 'session') record.sessionId = result.session.payment_session_id;
+      if (result.kind === 'session') {
+        record.sessionId = result.session.payment_session_id;
+        record.lastStatus = result.session.status;
+      } else if (operation === 'create') {
+        record.sessionId = undefined;
+        record.lastStatus = undefined;
+      }
       const view = buildResultView(result, record);
       record.view = view;
       await this.panels.show(view);
@@ -201,6 +247,9 @@ export class SessionActions implements vscode.Disposable {
         return;
       case 'cancelSession':
         await this.cancelSession(requestUri);
+        return;
+      case 'autoRefresh':
+        await this.autoRefresh(requestUri, message.on);
         return;
       case 'copyAsCurl':
       case 'copyAsCode': {
@@ -253,12 +302,25 @@ export class SessionActions implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const c of this.pollers.values()) c.abort();
     for (const c of this.inFlight.values()) c.abort();
     for (const c of new Set(this.clients.values())) void c.close();
     this.clients.clear();
     this.completed.dispose();
     this.panels.dispose();
   }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
 }
 
 function labelOf(uri: vscode.Uri): string {

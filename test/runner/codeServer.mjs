@@ -55,6 +55,9 @@ export async function startCodeServer(o) {
         'extensions.autoUpdate': false,
         'workbench.tips.enabled': false,
         'security.workspace.trust.enabled': Boolean(o.workspaceTrust),
+        // code-server ships a chat panel that would take a third of the window.
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'chat.disableAIFeatures': true,
         ...(o.userSettings ?? {}),
       },
       null,
