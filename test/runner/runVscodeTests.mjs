@@ -1,7 +1,8 @@
 // Runs the integration suite (out/test/integration/index.js) inside a real VS Code extension host.
 //   node test/runner/runVscodeTests.mjs             code-server + headless Chromium (works offline, here)
 //   node test/runner/runVscodeTests.mjs --desktop   @vscode/test-electron (downloads VS Code; needs the internet)
-// Options: --grep <pattern>  run only matching tests; --keep  keep the workspace copy for inspection.
+// Options: --grep <pattern>  run only matching tests; --keep  keep the workspace copy for inspection;
+//          --tests <file>  another test module (the benchmark's measurements run this way).
 // Prints the suite's own report and exits with its result.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,8 @@ const grepAt = argv.indexOf('--grep');
 const grep = grepAt >= 0 ? argv[grepAt + 1] : process.env.XSP_TEST_GREP;
 const SUITE_TIMEOUT_MS = 15 * 60_000;
 
-const testsPath = join(root, 'out', 'test', 'integration', 'index.js');
+const testsAt = argv.indexOf('--tests');
+const testsPath = testsAt >= 0 ? resolve(argv[testsAt + 1]) : join(root, 'out', 'test', 'integration', 'index.js');
 if (!existsSync(testsPath)) {
   console.error(`${testsPath} is missing: build the tests first (node scripts/build.mjs --tests).`);
   process.exit(2);
@@ -33,7 +35,12 @@ const scratch = mkdtempSync(join(tmpdir(), 'xsp-workspace-'));
 const workspace = join(scratch, 'workspace');
 cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
 const reportFile = join(scratch, 'report.json');
-const env = { XSP_TEST_REPORT: reportFile, XSP_REPO_ROOT: root, ...(grep ? { XSP_TEST_GREP: grep } : {}) };
+const env = {
+  XSP_TEST_REPORT: reportFile,
+  XSP_REPO_ROOT: root,
+  ...(grep ? { XSP_TEST_GREP: grep } : {}),
+  ...(process.env.XSP_BENCH_OUT ? { XSP_BENCH_OUT: process.env.XSP_BENCH_OUT } : {}),
+};
 
 function printReport(label) {
   if (!existsSync(reportFile)) return null;
