@@ -7,10 +7,13 @@ import { CreateSessionCodeLens } from './vscode/createSessionCodeLens';
 import { CreateSessionCommand } from './vscode/createSessionCommand';
 import { CredentialCommands } from './vscode/credentialCommands';
 import { loadClient } from './vscode/engine';
+import { HistoryCommands } from './vscode/historyCommands';
+import { KeyLinter } from './vscode/keyLinter';
 import { NewRequestCommand } from './vscode/newRequestCommand';
 import { OutputLog } from './vscode/outputLog';
 import { RequestDiagnostics } from './vscode/requestDiagnostics';
 import { SessionActions } from './vscode/sessionActions';
+import { SessionHistory } from './vscode/sessionHistory';
 import { TargetStatusBar } from './vscode/targetStatusBar';
 import { TargetManager, type SandboxProvider } from './vscode/targets';
 import { UiHolder } from './vscode/ui';
@@ -32,25 +35,24 @@ export interface TestingApi {
   readonly credentials: CredentialCommands;
   readonly createSession: CreateSessionCommand;
   readonly newRequest: NewRequestCommand;
-  readonly sandboxBaseUrl: () => string | undefined;
+  readonly history: SessionHistory;
+  readonly keyLinter: KeyLinter;
+  readonly context: vscode.ExtensionContext;
 }
 
 /** Starts the embedded sandbox on first use, on 127.0.0.1 and a free port, for this window only. */
-function lazySandbox(log: OutputLog, context: vscode.ExtensionContext): { provider: SandboxProvider; baseUrl: () => string | undefined } {
+function lazySandbox(log: OutputLog, context: vscode.ExtensionContext): SandboxProvider {
   let started: Promise<{ baseUrl: string; secretKey: string }> | undefined;
-  let baseUrl: string | undefined;
-  const provider: SandboxProvider = () =>
+  return () =>
     (started ??= (async () => {
       const { startSandbox, sandboxTestKey } = loadClient();
       const sandbox = await startSandbox({ log: (line) => log.channel.info(`[Sandbox] ${line}`) });
       context.subscriptions.push({ dispose: () => void sandbox.close() });
-      baseUrl = sandbox.baseUrl;
       return { baseUrl: sandbox.baseUrl, secretKey: sandboxTestKey() };
     })().catch((err: unknown) => {
       started = undefined;
       throw err;
     }));
-  return { provider, baseUrl: () => baseUrl };
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -59,13 +61,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = new OutputLog();
   const keys = new ApiKeyStore(context.secrets);
   const sandbox = lazySandbox(log, context);
-  const targets = new TargetManager(context.globalState, keys, sandbox.provider);
+  const targets = new TargetManager(context.globalState, keys, sandbox);
   const statusBar = new TargetStatusBar(targets);
   const actions = new SessionActions(context.extensionUri, targets, ui, log);
   const credentials = new CredentialCommands(keys, targets, ui, log);
   const createSession = new CreateSessionCommand(targets, actions, ui);
   const newRequest = new NewRequestCommand(ui);
   const diagnostics = new RequestDiagnostics();
+  const history = new SessionHistory(context.workspaceState);
+  const keyLinter = new KeyLinter();
   context.subscriptions.push(
     log,
     keys,
@@ -78,12 +82,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     newRequest,
     diagnostics,
     new CreateSessionCodeLens(targets),
+    history,
+    new HistoryCommands(history, actions, ui),
+    keyLinter,
     vscode.commands.registerCommand(CommandIds.showLog, () => log.show()),
   );
   const activationMs = performance.now() - started;
   const testing: TestingApi | undefined =
     context.extensionMode === vscode.ExtensionMode.Test
-      ? { ui, keys, targets, actions, diagnostics, statusBar, credentials, createSession, newRequest, sandboxBaseUrl: sandbox.baseUrl }
+      ? { ui, keys, targets, actions, diagnostics, statusBar, credentials, createSession, newRequest, history, keyLinter, context }
       : undefined;
   return { activationMs, testing };
 }

@@ -2,6 +2,7 @@
 // sandbox and the send path use. What the contributed JSON schema already reports is left to it.
 import * as vscode from 'vscode';
 import type { Fix } from '../sessions/problem';
+import { DocumentWatcher } from './documentWatcher';
 import { loadModel } from './engine';
 
 const DEBOUNCE_MS = 250;
@@ -14,39 +15,18 @@ export class RequestDiagnostics implements vscode.Disposable, vscode.CodeActionP
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
 
   private readonly collection = vscode.languages.createDiagnosticCollection('xendit');
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly subscriptions: vscode.Disposable[] = [];
-  private readonly updated = new vscode.EventEmitter<vscode.Uri>();
-  /** Fires after a document's diagnostics were recomputed (tests wait on it). */
-  readonly onDidUpdate = this.updated.event;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor() {
-    this.subscriptions.push(
+    this.subscriptions = [
       this.collection,
-      this.updated,
-      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      new DocumentWatcher({ accepts: isSessionRequestDocument, update: (d) => this.update(d), forget: (uri) => this.collection.delete(uri) }, DEBOUNCE_MS),
       vscode.languages.registerCodeActionsProvider(
         [{ pattern: '**/*.session.json' }],
         this,
         { providedCodeActionKinds: RequestDiagnostics.providedCodeActionKinds },
       ),
-    );
-    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
-  }
-
-  private schedule(document: vscode.TextDocument, delay: number): void {
-    if (!isSessionRequestDocument(document)) return;
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        if (!document.isClosed) this.update(document);
-      }, delay),
-    );
+    ];
   }
 
   /** Recomputes a document's diagnostics now. */
@@ -66,15 +46,7 @@ export class RequestDiagnostics implements vscode.Disposable, vscode.CodeActionP
       diagnostics.push(diagnostic);
     }
     this.collection.set(document.uri, diagnostics);
-    this.updated.fire(document.uri);
     return diagnostics;
-  }
-
-  private forget(uri: vscode.Uri): void {
-    const key = uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
-    this.collection.delete(uri);
   }
 
   /**
@@ -109,8 +81,6 @@ export class RequestDiagnostics implements vscode.Disposable, vscode.CodeActionP
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
     for (const s of this.subscriptions) s.dispose();
   }
 }

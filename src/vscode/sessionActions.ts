@@ -64,6 +64,21 @@ export class SessionActions implements vscode.Disposable {
     return this.run(record, 'create', target, (client, signal) => client.createSession(body, signal));
   }
 
+  /**
+   * Points a request's panel at a known session (from the history) and fetches its current state.
+   * Refresh and cancel then go to the target the session was created on.
+   */
+  async openSession(entry: { requestUri: string; requestLabel: string; target: TargetKind; baseUrl: string; sessionId: string; status?: string }): Promise<SessionOutcome | undefined> {
+    this.records.set(entry.requestUri, {
+      requestUri: entry.requestUri,
+      requestLabel: entry.requestLabel,
+      target: { kind: entry.target, label: TARGET_LABELS[entry.target], baseUrl: entry.baseUrl },
+      sessionId: entry.sessionId,
+      lastStatus: entry.status,
+    });
+    return this.refresh(entry.requestUri);
+  }
+
   /** GET /sessions/{id} for the session a panel shows. */
   async refresh(requestUri: string): Promise<SessionOutcome | undefined> {
     const record = this.records.get(requestUri);

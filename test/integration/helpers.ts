@@ -101,3 +101,10 @@ export async function waitFor<T>(check: () => T | undefined | Promise<T | undefi
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** The embedded sandbox's base URL, starting it if no test has yet. */
+export async function sandboxUrl(api: TestingApi): Promise<string> {
+  const resolved = await api.targets.resolveKind('sandbox');
+  if (!resolved.ok) throw new Error(resolved.reason);
+  return resolved.target.baseUrl;
+}

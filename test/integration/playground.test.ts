@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SessionRequestExample } from '../../src/sessions/examples';
 import type { TestingApi } from '../../src/extension';
-import { closeAllEditors, fakeKey, openRequest, recordingServer, repoModule, testingApi, waitFor, withUserSetting } from './helpers';
+import { closeAllEditors, fakeKey, openRequest, recordingServer, repoModule, sandboxUrl, testingApi, waitFor, withUserSetting } from './helpers';
 
 describe('playground', function () {
   this.timeout(60_000);
@@ -71,11 +71,7 @@ describe('playground', function () {
   }
 
   it('sends with the test key to the configured base URL (here: the sandbox) and shows the for-user-id header', async () => {
-    const baseUrl = await waitFor(async () => {
-      const r = await api.targets.resolveKind('sandbox');
-      return r.ok ? r.target.baseUrl : undefined;
-    }, 'the sandbox');
-    restores.push(await withUserSetting('apiBaseUrl', baseUrl), await withUserSetting('forUserId', 'sub-account-1'));
+    restores.push(await withUserSetting('apiBaseUrl', await sandboxUrl(api)), await withUserSetting('forUserId', 'sub-account-1'));
     await api.keys.store('test', fakeKey('test'));
     await api.targets.select('test');
     const editor = await openRequest('with-test-key.session.json', SESSION_REQUEST_EXAMPLES[0].body);
