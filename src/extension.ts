@@ -15,6 +15,7 @@ import { RequestDiagnostics } from './vscode/requestDiagnostics';
 import { SessionActions } from './vscode/sessionActions';
 import { SessionHistory } from './vscode/sessionHistory';
 import { TargetStatusBar } from './vscode/targetStatusBar';
+import { Transcript } from './vscode/transcript';
 import { TargetManager, type SandboxProvider } from './vscode/targets';
 import { UiHolder } from './vscode/ui';
 
@@ -38,6 +39,8 @@ export interface TestingApi {
   readonly history: SessionHistory;
   readonly keyLinter: KeyLinter;
   readonly context: vscode.ExtensionContext;
+  /** Everything shown or handed out during the test run. */
+  readonly transcript: Transcript;
 }
 
 /** Starts the embedded sandbox on first use, on 127.0.0.1 and a free port, for this window only. */
@@ -57,13 +60,15 @@ function lazySandbox(log: OutputLog, context: vscode.ExtensionContext): SandboxP
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
-  const ui = new UiHolder();
+  const testMode = context.extensionMode === vscode.ExtensionMode.Test;
+  const transcript = testMode ? new Transcript() : undefined;
+  const ui = new UiHolder(transcript);
   const log = new OutputLog();
   const keys = new ApiKeyStore(context.secrets);
   const sandbox = lazySandbox(log, context);
   const targets = new TargetManager(context.globalState, keys, sandbox);
   const statusBar = new TargetStatusBar(targets);
-  const actions = new SessionActions(context.extensionUri, targets, ui, log);
+  const actions = new SessionActions(context.extensionUri, targets, ui, log, transcript);
   const credentials = new CredentialCommands(keys, targets, ui, log);
   const createSession = new CreateSessionCommand(targets, actions, ui);
   const newRequest = new NewRequestCommand(ui);
@@ -89,8 +94,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   const activationMs = performance.now() - started;
   const testing: TestingApi | undefined =
-    context.extensionMode === vscode.ExtensionMode.Test
-      ? { ui, keys, targets, actions, diagnostics, statusBar, credentials, createSession, newRequest, history, keyLinter, context }
+    testMode && transcript
+      ? { ui, keys, targets, actions, diagnostics, statusBar, credentials, createSession, newRequest, history, keyLinter, context, transcript }
       : undefined;
   return { activationMs, testing };
 }

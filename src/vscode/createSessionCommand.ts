@@ -35,15 +35,32 @@ export class CreateSessionCommand implements vscode.Disposable {
       return undefined;
     }
     const text = document.getText();
+    if (text.includes('\ufffd')) {
+      await this.ui.current.showErrorMessage(
+        `${describeDocument(document)} is not valid UTF-8: some bytes could not be decoded (shown as \ufffd). The API takes UTF-8 JSON: use "Change File Encoding" → "Reopen with Encoding", then "Save with Encoding" → UTF-8. Nothing was sent.`,
+        {},
+      );
+      return undefined;
+    }
     const analysis = loadModel().analyzeRequestText(text);
     const syntax = analysis.syntaxErrors[0];
     if (syntax || analysis.value === undefined) {
       const where = syntax ? ` at line ${syntax.line}, column ${syntax.column}` : '';
       const message = syntax
-        ? `${document.uri.scheme === 'untitled' ? 'This request' : vscode.workspace.asRelativePath(document.uri)} is not valid JSON${where}: ${syntax.message}. Nothing was sent.`
+        ? `${describeDocument(document)} is not valid JSON${where}: ${syntax.message}${/[.!?]$/.test(syntax.message) ? '' : '.'} Nothing was sent.`
         : 'This request could not be read as JSON. Nothing was sent.';
       if (syntax) await revealOffset(document, syntax.offset, syntax.length);
       await this.ui.current.showErrorMessage(message, {});
+      return undefined;
+    }
+
+    const root = analysis.value;
+    if (root === null || typeof root !== 'object' || Array.isArray(root)) {
+      const found = Array.isArray(root) ? 'an array' : root === null ? 'null' : `a ${typeof root}`;
+      await this.ui.current.showErrorMessage(
+        `${describeDocument(document)} holds ${found}, but a session request is a JSON object: { "reference_id": …, "session_type": …, … }. Run "Xendit: New Session Request" to start from an example. Nothing was sent.`,
+        {},
+      );
       return undefined;
     }
 
@@ -59,7 +76,7 @@ export class CreateSessionCommand implements vscode.Disposable {
       if (choice !== 'Send anyway') return undefined;
     }
 
-    if (!vscode.workspace.isTrusted && (await this.targets.kind()) !== 'sandbox') {
+    if (!this.ui.current.isWorkspaceTrusted() && (await this.targets.kind()) !== 'sandbox') {
       await this.ui.current.showErrorMessage(
         'This workspace is not trusted, so requests are not sent with your API key. Trust the workspace, or pick the Sandbox target.',
         {},
@@ -106,6 +123,10 @@ export class CreateSessionCommand implements vscode.Disposable {
   dispose(): void {
     this.registration.dispose();
   }
+}
+
+function describeDocument(document: vscode.TextDocument): string {
+  return document.uri.scheme === 'untitled' ? 'This request' : vscode.workspace.asRelativePath(document.uri);
 }
 
 /** The `$schema` key is for the editor only; the API does not know it. */

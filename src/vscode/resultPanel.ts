@@ -18,6 +18,8 @@ export interface PanelHandlers {
   /** Every validated message other than 'ready' and 'rendered' that matches the result the panel shows. */
   onAction(requestUri: string, message: FromWebview): void | Promise<void>;
   onRendered?(requestUri: string, info: RenderedInfo): void;
+  /** Every message as it is posted to a webview (the security suite records them in test runs). */
+  onPost?(requestUri: string, message: ToWebview): void;
   /** A handler threw or rejected; defaults to console.error so one failing button cannot break the panel. */
   onError?(requestUri: string, error: unknown): void;
 }
@@ -186,6 +188,7 @@ export class ResultPanel implements vscode.Disposable {
   }
 
   private async send(message: ToWebview): Promise<void> {
+    this.handlers.onPost?.(this.requestUri, message);
     try {
       await this.panel.webview.postMessage(message);
     } catch {

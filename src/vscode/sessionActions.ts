@@ -12,6 +12,7 @@ import type { FromWebview, ResultView } from './resultView';
 import { buildResultView } from './resultViewBuilder';
 import { readSettings } from './settings';
 import { TARGET_LABELS, type ResolvedTarget, type TargetKind, type TargetManager } from './targets';
+import type { Transcript } from './transcript';
 import type { UiHolder } from './ui';
 
 interface PanelRecord {
@@ -45,9 +46,11 @@ export class SessionActions implements vscode.Disposable {
     private readonly targets: TargetManager,
     private readonly ui: UiHolder,
     private readonly log: OutputLog,
+    transcript?: Transcript,
   ) {
     this.panels = new ResultPanelManager(extensionUri, {
       onAction: (uri, message) => this.onPanelAction(uri, message),
+      onPost: transcript ? (uri, message) => transcript.add(`webview ${uri}`, message) : undefined,
       onError: (_uri, error) => this.log.channel.error(`panel action failed: ${this.redact(String(error))}`),
     });
   }

@@ -1,6 +1,7 @@
 // The window functions the extension talks to the user through. Tests replace them (modal dialogs are refused
 // while extension tests run), and only in ExtensionMode.Test, so no other extension can intercept a key prompt.
 import * as vscode from 'vscode';
+import type { Transcript } from './transcript';
 
 export interface Ui {
   showInformationMessage(message: string, options: vscode.MessageOptions, ...items: string[]): Thenable<string | undefined>;
@@ -11,6 +12,8 @@ export interface Ui {
   showSaveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined>;
   openExternal(uri: vscode.Uri): Thenable<boolean>;
   writeClipboard(text: string): Thenable<void>;
+  /** Whether the user trusts this workspace (requests with a key are only sent from trusted ones). */
+  isWorkspaceTrusted(): boolean;
 }
 
 export const windowUi: Ui = {
@@ -22,18 +25,42 @@ export const windowUi: Ui = {
   showSaveDialog: (o) => vscode.window.showSaveDialog(o),
   openExternal: (uri) => vscode.env.openExternal(uri),
   writeClipboard: (text) => vscode.env.clipboard.writeText(text),
+  isWorkspaceTrusted: () => vscode.workspace.isTrusted,
 };
 
 /** Holds the current Ui; the shell always reads `ui.current` at call time. */
 export class UiHolder {
-  current: Ui = windowUi;
+  private impl: Ui = windowUi;
+  private recorded: Ui | undefined;
+
+  /** With a transcript (test runs), every message shown and every clipboard write is also recorded. */
+  constructor(private readonly transcript?: Transcript) {}
+
+  get current(): Ui {
+    if (!this.transcript) return this.impl;
+    return (this.recorded ??= recording(this.impl, this.transcript));
+  }
 
   /** Replace some functions (tests). Returns a function that restores the previous ones. */
   override(partial: Partial<Ui>): () => void {
-    const previous = this.current;
-    this.current = { ...previous, ...partial };
+    const previous = this.impl;
+    this.impl = { ...previous, ...partial };
+    this.recorded = undefined;
     return () => {
-      this.current = previous;
+      this.impl = previous;
+      this.recorded = undefined;
     };
   }
+}
+
+function recording(ui: Ui, t: Transcript): Ui {
+  return {
+    ...ui,
+    showInformationMessage: (m, o, ...i) => (t.add('info', [m, o.detail]), ui.showInformationMessage(m, o, ...i)),
+    showWarningMessage: (m, o, ...i) => (t.add('warning', [m, o.detail]), ui.showWarningMessage(m, o, ...i)),
+    showErrorMessage: (m, o, ...i) => (t.add('error', [m, o.detail]), ui.showErrorMessage(m, o, ...i)),
+    showInputBox: (o) => (t.add('inputBox', [o.title, o.prompt, o.placeHolder, o.value]), ui.showInputBox(o)),
+    writeClipboard: (text) => (t.add('clipboard', text), ui.writeClipboard(text)),
+    openExternal: (uri) => (t.add('openExternal', uri.toString()), ui.openExternal(uri)),
+  };
 }

@@ -16,11 +16,16 @@ export async function testingApi(): Promise<TestingApi> {
   return api.testing;
 }
 
+/** Every key fakeKey made in this run: the leak audit at the end of the suite looks for each of them. */
+export const issuedKeys: string[] = [];
+
 /** A key of the right shape, different every run, never a literal in the repository. */
 export function fakeKey(kind: 'test' | 'live'): string {
   const prefix = kind === 'test' ? ['xnd', 'development'] : ['xnd', 'production'];
   const body = Array.from({ length: 40 }, () => 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789'[Math.floor(Math.random() * 57)]).join('');
-  return `${prefix.join('_')}_${body}`;
+  const key = `${prefix.join('_')}_${body}`;
+  issuedKeys.push(key);
+  return key;
 }
 
 export function workspaceDir(): string {
