@@ -4,10 +4,48 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import { EXTENSION_ID, openRequest, repoModule } from '../integration/helpers';
+import { EXTENSION_ID, fakeKey, openRequest, recordingServer, repoModule, withUserSetting } from '../integration/helpers';
 
 const RUNS = 20;
 const WARMUP = 3;
+
+async function largeResponseFirstPaint(testing: NonNullable<ExtensionApi['testing']>, body: Record<string, unknown>): Promise<{ paints: number[]; mb: string }> {
+  const items = [];
+  while (JSON.stringify(items).length < 5 * 1024 * 1024) {
+    items.push({ type: 'PHYSICAL_PRODUCT', name: `Item ${items.length}`, net_unit_amount: 1000, quantity: 1, description: 'x'.repeat(180), metadata: { sku: `sku-${items.length}` } });
+  }
+  const answer = JSON.stringify({
+    ...body,
+    items,
+    amount: items.length * 1000,
+    payment_session_id: 'ps-0123456789abcdef01234567',
+    created: new Date().toISOString(),
+    updated: new Date().toISOString(),
+    status: 'ACTIVE',
+    expires_at: new Date(Date.now() + 30 * 60_000).toISOString(),
+    payment_link_url: 'https://checkout-staging.xendit.co/sessions/ps-0123456789abcdef01234567',
+    business_id: '0123456789abcdef01234567',
+  });
+  const server = await recordingServer((_req, res) => res.writeHead(201, { 'content-type': 'application/json' }).end(answer));
+  const restoreUrl = await withUserSetting('apiBaseUrl', server.baseUrl);
+  await testing.keys.store('test', fakeKey('test'));
+  await testing.targets.select('test');
+  const paints: number[] = [];
+  try {
+    const editor = await openRequest('bench-large.session.json', body);
+    const uri = editor.document.uri.toString();
+    for (let i = 0; i < 5; i++) {
+      await vscode.commands.executeCommand('xendit.createSession');
+      paints.push((await testing.actions.panels.whenRendered(uri)).firstPaintMs);
+    }
+  } finally {
+    await restoreUrl();
+    await testing.keys.delete('test');
+    await testing.targets.select('sandbox');
+    await server.close();
+  }
+  return { paints, mb: (Buffer.byteLength(answer) / 1024 / 1024).toFixed(1) };
+}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -60,7 +98,15 @@ async function measure(): Promise<void> {
       samples.push(elapsed - httpMs);
     }
   }
+  // A 5 MB answer (a session with many items): how long the webview takes to first paint it.
+  const big = await largeResponseFirstPaint(testing, SESSION_REQUEST_EXAMPLES[0].body as Record<string, unknown>);
+
   const figures = {
+    large_response_render_ms: {
+      value: round(median(big.paints)),
+      unit: 'ms',
+      note: `median of ${big.paints.length}: the webview's time from receiving a ${big.mb} MB response to its first paint`,
+    },
     activation_ms: {
       value: round(api.activationMs),
       unit: 'ms',
