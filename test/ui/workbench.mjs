@@ -1,0 +1,73 @@
+// Drives the real workbench in headless Chromium for the UI tests: a code-server with the packaged extension
+// installed, a copy of examples/ open, and helpers that act like a person (palette, quick open, typing).
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureTools } from '../runner/tools.mjs';
+import { launchBrowser, startCodeServer } from '../runner/codeServer.mjs';
+import { installExtension, packageExtension } from '../../scripts/start.mjs';
+
+export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+/** @param {{ userSettings?: Record<string, unknown> }} [options] */
+export async function openWorkbench(options = {}) {
+  const tools = ensureTools();
+  const scratch = mkdtempSync(join(tmpdir(), 'xsp-ui-'));
+  const { vsix, cleanup } = packageExtension();
+  mkdirSync(join(scratch, 'state', 'extensions'), { recursive: true });
+  installExtension(tools, vsix, join(scratch, 'state', 'extensions'));
+  cleanup();
+  // The examples point at ../schemas for their $schema, as in the repository.
+  cpSync(join(root, 'examples'), join(scratch, 'examples'), { recursive: true });
+  cpSync(join(root, 'schemas'), join(scratch, 'schemas'), { recursive: true });
+  const server = await startCodeServer({
+    tools,
+    stateDir: join(scratch, 'state'),
+    userSettings: { 'workbench.colorTheme': 'Default Dark Modern', ...(options.userSettings ?? {}) },
+  });
+  const browser = await launchBrowser(tools);
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(join(scratch, 'examples'))}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.explorer-folders-view, .monaco-list').first().waitFor({ timeout: 60_000 });
+
+  async function runCommand(title) {
+    // Right after load the palette may not list the extension's commands yet: reopen until it does.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill(`>${title}`);
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+      if (await row.isVisible({ timeout: 2_000 }).catch(() => false)) {
+        await page.keyboard.press('Enter');
+        return;
+      }
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1_000);
+    }
+    throw new Error(`the command "${title}" never appeared in the Command Palette`);
+  }
+
+  async function openFile(name) {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(name);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 20_000 });
+  }
+
+  /** The result panel's document: a webview iframe holding an inner #active-frame. */
+  const panel = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+
+  async function close() {
+    await browser.close().catch(() => {});
+    await server.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+
+  return { page, browser, server, runCommand, openFile, panel, close };
+}
