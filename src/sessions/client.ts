@@ -2,9 +2,10 @@
 // It never throws for an HTTP outcome: every call resolves to a SessionsResult, and a POST is never retried.
 import { STATUS_CODES } from 'node:http';
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
-import { redactText } from './redact';
+import { REDACTED, redactText, secretForms } from './redact';
 import { ApiError, Session } from './schema';
 import { USER_AGENT } from './version';
+import { formatBytes } from './formatBytes';
 
 export interface SessionsClientOptions {
   /** e.g. https://api.xendit.co or the sandbox's http://127.0.0.1:PORT (no trailing slash needed). */
@@ -21,7 +22,10 @@ export interface SessionsClientOptions {
     readonly headersMs?: number;
     /** Longest pause between two chunks of the body. Default 30 s. */
     readonly bodyMs?: number;
-    /** The whole exchange. Default 60 s. */
+    /**
+     * The whole exchange: the body must be complete this long after sending. Default 60 s. Waiting for the
+     * headers is bounded by the smaller of this and headersMs.
+     */
     readonly totalMs?: number;
   };
   /** A larger body is cut off with an error. Default 10 MB. */
@@ -35,7 +39,7 @@ export interface SessionsClientOptions {
 
 export type Operation = 'create' | 'get' | 'cancel';
 
-/** The request as sent, safe to show: the Authorization header is redacted. */
+/** The request as sent, safe to show and to build "Copy as cURL" from: the Authorization value is redacted. */
 export interface SentRequest {
   readonly operation: Operation;
   readonly method: 'GET' | 'POST';
@@ -71,57 +75,94 @@ export interface Timings {
 
 export type NetworkErrorKind = 'timeout' | 'refused' | 'reset' | 'dns' | 'tls' | 'aborted' | 'other';
 
-export type SessionsResult =
-  | { readonly kind: 'session'; readonly request: SentRequest; readonly response: ReceivedResponse; readonly timings: Timings; readonly session: Session; readonly body: unknown }
-  | {
-      readonly kind: 'apiError';
-      readonly request: SentRequest;
-      readonly response: ReceivedResponse;
-      readonly timings: Timings;
-      readonly error: { readonly errorCode: string; readonly message: string; readonly errors: readonly ApiErrorEntry[] };
-      readonly body: unknown;
-    }
-  | {
-      readonly kind: 'unexpectedResponse';
-      readonly request: SentRequest;
-      readonly response: ReceivedResponse;
-      readonly timings: Timings;
-      /** Why the body could not be used, in words. */
-      readonly reason: string;
-      /** The first bytes of the body as text (at most 2 KB). */
-      readonly firstBytes: string;
-      readonly body?: unknown;
-    }
-  | { readonly kind: 'networkError'; readonly request: SentRequest; readonly timings: Timings; readonly error: { readonly kind: NetworkErrorKind; readonly message: string } };
-
 export interface ApiErrorEntry {
   readonly path?: string;
   readonly message: string;
 }
 
+interface Exchange {
+  readonly request: SentRequest;
+  readonly timings: Timings;
+}
+
+interface Answered extends Exchange {
+  readonly response: ReceivedResponse;
+}
+
+export type SessionsResult =
+  | (Answered & { readonly kind: 'session'; readonly session: Session; readonly body: unknown })
+  | (Answered & {
+      readonly kind: 'apiError';
+      readonly error: { readonly errorCode: string; readonly message: string; readonly errors: readonly ApiErrorEntry[] };
+      readonly body: unknown;
+    })
+  | (Answered & {
+      readonly kind: 'unexpectedResponse';
+      /** Why the body could not be used, in words. */
+      readonly reason: string;
+      /** The first bytes of the body as text (at most 2 KB). */
+      readonly firstBytes: string;
+      readonly body?: unknown;
+    })
+  | (Exchange & { readonly kind: 'networkError'; readonly error: { readonly kind: NetworkErrorKind; readonly message: string } });
+
 const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
 const FIRST_BYTES = 2048;
-const MATTERING_HEADERS = /^(request-id|x-request-id|xendit-request-id|rate-limit-.*|x-ratelimit-.*|retry-after)$/i;
+const DEFAULTS = { connectMs: 10_000, headersMs: 30_000, bodyMs: 30_000, totalMs: 60_000 } as const;
 
-class BodyTooLarge extends Error {}
+class BodyTooLarge extends Error {
+  constructor(readonly head: string) {
+    super('response body over the cap');
+  }
+}
+
+/** The headers of one operation, built once per client: as sent, and as shown (Authorization redacted). */
+interface PreparedHeaders {
+  readonly sent: Record<string, string>;
+  readonly shown: readonly (readonly [string, string])[];
+}
 
 export class SessionsClient {
   readonly baseUrl: string;
   private readonly options: SessionsClientOptions;
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
-  private readonly authorization: string;
+  private readonly timeouts: { readonly connectMs: number; readonly headersMs: number; readonly bodyMs: number; readonly totalMs: number };
+  private readonly prepared: Record<Operation, PreparedHeaders>;
+  /** The key and its Base64 forms: any of them found in a body or message is replaced before it is returned. */
+  private readonly secrets: readonly string[];
+  private readonly secretProbes: readonly string[];
+  private closing?: Promise<void>;
 
   constructor(options: SessionsClientOptions) {
     this.options = options;
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.authorization = `Basic ${Buffer.from(`${options.secretKey}:`, 'utf8').toString('base64')}`;
+    this.timeouts = { ...DEFAULTS, ...definedOnly(options.timeouts) };
+    this.secrets = options.secretKey ? secretForms(options.secretKey) : [];
+    this.secretProbes = [...new Set(this.secrets.map((form) => form.slice(0, 4)))];
+    const authorization = `Basic ${Buffer.from(`${options.secretKey}:`, 'utf8').toString('base64')}`;
+    const prepare = (operation: Operation, hasBody: boolean): PreparedHeaders => {
+      const h: [string, string][] = [
+        ['authorization', authorization],
+        ['accept', 'application/json'],
+        ['user-agent', options.userAgent ?? USER_AGENT],
+      ];
+      if (hasBody) h.push(['content-type', 'application/json']);
+      if (options.forUserId) h.push(['for-user-id', options.forUserId]);
+      if (operation === 'create' && options.withSplitRule) h.push(['with-split-rule', options.withSplitRule]);
+      return { sent: Object.fromEntries(h), shown: Object.freeze(h.map(([k, v]) => Object.freeze([k, k === 'authorization' ? `Basic ${REDACTED}` : v] as const))) };
+    };
+    this.prepared = { create: prepare('create', true), get: prepare('get', false), cancel: prepare('cancel', false) };
     this.ownsDispatcher = !options.dispatcher;
+    // Timeouts set on the Agent rather than per request let undici refresh one timer per socket instead of
+    // replacing it on every request.
     this.dispatcher =
       options.dispatcher ??
       new Agent({
         keepAliveTimeout: 10_000,
-        connect: { timeout: options.timeouts?.connectMs ?? 10_000 },
+        connect: { timeout: this.timeouts.connectMs },
+        headersTimeout: this.headersTimeout,
+        bodyTimeout: this.timeouts.bodyMs,
       });
   }
 
@@ -137,149 +178,176 @@ export class SessionsClient {
     return this.send('cancel', 'POST', `/sessions/${encodeURIComponent(id)}/cancel`, undefined, signal);
   }
 
-  async close(): Promise<void> {
-    if (this.ownsDispatcher) await this.dispatcher.close();
+  /** The total timeout bounds the wait for headers too; in the body phase a timer enforces it. */
+  private get headersTimeout(): number {
+    return Math.min(this.timeouts.headersMs, this.timeouts.totalMs);
   }
 
-  /** Header list as sent, with the Authorization value redacted. */
-  private headers(operation: Operation, hasBody: boolean): [string, string][] {
-    const h: [string, string][] = [
-      ['authorization', this.authorization],
-      ['accept', 'application/json'],
-      ['user-agent', this.options.userAgent ?? USER_AGENT],
-    ];
-    if (hasBody) h.push(['content-type', 'application/json']);
-    if (this.options.forUserId) h.push(['for-user-id', this.options.forUserId]);
-    if (operation === 'create' && this.options.withSplitRule) h.push(['with-split-rule', this.options.withSplitRule]);
-    return h;
+  /** Closes the client's own connections (once; later calls do nothing); a shared dispatcher is left to its owner. */
+  close(): Promise<void> {
+    if (this.ownsDispatcher) this.closing ??= this.dispatcher.close();
+    return this.closing ?? Promise.resolve();
   }
 
   private async send(operation: Operation, method: 'GET' | 'POST', path: string, body: string | undefined, signal?: AbortSignal): Promise<SessionsResult> {
-    const url = `${this.baseUrl}${path}`;
-    const headers = this.headers(operation, body !== undefined);
-    const sent: SentRequest = {
-      operation,
-      method,
-      url,
-      headers: headers.map(([k, v]) => [k, k === 'authorization' ? 'Basic [redacted]' : v] as const),
-      body,
-      sentAt: new Date().toISOString(),
-    };
-    const t = this.options.timeouts ?? {};
-    const totalMs = t.totalMs ?? 60_000;
-    const overall = new AbortController();
-    const timer = setTimeout(() => overall.abort(new DOMException('total timeout', 'TimeoutError')), totalMs);
-    const onCallerAbort = () => overall.abort(signal?.reason ?? new DOMException('aborted', 'AbortError'));
-    if (signal?.aborted) onCallerAbort();
-    else signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const url = this.baseUrl + path;
+    const headers = this.prepared[operation];
+    const sent: SentRequest = { operation, method, url: this.scrub(url), headers: headers.shown, body: body === undefined ? undefined : this.scrub(body), sentAt: new Date().toISOString() };
+    const log = this.options.log ? (level: 'info' | 'warn' | 'error', line: string) => this.options.log?.(level, redactText(line, this.secrets)) : undefined;
+    log?.('info', `→ ${method} ${url}${body ? ` (${Buffer.byteLength(body)} bytes)` : ''}`);
     const started = performance.now();
     let ttfbMs: number | undefined;
-    this.log('info', `→ ${method} ${url}${body ? ` (${Buffer.byteLength(body)} bytes)` : ''}`);
+    let totalTimer: NodeJS.Timeout | undefined;
     try {
+      // The caller's signal goes to undici as it is: no AbortController of our own on the hot path. Before the
+      // headers, undici's connect and headers timeouts bound the wait; after them, the timer below does.
       const res = await request(url, {
         method,
-        headers: Object.fromEntries(headers),
+        headers: headers.sent,
         body,
         dispatcher: this.dispatcher,
-        signal: overall.signal,
-        headersTimeout: t.headersMs ?? 30_000,
-        bodyTimeout: t.bodyMs ?? 30_000,
+        signal,
         // undici's request follows no redirect and retries nothing unless an interceptor is added; none is,
         // because a repeated POST could create a second session.
+        ...(this.ownsDispatcher ? {} : { headersTimeout: this.headersTimeout, bodyTimeout: this.timeouts.bodyMs }),
       });
       ttfbMs = performance.now() - started;
       const response = describeResponse(res.statusCode, res.headers);
-      let bytes: Buffer;
+      // A small answer is usually in already (it came in the headers' packet): no timer is needed for it.
+      if (response.contentLength === undefined || res.body.readableLength < response.contentLength) {
+        totalTimer = setTimeout(() => res.body.destroy(new TotalTimeout()), Math.max(0, this.timeouts.totalMs - ttfbMs));
+      }
+      const cap = this.options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+      let text: string;
       try {
-        bytes = await readCapped(res.body, this.options.maxBodyBytes ?? DEFAULT_MAX_BODY);
+        text = await readBody(res.body, response.contentLength, cap);
       } catch (err) {
-        if (err instanceof BodyTooLarge) {
-          const timings = { ttfbMs, totalMs: performance.now() - started };
-          const cap = this.options.maxBodyBytes ?? DEFAULT_MAX_BODY;
-          this.log('warn', `← ${response.status} body over ${formatBytes(cap)}: cut off`);
-          return {
-            kind: 'unexpectedResponse',
-            request: sent,
-            response,
-            timings,
-            reason: `The response body is larger than ${formatBytes(cap)}, so it was cut off and not read. A Sessions API answer is a few KB: check the base URL.`,
-            firstBytes: err.message,
-          };
-        }
-        throw err;
+        if (!(err instanceof BodyTooLarge)) throw err;
+        const timings = { ttfbMs, totalMs: performance.now() - started };
+        log?.('warn', `← ${response.status} body over ${formatBytes(cap)}: cut off`);
+        return {
+          kind: 'unexpectedResponse',
+          request: sent,
+          response: response.public,
+          timings,
+          reason: `The response body is larger than ${formatBytes(cap)}, so it was cut off and not read. A Sessions API answer is a few KB: check the base URL.`,
+          firstBytes: this.scrub(err.head),
+        };
       }
       const timings = { ttfbMs, totalMs: performance.now() - started };
-      const result = interpret(sent, response, timings, bytes);
-      this.log(result.kind === 'session' ? 'info' : 'warn', `← ${response.status} ${response.statusText} in ${Math.round(timings.totalMs)} ms${describeOutcome(result)}`);
+      const result = interpret(sent, response.public, timings, this.scrub(text));
+      log?.(result.kind === 'session' ? 'info' : 'warn', `← ${response.status} ${response.public.statusText} in ${Math.round(timings.totalMs)} ms${describeOutcome(result)}`);
       return result;
     } catch (err) {
       const timings = { ttfbMs, totalMs: performance.now() - started };
-      const error = classifyNetworkError(err, { callerAborted: Boolean(signal?.aborted), totalMs, method, timeouts: t, host: safeHost(url) });
-      this.log('error', `✕ ${method} ${url}: ${error.kind}: ${error.message}`);
-      return { kind: 'networkError', request: sent, timings, error: { kind: error.kind, message: redactText(error.message, [this.options.secretKey]) } };
+      const error = classifyNetworkError(err, {
+        callerAborted: Boolean(signal?.aborted),
+        headersReceived: ttfbMs !== undefined,
+        method,
+        timeouts: this.timeouts,
+        host: safeHost(url),
+      });
+      const message = redactText(error.message, this.secrets);
+      log?.('error', `✕ ${method} ${url}: ${error.kind}: ${message}`);
+      return { kind: 'networkError', request: sent, timings, error: { kind: error.kind, message } };
     } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onCallerAbort);
+      clearTimeout(totalTimer);
     }
   }
 
-  private log(level: 'info' | 'warn' | 'error', line: string): void {
-    this.options.log?.(level, redactText(line, [this.options.secretKey]));
+  /** Replaces the key wherever a body carries it (a request that put it in metadata, echoed back by the API). */
+  private scrub(text: string): string {
+    // The forms share two beginnings (the key's and its Base64's): two scans rule them all out in the usual case.
+    if (!this.secretProbes.some((probe) => text.includes(probe))) return text;
+    let out = text;
+    for (const secret of this.secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    return out;
   }
 }
 
-async function readCapped(body: AsyncIterable<Buffer> & { destroy?: (err?: Error) => unknown }, cap: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > cap) {
-      const head = Buffer.concat([...chunks, chunk]).subarray(0, FIRST_BYTES).toString('utf8');
-      body.destroy?.();
-      throw new BodyTooLarge(head);
-    }
-    chunks.push(chunk);
+class TotalTimeout extends Error {
+  override readonly name = 'TotalTimeoutError';
+  constructor() {
+    super('total timeout');
   }
-  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
+}
+
+/** Keeps an explicit `undefined` in the caller's timeouts from overriding a default. */
+function definedOnly<T extends object>(value: T | undefined): Partial<T> {
+  return value ? (Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>) : {};
+}
+
+type Body = Dispatcher.ResponseData['body'];
+
+/**
+ * The body as text. A body that announces its length within the cap is read by undici in one go (the fast,
+ * common case); any other is streamed and cut off past the cap.
+ */
+async function readBody(body: Body, contentLength: number | undefined, cap: number): Promise<string> {
+  if (contentLength !== undefined && contentLength <= cap) return body.text();
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    body.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > cap) {
+        body.removeAllListeners('data');
+        body.destroy();
+        reject(new BodyTooLarge(Buffer.concat([...chunks, chunk]).subarray(0, FIRST_BYTES).toString('utf8')));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    body.once('end', () => resolve((chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)).toString('utf8')));
+    body.once('error', reject);
+  });
 }
 
 function headerValue(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v.join(', ') : v;
 }
 
-function describeResponse(status: number, headers: Record<string, string | string[] | undefined>): ReceivedResponse {
+function isMatteringHeader(name: string): boolean {
+  return name === 'request-id' || name === 'x-request-id' || name === 'xendit-request-id' || name === 'retry-after' || name.startsWith('rate-limit-') || name.startsWith('x-ratelimit-');
+}
+
+function describeResponse(status: number, headers: Record<string, string | string[] | undefined>): { public: ReceivedResponse; status: number; contentLength?: number } {
   const mattering: [string, string][] = [];
-  for (const [k, v] of Object.entries(headers)) {
-    const value = headerValue(v);
-    if (value !== undefined && MATTERING_HEADERS.test(k)) mattering.push([k, value]);
+  for (const name in headers) {
+    if (!isMatteringHeader(name)) continue;
+    const value = headerValue(headers[name]);
+    if (value !== undefined) mattering.push([name, value]);
   }
   const num = (name: string) => {
     const v = headerValue(headers[name]);
-    const n = v === undefined ? NaN : Number(v);
+    const n = v === undefined || v === '' ? NaN : Number(v);
     return Number.isFinite(n) ? n : undefined;
   };
-  const rateLimit: RateLimit = { limit: num('rate-limit-limit'), remaining: num('rate-limit-remaining'), resetSeconds: num('rate-limit-reset') };
-  const hasRate = Object.values(rateLimit).some((v) => v !== undefined);
+  const limit = num('rate-limit-limit');
+  const remaining = num('rate-limit-remaining');
+  const resetSeconds = num('rate-limit-reset');
+  const hasRate = limit !== undefined || remaining !== undefined || resetSeconds !== undefined;
   return {
     status,
-    statusText: STATUS_CODES[status] ?? '',
-    contentType: headerValue(headers['content-type']),
-    headers: mattering,
-    requestId: headerValue(headers['request-id']) ?? headerValue(headers['x-request-id']),
-    rateLimit: hasRate ? rateLimit : undefined,
+    contentLength: num('content-length'),
+    public: {
+      status,
+      statusText: STATUS_CODES[status] ?? '',
+      contentType: headerValue(headers['content-type']),
+      headers: mattering,
+      requestId: headerValue(headers['request-id']) ?? headerValue(headers['x-request-id']),
+      rateLimit: hasRate ? { limit, remaining, resetSeconds } : undefined,
+    },
   };
 }
 
-function interpret(request: SentRequest, response: ReceivedResponse, timings: Timings, bytes: Buffer): SessionsResult {
-  const text = bytes.toString('utf8');
-  const firstBytes = text.slice(0, FIRST_BYTES);
-  const unexpected = (reason: string, body?: unknown): SessionsResult => ({ kind: 'unexpectedResponse', request, response, timings, reason, firstBytes, body });
-  const isJson = /\bjson\b/i.test(response.contentType ?? '');
+function interpret(request: SentRequest, response: ReceivedResponse, timings: Timings, text: string): SessionsResult {
+  const unexpected = (reason: string, body?: unknown): SessionsResult => ({ kind: 'unexpectedResponse', request, response, timings, reason, firstBytes: text.slice(0, FIRST_BYTES), body });
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    if (!isJson) {
+    if (!/\bjson\b/i.test(response.contentType ?? '')) {
       return unexpected(
         `The server answered ${response.status} with ${response.contentType ? `"${response.contentType}"` : 'no content type'} instead of JSON${response.status >= 500 ? ' (often a proxy or load balancer error page)' : ''}.`,
       );
@@ -327,10 +395,12 @@ function safeHost(url: string): string {
   }
 }
 
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MB` : `${Math.round(n / 1024)} KB`;
+
+function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
 }
 
+/** The codes and names along an error's cause chain (undici wraps Node's socket errors). */
 function codesOf(err: unknown): string[] {
   const codes: string[] = [];
   let e: unknown = err;
@@ -343,42 +413,65 @@ function codesOf(err: unknown): string[] {
   return codes;
 }
 
+export interface NetworkErrorContext {
+  /** The caller's AbortSignal fired. */
+  readonly callerAborted: boolean;
+  /** The status line and headers had arrived when it failed (the failure was in the body). */
+  readonly headersReceived?: boolean;
+  readonly method: string;
+  readonly timeouts?: SessionsClientOptions['timeouts'];
+  readonly host: string;
+}
+
 /** Turns whatever undici or Node threw into a kind and a message that says what happened and what to do. */
-export function classifyNetworkError(
-  err: unknown,
-  ctx: { callerAborted: boolean; totalMs: number; method: string; timeouts: SessionsClientOptions['timeouts']; host: string },
-): { kind: NetworkErrorKind; message: string } {
+export function classifyNetworkError(err: unknown, ctx: NetworkErrorContext): { kind: NetworkErrorKind; message: string } {
   const codes = codesOf(err);
   const has = (...c: string[]) => c.some((x) => codes.includes(x));
-  const postNote = ctx.method === 'POST' ? ' The request may have reached Xendit: check the dashboard before sending it again (it is never retried automatically).' : '';
+  const t = { ...DEFAULTS, ...definedOnly(ctx.timeouts) };
+  const postNote = ctx.method === 'POST' ? ' The request may have reached Xendit: check the dashboard or get the session before sending it again (it is never retried automatically).' : '';
+  const raise = ' If the server is just slow, raise xendit.requestTimeoutSeconds.';
   if (ctx.callerAborted) {
-    return { kind: 'aborted', message: `The request was cancelled before ${ctx.host} answered.${postNote}` };
+    return { kind: 'aborted', message: `The request was cancelled before ${ctx.host} ${ctx.headersReceived ? 'finished answering' : 'answered'}.${postNote}` };
   }
-  if (has('TimeoutError') || err instanceof undiciErrors.HeadersTimeoutError || has('UND_ERR_HEADERS_TIMEOUT')) {
-    const limit = has('TimeoutError') ? ctx.totalMs : (ctx.timeouts?.headersMs ?? 30_000);
-    return { kind: 'timeout', message: `${ctx.host} did not answer within ${Math.round(limit / 100) / 10} s.${postNote} Try again later, or raise xendit.requestTimeoutSeconds.` };
+  if (err instanceof TotalTimeout) {
+    return {
+      kind: 'timeout',
+      message: ctx.headersReceived
+        ? `${ctx.host} started answering but did not finish within ${seconds(t.totalMs)}.${postNote}${raise}`
+        : `${ctx.host} did not answer within ${seconds(t.totalMs)}.${postNote}${raise}`,
+    };
+  }
+  if (err instanceof undiciErrors.HeadersTimeoutError || has('UND_ERR_HEADERS_TIMEOUT')) {
+    return { kind: 'timeout', message: `${ctx.host} did not start answering within ${seconds(Math.min(t.headersMs, t.totalMs))}.${postNote}${raise}` };
   }
   if (err instanceof undiciErrors.BodyTimeoutError || has('UND_ERR_BODY_TIMEOUT')) {
-    return { kind: 'timeout', message: `${ctx.host} started answering but stopped sending the body for over ${Math.round((ctx.timeouts?.bodyMs ?? 30_000) / 100) / 10} s.${postNote}` };
+    return { kind: 'timeout', message: `${ctx.host} started answering, then sent nothing for over ${seconds(t.bodyMs)}.${postNote}${raise}` };
   }
   if (has('UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT')) {
-    return { kind: 'timeout', message: `Could not connect to ${ctx.host} in time. Check your network, proxy or VPN.` };
+    return { kind: 'timeout', message: `Could not connect to ${ctx.host} within ${seconds(t.connectMs)}. Check your network, proxy or VPN, and the base URL.` };
   }
   if (has('ECONNREFUSED')) {
-    return { kind: 'refused', message: `${ctx.host} refused the connection: nothing is listening there. Check the base URL, or that the server is running.` };
+    return { kind: 'refused', message: `${ctx.host} refused the connection: nothing is listening there. Check the base URL, or that the server (or the sandbox) is running.` };
   }
-  if (has('ENOTFOUND', 'EAI_AGAIN', 'EAI_NODATA')) {
-    return { kind: 'dns', message: `The host name ${ctx.host} could not be resolved. Check the base URL and your network or DNS.` };
+  if (has('ENOTFOUND', 'EAI_AGAIN', 'EAI_NODATA', 'EAI_FAIL')) {
+    return { kind: 'dns', message: `The host name ${ctx.host} could not be resolved. Check the base URL, and your network or DNS.` };
   }
-  if (codes.some((c) => /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL)/.test(c))) {
-    return { kind: 'tls', message: `The TLS connection to ${ctx.host} failed (${codes.find((c) => /TLS|SSL|CERT|UNABLE|SELF|DEPTH|OSSL/.test(c))}). A proxy may be intercepting HTTPS; check its certificate.` };
+  const tlsCode = codes.find((c) => /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL|HOSTNAME_MISMATCH)/.test(c));
+  if (tlsCode) {
+    return {
+      kind: 'tls',
+      message: `The secure (TLS) connection to ${ctx.host} failed (${tlsCode}). Check that the base URL's scheme is right (https for Xendit, http for the local sandbox); a proxy that intercepts HTTPS needs its certificate trusted.`,
+    };
   }
-  if (has('ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'UND_ERR_CLOSED', 'ECONNABORTED') || err instanceof undiciErrors.SocketError) {
-    return { kind: 'reset', message: `The connection to ${ctx.host} was closed before the answer was complete.${postNote}` };
+  if (has('ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'UND_ERR_CLOSED', 'ECONNABORTED', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') || err instanceof undiciErrors.SocketError) {
+    return {
+      kind: 'reset',
+      message: `The connection to ${ctx.host} was closed ${ctx.headersReceived ? 'in the middle of the answer' : 'before an answer came'}.${postNote} A proxy or an unstable network can cause this; try again.`,
+    };
   }
-  if (has('AbortError')) {
+  if (has('AbortError', 'UND_ERR_ABORTED')) {
     return { kind: 'aborted', message: `The request to ${ctx.host} was aborted.${postNote}` };
   }
   const detail = err instanceof Error ? err.message : String(err);
-  return { kind: 'other', message: `The request to ${ctx.host} failed: ${detail}.${postNote}` };
+  return { kind: 'other', message: `The request to ${ctx.host} failed: ${detail.replace(/\.$/, '')}.${postNote}` };
 }
