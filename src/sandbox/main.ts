@@ -25,12 +25,13 @@ export async function main(argv: string[]): Promise<void> {
     else usage(`unknown option ${arg}`);
   }
   const sandbox = await startSandbox({ port, webhookUrl, callbackToken, rateLimit, log: quiet ? undefined : (line) => console.error(`[sandbox] ${line}`) });
-  console.log(`Xendit sandbox on ${sandbox.baseUrl} · test key: ${sandboxTestKey()}`);
   const stop = () => {
     void sandbox.close().then(() => process.exit(0));
   };
+  // Handlers first: whoever reads the line below may signal at once.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  console.log(`Xendit sandbox on ${sandbox.baseUrl} · test key: ${sandboxTestKey()}`);
 }
 
 if (require.main === module) {

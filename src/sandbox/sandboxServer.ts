@@ -3,11 +3,12 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { formatBytes } from '../sessions/formatBytes';
 import { formatPath } from '../sessions/jsonPath';
 import { redactText } from '../sessions/redact';
 import { validateSessionRequest } from '../sessions/validate';
 import { renderCheckoutPage, renderNotFoundPage } from './checkoutPage';
-import { SandboxStore, businessIdOf, type Transition } from './sandboxStore';
+import { SandboxStore, apiTimestamp, businessIdOf, type Transition } from './sandboxStore';
 
 export interface SandboxOptions {
   /** 0 (default) picks a free port. */
@@ -23,7 +24,7 @@ export interface SandboxOptions {
   /** The sandbox's clock; tests move it to make sessions expire. */
   readonly now?: () => Date;
   readonly log?: (line: string) => void;
-  /** Largest accepted request body. Default 1 MB... plus headroom for big item lists: 12 MB. */
+  /** Largest accepted request body; a larger one gets 413. Default 1 MB. */
   readonly maxRequestBytes?: number;
   /** Webhook delivery attempts and the first back-off (doubled each time). */
   readonly webhookAttempts?: number;
@@ -49,14 +50,22 @@ export function sandboxTestKey(): string {
 
 type Endpoint = 'create' | 'get' | 'cancel';
 
+/**
+ * Rules the editor only warns about because the file may be sent later, but the API enforces at the moment
+ * of the request, when the sandbox's clock is exact: an expiry under 10 minutes ahead.
+ */
+const ENFORCED_WARNINGS: ReadonlySet<string> = new Set(['rule:expiry-in-future']);
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
   const now = options.now ?? (() => new Date());
   const store = new SandboxStore(now);
   const log = (line: string) => options.log?.(redactText(line));
-  const maxRequestBytes = options.maxRequestBytes ?? 12 * 1024 * 1024;
+  const maxRequestBytes = options.maxRequestBytes ?? 1024 * 1024;
   const perMinute = options.rateLimit ? (typeof options.rateLimit === 'object' ? options.rateLimit.perMinute : 60) : 0;
   const windows = new Map<string, { start: number; count: number }>();
   const deliveries = new Set<Promise<void>>();
+  // Stops webhook retries (and their back-off waits) when the sandbox closes.
+  const closing = new AbortController();
   let baseUrl = '';
 
   const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -119,17 +128,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const deliver = (t: Transition) => {
     if (!options.webhookUrl) return;
     const url = options.webhookUrl;
-    const payload = JSON.stringify({ event: t.event, business_id: t.session.body.business_id, created: now().toISOString(), data: t.session.body });
+    const payload = JSON.stringify({ event: t.event, business_id: t.session.body.business_id, created: apiTimestamp(now()), data: t.session.body });
     const attempts = options.webhookAttempts ?? 4;
     const first = options.webhookBackoffMs ?? 500;
     const p = (async () => {
-      for (let attempt = 1; attempt <= attempts; attempt++) {
+      for (let attempt = 1; attempt <= attempts && !closing.signal.aborted; attempt++) {
         try {
           const res = await fetch(url, {
             method: 'POST',
             headers: { 'content-type': 'application/json', ...(options.callbackToken ? { 'x-callback-token': options.callbackToken } : {}) },
             body: payload,
-            signal: AbortSignal.timeout(10_000),
+            signal: AbortSignal.any([AbortSignal.timeout(10_000), closing.signal]),
           });
           await res.arrayBuffer().catch(() => undefined);
           if (res.ok) {
@@ -140,9 +149,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         } catch (err) {
           log(`webhook ${t.event} for ${t.session.body.payment_session_id}: ${err instanceof Error ? err.message : String(err)} (attempt ${attempt} of ${attempts})`);
         }
-        if (attempt < attempts) await new Promise((r) => setTimeout(r, first * 2 ** (attempt - 1)).unref?.());
+        if (attempt < attempts) await delay(first * 2 ** (attempt - 1), closing.signal);
       }
-      log(`webhook ${t.event} for ${t.session.body.payment_session_id}: gave up after ${attempts} attempts`);
+      log(`webhook ${t.event} for ${t.session.body.payment_session_id}: ${closing.signal.aborted ? 'not delivered, the sandbox closed' : `gave up after ${attempts} attempts`}`);
     })();
     deliveries.add(p);
     void p.finally(() => deliveries.delete(p));
@@ -162,8 +171,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       let tooLarge = false;
       req.on('data', (c: Buffer) => {
         size += c.length;
-        if (size > maxRequestBytes) tooLarge = true;
-        else chunks.push(c);
+        if (size > maxRequestBytes) {
+          tooLarge = true;
+          chunks.length = 0;
+          // Read and drop a moderate excess so the client gets the 413; a runaway upload is cut off.
+          if (size > 8 * maxRequestBytes) req.destroy();
+        } else if (!tooLarge) chunks.push(c);
       });
       req.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
       req.on('error', reject);
@@ -185,7 +198,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     expireDue();
     if (endpoint === 'create') {
       const raw = await readBody(req);
-      if (raw === 'too-large') return apiError(res, 413, 'API_VALIDATION_ERROR', `The request body is larger than ${Math.round(maxRequestBytes / 1024 / 1024)} MB.`, undefined, headers);
+      if (raw === 'too-large') return apiError(res, 413, 'API_VALIDATION_ERROR', `The request body is larger than the sandbox accepts (${formatBytes(maxRequestBytes)}). A session request is a few KB; send fewer or shorter items.`, undefined, headers);
       let value: unknown;
       try {
         value = JSON.parse(raw.toString('utf8'));
@@ -193,7 +206,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return apiError(res, 400, 'API_VALIDATION_ERROR', `The request body is not valid JSON: ${err instanceof Error ? err.message : 'parse error'}.`, undefined, headers);
       }
       const result = validateSessionRequest(value, { now: now() });
-      const errors = result.problems.filter((p) => p.severity === 'error');
+      const errors = result.problems.filter((p) => p.severity === 'error' || ENFORCED_WARNINGS.has(p.source));
       if (errors.length > 0) {
         const codes = new Set(errors.map((p) => p.code));
         const code = codes.size === 1 ? [...codes][0] : 'API_VALIDATION_ERROR';
@@ -203,7 +216,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           400,
           code,
           errors.length === 1 ? errors[0].message : `The request has ${errors.length} problems; see errors.`,
-          errors.map((p) => ({ path: formatPath(p.path), message: p.message })),
+          // The API's style: a dotted path such as items[0].name; a problem with the whole body has none.
+          errors.map((p) => (p.path.length > 0 ? { path: formatPath(p.path), message: p.message } : { message: p.message })),
           headers,
         );
       }
@@ -212,7 +226,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return sendJson(res, 201, session.body, headers);
     }
     req.resume();
-    const id = decodeURIComponent((get ?? cancel)![1]);
+    const id = safeDecode((get ?? cancel)![1]);
     const session = store.get(key, id);
     if (!session) return apiError(res, 404, 'NOT_FOUND', `No session ${id} exists for this API key.`, undefined, headers);
     if (endpoint === 'get') {
@@ -295,9 +309,38 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     async close() {
       clearInterval(timer);
-      server.closeIdleConnections?.();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections?.();
+      closing.abort();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // A request still in flight gets a moment to finish; then its connection is cut so close() never hangs.
+      const cut = setTimeout(() => server.closeAllConnections(), 1_000);
+      cut.unref();
+      await closed;
+      clearTimeout(cut);
     },
   };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+
+/** Resolves after `ms`, or at once when `signal` aborts; never keeps the process alive. */
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    timer.unref();
+    signal.addEventListener('abort', done, { once: true });
+  });
 }

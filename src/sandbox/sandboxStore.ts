@@ -20,6 +20,11 @@ export function businessIdOf(key: string): string {
   return ownerOf(`business:${key}`).slice(0, 24);
 }
 
+/** Timestamps as the API writes them: ISO 8601 in UTC to the second (`2021-12-31T23:59:59Z`). */
+export function apiTimestamp(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 export class SandboxStore {
   private readonly sessions = new Map<string, SandboxSession>();
 
@@ -27,9 +32,9 @@ export class SandboxStore {
 
   create(key: string, request: Record<string, unknown>, options: { checkoutBase: string; defaultExpiryMinutes: number }): SandboxSession {
     const id = `ps-${randomBytes(12).toString('hex')}`;
-    const created = this.now().toISOString();
+    const created = apiTimestamp(this.now());
     const { $schema: _schema, ...fields } = request;
-    const expiresAt = typeof fields.expires_at === 'string' ? new Date(fields.expires_at).toISOString() : new Date(this.now().getTime() + options.defaultExpiryMinutes * 60_000).toISOString();
+    const expiresAt = apiTimestamp(typeof fields.expires_at === 'string' ? new Date(fields.expires_at) : new Date(this.now().getTime() + options.defaultExpiryMinutes * 60_000));
     const body = {
       payment_session_id: id,
       created,
@@ -67,7 +72,7 @@ export class SandboxStore {
   }
 
   private update(session: SandboxSession, changes: Record<string, unknown>): void {
-    Object.assign(session.body, changes, { updated: this.now().toISOString() });
+    Object.assign(session.body, changes, { updated: apiTimestamp(this.now()) });
   }
 
   /** ACTIVE → COMPLETED, with the id a real payment or saved token would have. */

@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { closedPort } from '../../helpers/faultServer';
+import { HttpCaller } from '../../helpers/httpCall';
+import { repoRoot } from '../../helpers/repoRoot';
+import { minimalPay } from '../../helpers/sessionRequests';
+
+const MAIN = join(repoRoot, 'out', 'src', 'sandbox', 'main.js');
+
+/** Starts `sandbox` as its own process; resolves with its first stdout line. */
+function startProcess(args: string[]): { child: ChildProcessWithoutNullStreams; firstLine: Promise<string>; exited: Promise<{ code: number | null; stderr: string }> } {
+  const child = spawn(process.execPath, [MAIN, ...args], { stdio: 'pipe' });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const exited = new Promise<{ code: number | null; stderr: string }>((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
+  const firstLine = new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    void exited.then(({ code, stderr: err }) => reject(new Error(`the sandbox exited with ${code}: ${err}`)));
+  });
+  return { child, firstLine, exited };
+}
+
+describe('npm run sandbox (src/sandbox/main.ts)', () => {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`prints its base URL and a test key on one line, serves, and stops cleanly on ${signal}`, async () => {
+      const { child, firstLine, exited } = startProcess(['--port', '0']);
+      try {
+        const line = await firstLine;
+        const match = /^Xendit sandbox on (http:\/\/127\.0\.0\.1:(\d+)) · test key: (xnd_development_[A-Za-z0-9]+)$/.exec(line);
+        assert.ok(match, line.replace(/xnd_\S+/, '[key]'));
+        assert.ok(Number(match[2]) > 0);
+        const http = new HttpCaller(match[1]);
+        const created = await http.call('POST', '/sessions', { key: match[3], body: minimalPay });
+        await http.close();
+        assert.equal(created.status, 201, created.text);
+        child.kill(signal);
+        const { code, stderr } = await exited;
+        assert.equal(code, 0);
+        assert.match(stderr, /\[sandbox\] POST \/sessions → 201/);
+        assert.equal(stderr.includes(match[3]), false, 'the log has no key in it');
+      } finally {
+        child.kill('SIGKILL');
+      }
+    });
+  }
+
+  it('listens on the port it is given', async () => {
+    const port = await closedPort();
+    const { child, firstLine, exited } = startProcess(['--port', String(port), '--quiet']);
+    try {
+      assert.ok((await firstLine).includes(`http://127.0.0.1:${port} `));
+      child.kill('SIGTERM');
+      assert.equal((await exited).code, 0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('refuses a bad option with the usage and exit code 4', async () => {
+    for (const args of [['--port', 'x'], ['--port', '70000'], ['--frobnicate']]) {
+      const { exited } = startProcess(args);
+      const { code, stderr } = await exited;
+      assert.equal(code, 4, args.join(' '));
+      assert.match(stderr, /usage: sandbox \[--port N\]/);
+    }
+  });
+});
