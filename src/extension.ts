@@ -18,6 +18,7 @@ import { TargetStatusBar } from './vscode/targetStatusBar';
 import { Transcript } from './vscode/transcript';
 import { TargetManager, type SandboxProvider } from './vscode/targets';
 import { UiHolder } from './vscode/ui';
+import { WalkthroughProgress } from './vscode/walkthroughProgress';
 
 export interface ExtensionApi {
   /** Milliseconds spent in activate(), measured by the extension itself (read by tests and the benchmark). */
@@ -41,6 +42,7 @@ export interface TestingApi {
   readonly context: vscode.ExtensionContext;
   /** Everything shown or handed out during the test run. */
   readonly transcript: Transcript;
+  readonly walkthrough: WalkthroughProgress;
 }
 
 /** Starts the embedded sandbox on first use, on 127.0.0.1 and a free port, for this window only. */
@@ -75,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const diagnostics = new RequestDiagnostics();
   const history = new SessionHistory(context.workspaceState);
   const keyLinter = new KeyLinter();
+  const walkthrough = new WalkthroughProgress(actions);
   context.subscriptions.push(
     log,
     keys,
@@ -90,12 +93,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     history,
     new HistoryCommands(history, actions, ui),
     keyLinter,
+    walkthrough,
     vscode.commands.registerCommand(CommandIds.showLog, () => log.show()),
   );
   const activationMs = performance.now() - started;
   const testing: TestingApi | undefined =
     testMode && transcript
-      ? { ui, keys, targets, actions, diagnostics, statusBar, credentials, createSession, newRequest, history, keyLinter, context, transcript }
+      ? { ui, keys, targets, actions, diagnostics, statusBar, credentials, createSession, newRequest, history, keyLinter, context, transcript, walkthrough }
       : undefined;
   return { activationMs, testing };
 }

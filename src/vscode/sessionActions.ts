@@ -38,6 +38,9 @@ export class SessionActions implements vscode.Disposable {
   private clients = new Map<string, SessionsClient>();
   private readonly pollers = new Map<string, AbortController>();
   private readonly completed = new vscode.EventEmitter<SessionOutcome>();
+  private readonly linkOpened = new vscode.EventEmitter<string>();
+  /** Fires when a payment link was handed to the browser. */
+  readonly onDidOpenLink = this.linkOpened.event;
   /** Fires after each outcome is shown (history and tests listen). */
   readonly onDidComplete = this.completed.event;
 
@@ -298,7 +301,9 @@ export class SessionActions implements vscode.Disposable {
       await this.ui.current.showErrorMessage(`The link was not opened. ${verdict.reason}`, {});
       return false;
     }
-    return this.ui.current.openExternal(vscode.Uri.parse(verdict.url.toString(), true));
+    const opened = await this.ui.current.openExternal(vscode.Uri.parse(verdict.url.toString(), true));
+    if (opened) this.linkOpened.fire(verdict.url.toString());
+    return opened;
   }
 
   private async revealPath(requestUri: string, path: string): Promise<void> {
@@ -325,6 +330,7 @@ export class SessionActions implements vscode.Disposable {
     for (const c of new Set(this.clients.values())) void c.close();
     this.clients.clear();
     this.completed.dispose();
+    this.linkOpened.dispose();
     this.panels.dispose();
   }
 }

@@ -24,7 +24,12 @@ export async function openWorkbench(options = {}) {
   const server = await startCodeServer({
     tools,
     stateDir: join(scratch, 'state'),
-    userSettings: { 'workbench.colorTheme': 'Default Dark Modern', ...(options.userSettings ?? {}) },
+    userSettings: {
+      'workbench.colorTheme': 'Default Dark Modern',
+      // The browser's own file picker cannot be driven headlessly; VS Code's simple dialog can.
+      'files.simpleDialog.enable': true,
+      ...(options.userSettings ?? {}),
+    },
   });
   const browser = await launchBrowser(tools);
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
@@ -69,5 +74,5 @@ export async function openWorkbench(options = {}) {
     rmSync(scratch, { recursive: true, force: true });
   }
 
-  return { page, browser, server, runCommand, openFile, panel, close };
+  return { page, browser, server, runCommand, openFile, panel, close, folder: join(scratch, 'examples') };
 }
