@@ -22,6 +22,7 @@ export const bundles = [
   { in: 'src/modelBundle.ts', out: 'model' },
   { in: 'src/clientBundle.ts', out: 'client', sharesModel: true },
   { in: 'src/sandbox/main.ts', out: 'sandbox' },
+  { in: 'src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
 ];
 
 /**
@@ -79,6 +80,7 @@ for (const b of bundles) {
       entryPoints: [{ in: join(root, b.in), out: b.out }],
       outdir: join(root, 'dist'),
       plugins: b.sharesModel ? [shareModel] : [],
+      ...(b.banner ? { banner: { js: b.banner } } : {}),
     }),
   );
 }

@@ -1,0 +1,210 @@
+// Reads the command line into one typed command, and holds the usage text. A mistake is a UsageError
+// (exit 4) raised before any file is read or any request is sent.
+import { TARGET_KINDS, type TargetKind } from './target';
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export type Format = 'text' | 'json';
+
+interface Sending {
+  readonly format: Format;
+  readonly target: TargetKind;
+  readonly baseUrl?: string;
+  readonly yes: boolean;
+  readonly forUserId?: string;
+  readonly timeoutSeconds?: number;
+  readonly verbose: boolean;
+}
+
+export type Command =
+  | { readonly name: 'help' }
+  | { readonly name: 'version' }
+  | { readonly name: 'validate'; readonly files: readonly string[]; readonly format: Format }
+  | (Sending & {
+      readonly name: 'create';
+      readonly files: readonly string[];
+      readonly withSplitRule?: string;
+      readonly force: boolean;
+      readonly junit?: string;
+    })
+  | (Sending & { readonly name: 'get' | 'cancel'; readonly id: string })
+  | {
+      readonly name: 'sandbox';
+      readonly port: number;
+      readonly webhookUrl?: string;
+      readonly callbackToken?: string;
+      readonly quiet: boolean;
+    };
+
+export const USAGE = `xendit-sessions: validate and send Xendit Payment Sessions request files (*.session.json)
+from a terminal or CI, with the same model, rules and client as the VS Code extension.
+
+Usage:
+  xendit-sessions validate <files…> [--format text|json]
+  xendit-sessions create <files…> [--target sandbox|test|live] [--base-url URL] [--yes]
+                  [--for-user-id ID] [--with-split-rule ID] [--timeout SECONDS]
+                  [--force] [--junit FILE] [--format text|json] [--verbose]
+  xendit-sessions get <payment_session_id> [--target …] [--base-url URL] [--yes]
+                  [--for-user-id ID] [--timeout SECONDS] [--format text|json] [--verbose]
+  xendit-sessions cancel <payment_session_id> [the options of get]
+  xendit-sessions sandbox [--port N] [--webhook-url URL [--callback-token TOKEN]] [--quiet]
+
+Commands:
+  validate  Check request files with the editor's model and rules. Prints
+            file:line:col: severity: message for each problem.
+  create    Validate each file, then POST /sessions with it, one file after another.
+            A file with errors is not sent unless --force. The "$schema" key is never sent.
+  get       GET /sessions/{id}.
+  cancel    POST /sessions/{id}/cancel (only ACTIVE sessions can be cancelled).
+  sandbox   Run the offline sandbox on 127.0.0.1 until Ctrl+C or SIGTERM; prints
+            "Xendit sandbox on http://127.0.0.1:PORT" first.
+
+Targets (--target, default sandbox):
+  sandbox   The offline sandbox: the one at --base-url (started with "xendit-sessions sandbox"),
+            or without --base-url one started for this command only. Uses XENDIT_SECRET_KEY
+            when it holds a test key, else a throwaway test key.
+  test      Xendit with the test key in XENDIT_SECRET_KEY (xnd_development_…).
+  live      Xendit with the live key in XENDIT_SECRET_KEY (xnd_production_…). Needs --yes.
+  --base-url defaults to https://api.xendit.co for test and live. It must be https; plain http
+  is accepted only for 127.0.0.1 and localhost.
+
+Options:
+  --format text|json   text (default): a line per file or request. json: one JSON document on
+                       stdout (an array for validate and create) with the client's full result.
+  --for-user-id ID     xenPlatform sub-account (for-user-id header).
+  --with-split-rule ID xenPlatform split rule (with-split-rule header, create only).
+  --timeout SECONDS    How long to wait for an answer (1 to 600, default 30). A create that
+                       times out is never retried.
+  --force              Send files that have errors, to see the API's own answer.
+  --junit FILE         Also write a JUnit XML report of the batch (a test case per file).
+  --verbose, -v        Log each request and response (redacted) and the target on stderr.
+  --help, -h           This text.   --version   The version.
+
+Exit codes (a batch exits with its worst outcome, network error first):
+  0  everything valid, created, found or cancelled (warnings do not count)
+  1  a request file has errors (invalid JSON, or the model or rules reject it); it was not sent
+  2  the API answered with an error, or with something that is not a Sessions API answer
+  3  network error: no answer (refused, timed out, DNS, TLS, connection reset)
+  4  usage error: unknown command or option, unreadable file, no or the wrong kind of key
+     for --target, --target live without --yes, a base URL that is not https
+  5  internal error in xendit-sessions (please report it)
+
+The key is read from XENDIT_SECRET_KEY only, and is never printed.`;
+
+interface OptionSpec {
+  readonly value: boolean;
+  readonly commands: readonly string[];
+}
+
+const SENDING = ['create', 'get', 'cancel'];
+
+const OPTIONS: Record<string, OptionSpec> = {
+  '--format': { value: true, commands: ['validate', ...SENDING] },
+  '--target': { value: true, commands: SENDING },
+  '--base-url': { value: true, commands: SENDING },
+  '--yes': { value: false, commands: SENDING },
+  '--for-user-id': { value: true, commands: SENDING },
+  '--timeout': { value: true, commands: SENDING },
+  '--verbose': { value: false, commands: SENDING },
+  '--with-split-rule': { value: true, commands: ['create'] },
+  '--force': { value: false, commands: ['create'] },
+  '--junit': { value: true, commands: ['create'] },
+  '--port': { value: true, commands: ['sandbox'] },
+  '--webhook-url': { value: true, commands: ['sandbox'] },
+  '--callback-token': { value: true, commands: ['sandbox'] },
+  '--quiet': { value: false, commands: ['sandbox'] },
+};
+
+const SHORT: Record<string, string> = { '-v': '--verbose', '-h': '--help' };
+
+const COMMANDS = ['validate', 'create', 'get', 'cancel', 'sandbox'];
+
+export function parseArgs(argv: readonly string[]): Command {
+  if (argv.length === 0) throw new UsageError('No command given.');
+  if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { name: 'help' };
+  if (argv[0] === '--version') return { name: 'version' };
+  const name = argv[0] ?? '';
+  if (!COMMANDS.includes(name)) {
+    throw new UsageError(name.startsWith('-') ? `A command comes first, before ${name}.` : `Unknown command "${name}"; the commands are ${COMMANDS.join(', ')}.`);
+  }
+  const options = new Map<string, string>();
+  const positional: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positional.push(arg);
+      continue;
+    }
+    const equals = arg.indexOf('=');
+    const flag = SHORT[arg] ?? (equals > 0 ? arg.slice(0, equals) : arg);
+    const spec = OPTIONS[flag];
+    if (!spec) throw new UsageError(`Unknown option ${flag}.`);
+    if (!spec.commands.includes(name)) throw new UsageError(`${flag} does not apply to ${name}.`);
+    if (!spec.value) {
+      if (equals > 0) throw new UsageError(`${flag} takes no value.`);
+      options.set(flag, '');
+      continue;
+    }
+    const value = equals > 0 ? arg.slice(equals + 1) : argv[++i];
+    if (value === undefined || (equals < 0 && value.startsWith('--'))) throw new UsageError(`${flag} needs a value.`);
+    options.set(flag, value);
+  }
+  const text = (flag: string) => {
+    const value = options.get(flag)?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+
+  if (name === 'sandbox') {
+    if (positional.length > 0) throw new UsageError(`sandbox takes no arguments; got "${positional[0]}".`);
+    const webhookUrl = text('--webhook-url');
+    if (webhookUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(webhookUrl)) throw new UsageError('--webhook-url must be an http:// or https:// URL.');
+    if (options.has('--callback-token') && webhookUrl === undefined) throw new UsageError('--callback-token is sent with webhooks, so it needs --webhook-url.');
+    return { name, port: portOf(options.get('--port')), webhookUrl, callbackToken: text('--callback-token'), quiet: options.has('--quiet') };
+  }
+
+  const format = options.get('--format') ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format is text or json, not "${format}".`);
+  if (name === 'validate') {
+    if (positional.length === 0) throw new UsageError('validate needs at least one request file.');
+    return { name, files: positional, format };
+  }
+
+  const target = options.get('--target') ?? 'sandbox';
+  if (!(TARGET_KINDS as readonly string[]).includes(target)) throw new UsageError(`--target is sandbox, test or live, not "${target}".`);
+  const sending: Sending = {
+    format,
+    target: target as TargetKind,
+    baseUrl: text('--base-url'),
+    yes: options.has('--yes'),
+    forUserId: text('--for-user-id'),
+    timeoutSeconds: timeoutOf(options.get('--timeout')),
+    verbose: options.has('--verbose'),
+  };
+  if (name === 'create') {
+    if (positional.length === 0) throw new UsageError('create needs at least one request file.');
+    return { ...sending, name, files: positional, withSplitRule: text('--with-split-rule'), force: options.has('--force'), junit: text('--junit') };
+  }
+  const id = positional.length === 1 ? (positional[0] ?? '').trim() : '';
+  if (id === '') throw new UsageError(`${name} takes one payment_session_id (ps-…).`);
+  return { ...sending, name: name === 'get' ? 'get' : 'cancel', id };
+}
+
+function portOf(raw: string | undefined): number {
+  if (raw === undefined) return 0;
+  const port = Number(raw);
+  if (raw.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535 (0 picks a free port).');
+  return port;
+}
+
+function timeoutOf(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const seconds = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(seconds) || seconds < 1 || seconds > 600) throw new UsageError('--timeout takes a number of seconds from 1 to 600.');
+  return seconds;
+}

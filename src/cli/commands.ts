@@ -1,0 +1,272 @@
+// The CLI's commands. Each checks its usage first, loads the model and the client only if it uses them
+// (bundles.ts), and returns its exit code; nothing here prints except through Output.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { SessionsClient, SessionsResult } from '../sessions/client';
+import { formatPath } from '../sessions/jsonPath';
+import { UsageError, type Command } from './args';
+import { loadClient, loadModel, type Model } from './bundles';
+import {
+  countProblems,
+  createSummary,
+  ExitCode,
+  exitCodeOf,
+  notSentLine,
+  problemLine,
+  resultJson,
+  resultLines,
+  validateSummary,
+  worstExitCode,
+  type FileProblem,
+} from './format';
+import { junitReport, type JunitCase } from './junit';
+import type { Output } from './output';
+import { KEY_VARIABLE, resolveTarget, type ResolvedTarget } from './target';
+
+type CommandOf<N extends Command['name']> = Extract<Command, { name: N }>;
+type SendingCommand = CommandOf<'create' | 'get' | 'cancel'>;
+
+interface CheckedFile {
+  readonly file: string;
+  readonly problems: FileProblem[];
+  readonly errors: number;
+  readonly warnings: number;
+  readonly syntaxError: boolean;
+  /** The parsed request, when the text is JSON. */
+  readonly value?: unknown;
+}
+
+/** Reads every file before anything is checked or sent, so a typo in a path stops the run before it starts. */
+function readRequestFiles(files: readonly string[]): { file: string; text: string }[] {
+  return files.map((file) => {
+    try {
+      return { file, text: fs.readFileSync(file, 'utf8') };
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const why =
+        code === 'ENOENT'
+          ? 'there is no such file'
+          : code === 'EISDIR'
+            ? 'it is a folder; pass the request files in it, e.g. folder/*.session.json'
+            : code === 'EACCES'
+              ? 'permission denied'
+              : (err as Error).message;
+      throw new UsageError(`Cannot read ${file}: ${why}.`);
+    }
+  });
+}
+
+function checkFile(model: Model, file: string, text: string): CheckedFile {
+  const analysis = model.analyzeRequestText(text);
+  const place = (offset: number, length: number) => {
+    const start = model.offsetToLineColumn(text, offset);
+    const end = length > 0 ? model.offsetToLineColumn(text, offset + length) : start;
+    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, offset, length };
+  };
+  const problems: FileProblem[] = [
+    ...analysis.syntaxErrors.map((error) => ({
+      severity: 'error' as const,
+      ...place(error.offset, error.length),
+      line: error.line,
+      column: error.column,
+      message: error.message,
+      code: 'INVALID_JSON',
+      path: null,
+      source: 'json',
+    })),
+    ...analysis.problems.map((problem) => ({
+      severity: problem.severity,
+      ...place(problem.offset, problem.length),
+      message: problem.message,
+      code: problem.code,
+      path: problem.path.length > 0 ? formatPath(problem.path) : null,
+      source: problem.source,
+    })),
+  ];
+  // Reported in the order of the text, as compilers and editors list them.
+  problems.sort((a, b) => a.offset - b.offset);
+  const { errors, warnings } = countProblems(problems);
+  return { file, problems, errors, warnings, syntaxError: analysis.syntaxErrors.length > 0, value: analysis.value };
+}
+
+export function runValidate(command: CommandOf<'validate'>, out: Output): number {
+  const inputs = readRequestFiles(command.files);
+  const model = loadModel();
+  const checked = inputs.map(({ file, text }) => checkFile(model, file, text));
+  if (command.format === 'json') {
+    out.json(checked.map((c) => ({ file: c.file, valid: c.errors === 0, errors: c.errors, warnings: c.warnings, problems: c.problems })));
+  } else {
+    for (const c of checked) for (const problem of c.problems) out.out(problemLine(c.file, problem));
+    const total = countProblems(checked.flatMap((c) => c.problems));
+    out.out(validateSummary(checked.length, total.errors, total.warnings));
+  }
+  return worstExitCode(checked.map((c) => (c.errors > 0 ? ExitCode.invalid : ExitCode.ok)));
+}
+
+/** The client for one command, and the sandbox started for it, if any. */
+interface Connection {
+  readonly client: SessionsClient;
+  /** Set when the sandbox lives only as long as this command. */
+  readonly ownSandbox: boolean;
+  close(): Promise<void>;
+}
+
+function targetFor(command: SendingCommand, env: NodeJS.ProcessEnv, out: Output): ResolvedTarget {
+  const envKey = env[KEY_VARIABLE];
+  // Whatever the target, the environment's key must never be printed, even a key this command does not use.
+  out.addSecret(envKey);
+  const resolved = resolveTarget({ kind: command.target, baseUrl: command.baseUrl, yes: command.yes, envKey, needsExistingSessions: command.name !== 'create' });
+  if (!resolved.ok) throw new UsageError(resolved.reason);
+  return resolved.target;
+}
+
+async function connect(command: SendingCommand, target: ResolvedTarget, out: Output): Promise<Connection> {
+  const lib = loadClient();
+  const sandbox = target.baseUrl === undefined ? await lib.startSandbox({ log: command.verbose ? (line) => out.err(`[sandbox] ${line}`) : undefined }) : undefined;
+  const baseUrl = target.baseUrl ?? sandbox?.baseUrl ?? '';
+  if (sandbox && command.verbose) out.err(`sandbox started for this command on ${baseUrl}`);
+  if (command.verbose) out.err(`target: ${command.target} at ${baseUrl}`);
+  const secretKey = target.secretKey ?? lib.sandboxTestKey();
+  out.addSecret(secretKey);
+  const timeoutMs = (command.timeoutSeconds ?? 30) * 1000;
+  const client = new lib.SessionsClient({
+    baseUrl,
+    secretKey,
+    forUserId: command.forUserId,
+    withSplitRule: command.name === 'create' ? command.withSplitRule : undefined,
+    timeouts: { connectMs: Math.min(10_000, timeoutMs), headersMs: timeoutMs, bodyMs: timeoutMs, totalMs: timeoutMs },
+    log: command.verbose ? (_level, line) => out.err(line) : undefined,
+  });
+  return {
+    client,
+    ownSandbox: sandbox !== undefined,
+    async close() {
+      await client.close();
+      await sandbox?.close();
+    },
+  };
+}
+
+/** The `$schema` key points the editor at the JSON schema; the API does not know it. */
+function requestBody(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || !('$schema' in value)) return value;
+  const { $schema: _schema, ...body } = value as Record<string, unknown>;
+  return body;
+}
+
+function referenceIdOf(value: unknown, file: string): string {
+  const id = value !== null && typeof value === 'object' ? (value as { reference_id?: unknown }).reference_id : undefined;
+  return typeof id === 'string' && id !== '' ? id : path.basename(file);
+}
+
+function junitCase(file: string, value: unknown, seconds: number, result: SessionsResult | undefined, checked: CheckedFile): JunitCase {
+  const base = { classname: file, name: referenceIdOf(value, file), seconds };
+  const problemText = checked.problems.map((p) => problemLine(file, p)).join('\n');
+  if (!result) {
+    const type = checked.syntaxError ? 'INVALID_JSON' : 'INVALID_REQUEST';
+    return { ...base, failure: { type, message: notSentLine(file, checked.syntaxError, checked.errors).replace(/^✖ /, ''), details: problemText } };
+  }
+  const details = resultLines(result, { label: file }).join('\n');
+  switch (result.kind) {
+    case 'session':
+      return { ...base, output: details };
+    case 'apiError':
+      return { ...base, failure: { type: result.error.errorCode, message: `${result.response.status} ${result.error.errorCode}: ${result.error.message}`, details } };
+    case 'unexpectedResponse':
+      return { ...base, failure: { type: 'UNEXPECTED_RESPONSE', message: `${result.response.status}: ${result.reason}`, details } };
+    case 'networkError':
+      return { ...base, error: { type: result.error.kind, message: result.error.message, details } };
+  }
+}
+
+export async function runCreate(command: CommandOf<'create'>, env: NodeJS.ProcessEnv, out: Output): Promise<number> {
+  const target = targetFor(command, env, out);
+  const inputs = readRequestFiles(command.files);
+  if (command.junit !== undefined && !fs.existsSync(path.dirname(path.resolve(command.junit)))) {
+    throw new UsageError(`--junit ${command.junit}: the folder ${path.dirname(command.junit)} does not exist.`);
+  }
+  const model = loadModel();
+  const checked = inputs.map(({ file, text }) => checkFile(model, file, text));
+  const sendable = (c: CheckedFile) => !c.syntaxError && (c.errors === 0 || command.force);
+  const connection = checked.some(sendable) ? await connect(command, target, out) : undefined;
+  const text = command.format === 'text';
+  const codes: number[] = [];
+  const entries: Record<string, unknown>[] = [];
+  const cases: JunitCase[] = [];
+  const startedAt = new Date();
+  try {
+    for (const c of checked) {
+      if (text) for (const problem of c.problems) out.out(problemLine(c.file, problem));
+      const entry = { file: c.file, referenceId: referenceIdOf(c.value, c.file), problems: c.problems };
+      if (!connection || !sendable(c)) {
+        if (text) out.out(notSentLine(c.file, c.syntaxError, c.errors));
+        codes.push(ExitCode.invalid);
+        entries.push({ ...entry, outcome: 'invalid', exitCode: ExitCode.invalid });
+        cases.push(junitCase(c.file, c.value, 0, undefined, c));
+        continue;
+      }
+      const result = await connection.client.createSession(requestBody(c.value));
+      if (text) for (const line of resultLines(result, { label: c.file })) out.out(line);
+      codes.push(exitCodeOf(result));
+      entries.push({ ...entry, ...resultJson(result) });
+      cases.push(junitCase(c.file, c.value, result.timings.totalMs / 1000, result, c));
+    }
+  } finally {
+    await connection?.close();
+  }
+  if (!text) out.json(entries);
+  else if (checked.length > 1) out.out(createSummary(codes));
+  if (connection?.ownSandbox && codes.includes(ExitCode.ok)) {
+    out.err('note: the sandbox for this command has stopped, so its payment links no longer open. Keep one running with `xendit-sessions sandbox` and pass its URL with --base-url.');
+  }
+  if (command.junit !== undefined) {
+    fs.writeFileSync(command.junit, junitReport({ name: 'xendit-sessions create', timestamp: startedAt, cases }));
+    if (command.verbose) out.err(`JUnit report written to ${command.junit}`);
+  }
+  return worstExitCode(codes);
+}
+
+export async function runLookup(command: CommandOf<'get' | 'cancel'>, env: NodeJS.ProcessEnv, out: Output): Promise<number> {
+  const target = targetFor(command, env, out);
+  const connection = await connect(command, target, out);
+  let result: SessionsResult;
+  try {
+    result = command.name === 'get' ? await connection.client.getSession(command.id) : await connection.client.cancelSession(command.id);
+  } finally {
+    await connection.close();
+  }
+  if (command.format === 'json') out.json({ operation: command.name, id: command.id, ...resultJson(result) });
+  else for (const line of resultLines(result, { label: command.name })) out.out(line);
+  return exitCodeOf(result);
+}
+
+/** Runs until SIGINT or SIGTERM, then stops the sandbox and resolves 0. */
+export async function runSandbox(command: CommandOf<'sandbox'>, out: Output): Promise<number> {
+  out.addSecret(command.callbackToken);
+  const lib = loadClient();
+  let sandbox: Awaited<ReturnType<typeof lib.startSandbox>>;
+  try {
+    sandbox = await lib.startSandbox({
+      port: command.port,
+      webhookUrl: command.webhookUrl,
+      callbackToken: command.callbackToken,
+      log: command.quiet ? undefined : (line) => out.err(`[sandbox] ${line}`),
+    });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`Port ${command.port} is in use on 127.0.0.1: pick another with --port, or --port 0 for a free one.`);
+    if (code === 'EACCES') throw new UsageError(`Port ${command.port} needs privileges on this system: pick one above 1023, or --port 0 for a free one.`);
+    throw err;
+  }
+  out.out(`Xendit sandbox on ${sandbox.baseUrl}`);
+  out.err(
+    `Send to it with: xendit-sessions create --target sandbox --base-url ${sandbox.baseUrl} <files…>. It takes any test key; set ${KEY_VARIABLE} to one (xnd_development_ and 8 or more letters) for every command to get or cancel sessions later. Ctrl+C stops it.`,
+  );
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await sandbox.close();
+  if (!command.quiet) out.err('[sandbox] stopped');
+  return ExitCode.ok;
+}
