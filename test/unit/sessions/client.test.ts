@@ -97,6 +97,22 @@ describe('SessionsClient against the sandbox', () => {
     assert.equal(result.request.url, `${sandbox.baseUrl}/sessions/ps-000000000000000000000000%2F..%2Fx`);
   });
 
+  it('logs one line per request and one per answer', async () => {
+    const lines: string[] = [];
+    const logging = new SessionsClient({ baseUrl: sandbox.baseUrl, secretKey: key, log: (level, line) => lines.push(`${level} ${line}`) });
+    try {
+      const created = expectKind(await logging.createSession(minimalPay), 'session');
+      await logging.getSession('ps-000000000000000000000000');
+      assert.equal(lines.length, 4, lines.join('\n'));
+      assert.match(lines[0], new RegExp(`^info → POST ${sandbox.baseUrl}/sessions \\(${JSON.stringify(minimalPay).length} bytes\\)$`));
+      assert.match(lines[1], new RegExp(`^info ← 201 Created in \\d+ ms: session ${created.session.payment_session_id} ACTIVE$`));
+      assert.match(lines[2], /^info → GET .*\/sessions\/ps-0{24}$/);
+      assert.match(lines[3], /^warn ← 404 Not Found in \d+ ms: NOT_FOUND: /);
+    } finally {
+      await logging.close();
+    }
+  });
+
   it('returns 401 INVALID_API_KEY for a live key: the sandbox is test-only', async () => {
     const live = new SessionsClient({ baseUrl: sandbox.baseUrl, secretKey: fakeKey('live') });
     try {
