@@ -113,7 +113,6 @@ interface Connection {
 
 function targetFor(command: SendingCommand, env: NodeJS.ProcessEnv, out: Output): ResolvedTarget {
   const envKey = env[KEY_VARIABLE];
-  // Whatever the target, the environment's key must never be printed, even a key this command does not use.
   out.addSecret(envKey);
   const resolved = resolveTarget({ kind: command.target, baseUrl: command.baseUrl, yes: command.yes, envKey, needsExistingSessions: command.name !== 'create' });
   if (!resolved.ok) throw new UsageError(resolved.reason);

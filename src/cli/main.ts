@@ -50,6 +50,8 @@ function exit(code: number): void {
 process.stdout.on('error', () => undefined);
 
 const out = new Output();
+// Whatever the command, the environment's key is never printed, even by one that does not send it.
+out.addSecret(process.env.XENDIT_SECRET_KEY);
 run(process.argv.slice(2), out).then(exit, (err: unknown) => {
   if (err instanceof UsageError) {
     out.err(`xendit-sessions: ${err.message}\nRun \`xendit-sessions --help\` for the commands, options and exit codes.`);

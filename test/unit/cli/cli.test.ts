@@ -6,6 +6,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/sandboxServer';
+import { startWebhookReceiver } from '../../helpers/webhookReceiver';
 import { childrenNamed, parseXml } from './miniXml';
 import { ensureBuilt, fakeKey, killAll, registerSecret, runCli, startCli, waitFor, type CliRun } from './cliProcess';
 
@@ -376,6 +377,31 @@ describe('xendit-sessions (the built CLI, run as a process)', function () {
       server.child.kill('SIGTERM');
       const exited = await Promise.race([server.exited, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the sandbox did not stop within 5 s')), 5_000))]);
       assert.deepEqual(exited, { code: 0, signal: null });
+    });
+
+    it('sends payment_session.completed to --webhook-url with --callback-token, and never prints the token', async () => {
+      const receiver = await startWebhookReceiver();
+      const token = `token-${fakeKey('development').slice(-16)}`;
+      registerSecret(token);
+      try {
+        const server = startCli(['sandbox', '--port', '0', '--webhook-url', receiver.url, '--callback-token', token], { cwd: dir, env: env() });
+        const url = await waitFor('the URL line', () => /^Xendit sandbox on (http:\/\/127\.0\.0\.1:\d+)$/m.exec(server.stdout())?.[1]);
+        const created = await cli(['create', '--format', 'json', '--base-url', url, 'valid.session.json']);
+        const id = (json(created) as Entry[])[0]?.result?.session?.payment_session_id ?? '';
+        // What the checkout page's Pay button does.
+        const paid = await fetch(`${url}/checkout/${id}/pay`, { method: 'POST', redirect: 'manual' });
+        assert.equal(paid.status, 303);
+        const delivery = await Promise.race([
+          receiver.delivered('payment_session.completed'),
+          new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no webhook within 5 s')), 5_000)),
+        ]);
+        assert.equal(delivery.headers['x-callback-token'], token);
+        assert.equal(delivery.body.data.payment_session_id, id);
+        server.child.kill('SIGTERM');
+        assert.deepEqual(await server.exited, { code: 0, signal: null });
+      } finally {
+        await receiver.close();
+      }
     });
 
     it('refuses a port in use with exit 4', async () => {
