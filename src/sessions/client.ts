@@ -2,10 +2,10 @@
 // It never throws for an HTTP outcome: every call resolves to a SessionsResult, and a POST is never retried.
 import { STATUS_CODES } from 'node:http';
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
+import { formatBytes } from './formatBytes';
 import { REDACTED, redactText, secretForms } from './redact';
 import { ApiError, Session } from './schema';
 import { USER_AGENT } from './version';
-import { formatBytes } from './formatBytes';
 
 export interface SessionsClientOptions {
   /** e.g. https://api.xendit.co or the sandbox's http://127.0.0.1:PORT (no trailing slash needed). */
