@@ -219,7 +219,7 @@ export async function runCreate(command: CommandOf<'create'>, env: NodeJS.Proces
     out.err('note: the sandbox for this command has stopped, so its payment links no longer open. Keep one running with `xendit-sessions sandbox` and pass its URL with --base-url.');
   }
   if (command.junit !== undefined) {
-    fs.writeFileSync(command.junit, junitReport({ name: 'xendit-sessions create', timestamp: startedAt, cases }));
+    fs.writeFileSync(command.junit, out.redact(junitReport({ name: 'xendit-sessions create', timestamp: startedAt, cases })));
     if (command.verbose) out.err(`JUnit report written to ${command.junit}`);
   }
   return worstExitCode(codes);

@@ -91,6 +91,8 @@ describe('xendit-sessions (the built CLI, run as a process)', function () {
     // Every character XML must escape, in a value that lands in attributes and text of the JUnit report.
     writeFileSync(file('hostile.session.json'), JSON.stringify({ ...valid, reference_id: `<a & "b" 'c'>`, amount: 'x' }));
     writeFileSync(file('echo.session.json'), JSON.stringify({ ...valid, reference_id: 'cli-echo-1', metadata: { note: `key ${testKey}` } }));
+    // A key pasted into the wrong field: the model's message quotes the value.
+    writeFileSync(file('leaky.session.json'), JSON.stringify({ ...valid, reference_id: 'cli-leaky-1', amount: testKey }));
     sandbox = await startSandbox({ log: (line) => sandboxLog.push(line) });
 
     const probe = createServer();
@@ -301,6 +303,16 @@ describe('xendit-sessions (the built CLI, run as a process)', function () {
       assert.equal(entry?.result?.session?.metadata?.note, 'key [redacted]');
       assert.match(run.stderr, /→ POST http:\/\/127\.0\.0\.1:\d+\/sessions/);
       // runCli itself fails any run whose stdout or stderr holds the key or its Base64 forms.
+    });
+
+    it('never writes the key into the JUnit report either, even where a problem message quotes it', async () => {
+      const report = file('junit-leaky.xml');
+      const run = await cli(['create', '--junit', report, '--base-url', sandbox.baseUrl, 'leaky.session.json']);
+      assert.equal(run.code, 1, run.stdout + run.stderr);
+      assert.match(run.stdout, /amount must be a number, but it is "\[redacted\]"/);
+      const xml = readFileSync(report, 'utf8');
+      assert.match(xml, /\[redacted\]/);
+      assert.equal(xml.includes(testKey), false);
     });
   });
 
