@@ -1,6 +1,6 @@
 // Builds the JSON schema VS Code uses for *.session.json files from the zod model, then adds what only an
 // editor needs: hover text, snippets, pattern messages and the cross-field rules JSON schema can state.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SESSION_REQUEST_EXAMPLES } from './examples';
 import { RETURN_URL_PATHS } from './rules';
 import { ABSOLUTE_URL_PATTERN, CUSTOMER_ID_PATTERN, FORMAT_MESSAGES, LOCALE_PATTERN, ORIGIN_PATTERN, SessionRequest } from './schema';

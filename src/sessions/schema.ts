@@ -1,10 +1,18 @@
 // The zod model of a create-session request, the session the API answers with, and its error body.
 // The JSON schema the editor uses is generated from this model (see jsonSchema.ts), so its texts live here.
-import { z } from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
+import { ZodMiniObject } from 'zod/mini';
+import { $constructor, $ZodObjectJIT } from 'zod/v4/core';
 import { COUNTRIES, PAYMENT_CHANNELS } from './channels';
 
 export { COUNTRIES, PAYMENT_CHANNELS } from './channels';
 export type { Country, PaymentChannel } from './channels';
+
+// zod/mini carries no message texts (full zod sets English ones on first use), and client.ts quotes them in
+// "does not look like a session: ..." reasons. Set them only when unset: zod keeps its config on globalThis,
+// which the extension host shares with other extensions.
+if (!z.config().localeError) z.config(en());
 
 export const SESSION_TYPES = ['SAVE', 'PAY', 'AUTHORIZATION', 'SUBSCRIPTION'] as const;
 export type SessionType = (typeof SESSION_TYPES)[number];
@@ -55,9 +63,14 @@ function plainText(markdown: string): string {
     .replace(/\b_([^_]+)_\b/g, '$1');
 }
 
-/** Hover text for the editor: markdown for VS Code, the same words as plain text for other JSON tools. */
-function doc(markdown: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { description: plainText(markdown), markdownDescription: markdown, ...extra };
+/**
+ * Gives `schema` its hover text for the editor: markdown for VS Code, the same words as plain text for other JSON
+ * tools. Registered on the schema itself, not added as a `z.meta()` check: zod runs checks on every parse, and
+ * those no-op checks alone made checking a request with thousands of items take twice as long.
+ */
+function described<T extends z.ZodMiniType>(schema: T, markdown: string, extra: Record<string, unknown> = {}): T {
+  z.globalRegistry.add(schema, { description: plainText(markdown), markdownDescription: markdown, ...extra });
+  return schema;
 }
 
 /** Per-value hover text for an enum, in the enum's order (what VS Code's completion list shows). */
@@ -100,225 +113,224 @@ const metadataText =
   `Key-value entries for your own data: at most ${METADATA_LIMITS.maxKeys} keys, key names up to ${METADATA_LIMITS.maxKeyLength} characters, ` +
   `string values up to ${METADATA_LIMITS.maxValueLength} characters. Xendit stores it and does not use it for processing.`;
 
-/** `null` and absent mean the same to the API; JSON schema's `maxProperties` says in the editor what the refine says here. */
-const Metadata = z
-  .record(
-    z.string().max(METADATA_LIMITS.maxKeyLength),
-    z.string().max(METADATA_LIMITS.maxValueLength),
-  )
-  .refine((entries) => Object.keys(entries).length <= METADATA_LIMITS.maxKeys, {
-    error: `can have at most ${METADATA_LIMITS.maxKeys} keys`,
-  })
-  .nullable()
-  .meta({ ...doc(metadataText), maxProperties: METADATA_LIMITS.maxKeys, examples: [{ my_custom_id: 'merchant-123', my_custom_order_id: 'order-123' }] });
+// zod/mini checks an object's keys in a loop, where full zod compiles a parser for each object shape, and the
+// compiled one checks a request with thousands of items twice as fast (the editor does it on every keystroke).
+// So the model's objects are mini objects with full zod's object parser, composed the way full zod composes its own.
+const CompiledObject = $constructor<ZodMiniObject>('XspCompiledMiniObject', (inst, def) => {
+  $ZodObjectJIT.init(inst, def);
+  ZodMiniObject.init(inst, def);
+});
 
-const httpUrl = (markdown: string) =>
-  z.string().regex(ABSOLUTE_URL_PATTERN, { error: FORMAT_MESSAGES.httpUrl }).meta(doc(markdown));
+/** `z.strictObject` with the compiled parser. */
+function strictObject<T extends z.core.$ZodLooseShape>(shape: T): ZodMiniObject<z.util.Writeable<T>, z.core.$strict> {
+  return new CompiledObject({ type: 'object', shape, catchall: z.never() }) as ZodMiniObject<z.util.Writeable<T>, z.core.$strict>;
+}
+
+/** `z.looseObject` with the compiled parser. */
+function looseObject<T extends z.core.$ZodLooseShape>(shape: T): ZodMiniObject<z.util.Writeable<T>, z.core.$loose> {
+  return new CompiledObject({ type: 'object', shape, catchall: z.unknown() }) as ZodMiniObject<z.util.Writeable<T>, z.core.$loose>;
+}
+
+/** `null` and absent mean the same to the API; JSON schema's `maxProperties` says in the editor what the refine says here. */
+const Metadata = described(
+  z.nullable(
+    z
+      .record(z.string().check(z.maxLength(METADATA_LIMITS.maxKeyLength)), z.string().check(z.maxLength(METADATA_LIMITS.maxValueLength)))
+      .check(
+        z.refine((entries) => Object.keys(entries).length <= METADATA_LIMITS.maxKeys, {
+          error: `can have at most ${METADATA_LIMITS.maxKeys} keys`,
+        }),
+      ),
+  ),
+  metadataText,
+  { maxProperties: METADATA_LIMITS.maxKeys, examples: [{ my_custom_id: 'merchant-123', my_custom_order_id: 'order-123' }] },
+);
+
+const httpUrl = (markdown: string) => described(z.string().check(z.regex(ABSOLUTE_URL_PATTERN, { error: FORMAT_MESSAGES.httpUrl })), markdown);
 
 const returnUrl = (markdown: string) =>
-  z
-    .string()
-    .regex(ABSOLUTE_URL_PATTERN, { error: FORMAT_MESSAGES.returnUrl })
-    .meta(doc(`${markdown} Must be HTTPS, e.g. \`https://yourcompany.com/example_item=my_example_item\`.`));
-
-const Origin = z.string().regex(ORIGIN_PATTERN, { error: FORMAT_MESSAGES.origin });
-
-const Item = z
-  .strictObject({
-    type: z
-      .enum(ITEM_TYPES)
-      .meta(doc('Type of item. A `DISCOUNT` item must have a negative `net_unit_amount`.'))
-      .optional(),
-    name: z.string().min(1).max(255).meta(doc('Name of the item, 1 to 255 characters.')),
-    net_unit_amount: z
-      .number()
-      .meta(doc('Net amount charged per unit. Must be negative when `type` is `DISCOUNT`.')),
-    quantity: z.number().int().min(1).meta(doc('Number of units of this item in the basket, a whole number of at least 1.')),
-    url: httpUrl('URL of the item, HTTPS or HTTP.').optional(),
-    image_url: httpUrl('URL of an image of the item, HTTPS or HTTP.').optional(),
-    category: z.string().max(255).meta(doc('Category of the item, up to 255 characters.')).optional(),
-    subcategory: z.string().max(255).meta(doc('Sub-category of the item, up to 255 characters.')).optional(),
-    description: z.string().max(255).meta(doc('Description of the item, up to 255 characters.')).optional(),
-    metadata: Metadata.optional(),
-  })
-  .meta(doc('An item shown on the Hosted Checkout page.'));
-
-const RecurringConfiguration = z
-  .looseObject({
-    recurring_frequency: z
-      .number()
-      .int()
-      .min(1)
-      .meta(doc('How often the card is charged, a whole number of at least 1 (the page\'s example uses `1`).'))
-      .optional(),
-    recurring_expiry: z.iso
-      .date({ error: FORMAT_MESSAGES.date })
-      .meta(doc('The last date of the recurring plan, written `YYYY-MM-DD`.'))
-      .optional(),
-  })
-  .meta(doc('The recurring plan; required when `card_on_file_type` is `RECURRING`.'));
-
-const cardOnFileType = z
-  .string()
-  .min(1)
-  .meta(
-    doc('How the saved card will be used: `CUSTOMER_UNSCHEDULED`, `MERCHANT_UNSCHEDULED` or `RECURRING` (which needs a `recurring_configuration`).', {
-      examples: [...CARD_ON_FILE_TYPES],
-    }),
+  described(
+    z.string().check(z.regex(ABSOLUTE_URL_PATTERN, { error: FORMAT_MESSAGES.returnUrl })),
+    `${markdown} Must be HTTPS, e.g. \`https://yourcompany.com/example_item=my_example_item\`.`,
   );
+
+const Origin = z.string().check(z.regex(ORIGIN_PATTERN, { error: FORMAT_MESSAGES.origin }));
+
+const Item = described(
+  strictObject({
+    type: z.optional(described(z.enum(ITEM_TYPES), 'Type of item. A `DISCOUNT` item must have a negative `net_unit_amount`.')),
+    name: described(z.string().check(z.minLength(1), z.maxLength(255)), 'Name of the item, 1 to 255 characters.'),
+    net_unit_amount: described(z.number(), 'Net amount charged per unit. Must be negative when `type` is `DISCOUNT`.'),
+    quantity: described(z.number().check(z.int(), z.minimum(1)), 'Number of units of this item in the basket, a whole number of at least 1.'),
+    url: z.optional(httpUrl('URL of the item, HTTPS or HTTP.')),
+    image_url: z.optional(httpUrl('URL of an image of the item, HTTPS or HTTP.')),
+    category: z.optional(described(z.string().check(z.maxLength(255)), 'Category of the item, up to 255 characters.')),
+    subcategory: z.optional(described(z.string().check(z.maxLength(255)), 'Sub-category of the item, up to 255 characters.')),
+    description: z.optional(described(z.string().check(z.maxLength(255)), 'Description of the item, up to 255 characters.')),
+    metadata: z.optional(Metadata),
+  }),
+  'An item shown on the Hosted Checkout page.',
+);
+
+const RecurringConfiguration = described(
+  looseObject({
+    recurring_frequency: z.optional(
+      described(z.number().check(z.int(), z.minimum(1)), 'How often the card is charged, a whole number of at least 1 (the page\'s example uses `1`).'),
+    ),
+    recurring_expiry: z.optional(described(z.iso.date({ error: FORMAT_MESSAGES.date }), 'The last date of the recurring plan, written `YYYY-MM-DD`.')),
+  }),
+  'The recurring plan; required when `card_on_file_type` is `RECURRING`.',
+);
+
+const cardOnFileType = described(
+  z.string().check(z.minLength(1)),
+  'How the saved card will be used: `CUSTOMER_UNSCHEDULED`, `MERCHANT_UNSCHEDULED` or `RECURRING` (which needs a `recurring_configuration`).',
+  { examples: [...CARD_ON_FILE_TYPES] },
+);
 
 // Open objects: channel properties differ by channel and grow with the API, so unknown keys pass.
-const ChannelProperties = z
-  .looseObject({
-    card_on_file_type: cardOnFileType.optional(),
-    recurring_configuration: RecurringConfiguration.optional(),
-    cards: z
-      .looseObject({
-        card_on_file_type: cardOnFileType.optional(),
-        recurring_configuration: RecurringConfiguration.optional(),
-      })
-      .meta(doc('Card-specific properties. `recurring_configuration` may sit here or directly under `channel_properties`.'))
-      .optional(),
-  })
-  .meta(doc('Channel-specific settings, e.g. `card_on_file_type` and `recurring_configuration` for cards.'));
+const ChannelProperties = described(
+  looseObject({
+    card_on_file_type: z.optional(cardOnFileType),
+    recurring_configuration: z.optional(RecurringConfiguration),
+    cards: z.optional(
+      described(
+        looseObject({
+          card_on_file_type: z.optional(cardOnFileType),
+          recurring_configuration: z.optional(RecurringConfiguration),
+        }),
+        'Card-specific properties. `recurring_configuration` may sit here or directly under `channel_properties`.',
+      ),
+    ),
+  }),
+  'Channel-specific settings, e.g. `card_on_file_type` and `recurring_configuration` for cards.',
+);
 
 const paymentChannelList = (markdown: string) =>
-  z.array(z.enum(PAYMENT_CHANNELS)).meta(doc(markdown, { examples: [['CARDS', 'BRI_DIRECT_DEBIT', 'DANA']] }));
+  described(z.array(z.enum(PAYMENT_CHANNELS)), markdown, { examples: [['CARDS', 'BRI_DIRECT_DEBIT', 'DANA']] });
 
-const PaymentLinkConfiguration = z
-  .strictObject({
-    primary_payment_channels: paymentChannelList(
-      'Payment channels shown at the top of the Hosted Checkout page, in this order. Each must also be in `allowed_payment_channels` when that list is given. Empty means no preference.',
-    ).optional(),
-    allowed_payment_channels: paymentChannelList(
-      'Payment channels the customer may choose from on the Hosted Checkout page. Empty or absent means all channels of the account.',
-    ).optional(),
-  })
-  .meta(doc('Settings for the Xendit Hosted Checkout page.'));
+const PaymentLinkConfiguration = described(
+  strictObject({
+    primary_payment_channels: z.optional(
+      paymentChannelList(
+        'Payment channels shown at the top of the Hosted Checkout page, in this order. Each must also be in `allowed_payment_channels` when that list is given. Empty means no preference.',
+      ),
+    ),
+    allowed_payment_channels: z.optional(
+      paymentChannelList('Payment channels the customer may choose from on the Hosted Checkout page. Empty or absent means all channels of the account.'),
+    ),
+  }),
+  'Settings for the Xendit Hosted Checkout page.',
+);
 
-const CardsSessionJs = z
-  .strictObject({
+const CardsSessionJs = described(
+  strictObject({
     success_return_url: returnUrl('Where the customer goes after the card details were collected.'),
     failure_return_url: returnUrl('Where the customer goes when collecting the card details failed.'),
-  })
-  .meta(doc('Return URLs for `CARDS_SESSION_JS` mode, which requires this object.'));
+  }),
+  'Return URLs for `CARDS_SESSION_JS` mode, which requires this object.',
+);
 
-const ComponentsConfiguration = z
-  .strictObject({
-    origins: z.array(Origin).meta(doc('Origins of the pages that embed the components, checked for CORS.')).optional(),
-    return_url: returnUrl('Where the customer goes after an action that leaves your page.').optional(),
-  })
-  .meta(doc(`Settings for \`COMPONENTS\` mode. ${newer}`));
+const ComponentsConfiguration = described(
+  strictObject({
+    origins: z.optional(described(z.array(Origin), 'Origins of the pages that embed the components, checked for CORS.')),
+    return_url: z.optional(returnUrl('Where the customer goes after an action that leaves your page.')),
+  }),
+  `Settings for \`COMPONENTS\` mode. ${newer}`,
+);
 
 // Permissive on purpose: the page only links to the customer API, and newer versions add fields.
-const Customer = z
-  .looseObject({
-    type: z.enum(CUSTOMER_TYPES).meta(doc('`INDIVIDUAL` for a person (described in `individual_detail`) or `BUSINESS`.')).optional(),
-    reference_id: z.string().min(1).meta(doc('Your own identifier for this customer.')).optional(),
-    email: z.string().meta(doc('The customer\'s email address.')).optional(),
-    mobile_number: z.string().meta(doc('The customer\'s mobile number in E.164 format, e.g. `+628123456789`.')).optional(),
-    individual_detail: z
-      .looseObject({
-        given_names: z.string().meta(doc('Given names of the customer.')).optional(),
-        surname: z.string().meta(doc('Surname of the customer.')).optional(),
-      })
-      .meta(doc('Details of a customer of type `INDIVIDUAL`.'))
-      .optional(),
-  })
-  .meta(
-    doc(
-      'A new customer for Xendit to create with the session (instead of `customer_id`): `type`, `reference_id`, `email`, `mobile_number`, `individual_detail`. See [create customer](https://xendit-docs.document360.io/apidocs/create-customer-request).',
+const Customer = described(
+  looseObject({
+    type: z.optional(described(z.enum(CUSTOMER_TYPES), '`INDIVIDUAL` for a person (described in `individual_detail`) or `BUSINESS`.')),
+    reference_id: z.optional(described(z.string().check(z.minLength(1)), 'Your own identifier for this customer.')),
+    email: z.optional(described(z.string(), 'The customer\'s email address.')),
+    mobile_number: z.optional(described(z.string(), 'The customer\'s mobile number in E.164 format, e.g. `+628123456789`.')),
+    individual_detail: z.optional(
+      described(
+        looseObject({
+          given_names: z.optional(described(z.string(), 'Given names of the customer.')),
+          surname: z.optional(described(z.string(), 'Surname of the customer.')),
+        }),
+        'Details of a customer of type `INDIVIDUAL`.',
+      ),
     ),
-  );
+  }),
+  'A new customer for Xendit to create with the session (instead of `customer_id`): `type`, `reference_id`, `email`, `mobile_number`, `individual_detail`. See [create customer](https://xendit-docs.document360.io/apidocs/create-customer-request).',
+);
 
 // Unknown keys are declared strict here, but validate.ts reports them as warnings, not errors: a
 // misspelt "ammount" deserves a flag (and the editor's schema says "not allowed"), yet the page may lag
 // behind the API, and a newer field must not block a request the API would take.
-export const SessionRequest = z
-  .strictObject({
-    $schema: z
-      .string()
-      .meta(doc('The JSON schema this file follows, for editor support. The playground removes it before sending.'))
-      .optional(),
-    reference_id: z.string().min(1).max(64).meta(doc('A reference that identifies the session in your system, 1 to 64 characters.')),
-    customer_id: z
-      .string()
-      .regex(CUSTOMER_ID_PATTERN, { error: FORMAT_MESSAGES.customerId })
-      .length(41)
-      .meta(doc('A Xendit customer ID: `cust-` followed by a UUID, 41 characters, e.g. `cust-b98d6f63-d240-44ec-9bd5-aa42954c4f48`.'))
-      .optional(),
-    customer: Customer.optional(),
-    session_type: z
-      .enum(SESSION_TYPES)
-      .meta(
-        doc('What the session is for: `SAVE` payment details, `PAY` once, or `AUTHORIZATION` of a card payment captured later.', enumDoc(SESSION_TYPES, SESSION_TYPE_DESCRIPTIONS)),
+export const SessionRequest = described(
+  strictObject({
+    $schema: z.optional(described(z.string(), 'The JSON schema this file follows, for editor support. The playground removes it before sending.')),
+    reference_id: described(z.string().check(z.minLength(1), z.maxLength(64)), 'A reference that identifies the session in your system, 1 to 64 characters.'),
+    customer_id: z.optional(
+      described(
+        z.string().check(z.regex(CUSTOMER_ID_PATTERN, { error: FORMAT_MESSAGES.customerId }), z.length(41)),
+        'A Xendit customer ID: `cust-` followed by a UUID, 41 characters, e.g. `cust-b98d6f63-d240-44ec-9bd5-aa42954c4f48`.',
       ),
-    allow_save_payment_method: z
-      .enum(ALLOW_SAVE_PAYMENT_METHODS)
-      .meta(
-        doc(
-          'Whether a `PAY` session also saves the payment details for future payments. Leave it out to not save them. `CARDS_SESSION_JS` mode accepts only `FORCED`.',
-          enumDoc(ALLOW_SAVE_PAYMENT_METHODS, ALLOW_SAVE_PAYMENT_METHOD_DESCRIPTIONS),
-        ),
-      )
-      .optional(),
-    currency: z.enum(CURRENCIES).meta(doc('ISO 4217 three-letter currency code of the payment. `IDR` and `VND` amounts take no decimals.')),
-    amount: z
-      .number()
-      .min(0)
-      .meta(doc('The amount to collect from the customer, `0` or more. Must be `0` for a `SAVE` session.', { examples: [10000] })),
-    mode: z
-      .enum(MODES)
-      .meta(doc('How your frontend integrates the session.', enumDoc(MODES, MODE_DESCRIPTIONS))),
-    capture_method: z
-      .enum(CAPTURE_METHODS)
-      .meta(doc('How the payment is captured. Not allowed for `SAVE` sessions.', enumDoc(CAPTURE_METHODS, CAPTURE_METHOD_DESCRIPTIONS)))
-      .optional(),
-    country: z.enum(COUNTRIES).meta(doc('ISO 3166-1 alpha-2 two-letter code of the country of the transaction.')),
-    channel_properties: ChannelProperties.optional(),
-    payment_link_configuration: PaymentLinkConfiguration.optional(),
-    expires_at: z.iso
-      .datetime({ offset: true, error: FORMAT_MESSAGES.dateTime })
-      .meta(
-        doc('When the session expires, as an ISO 8601 date-time, e.g. `2030-12-31T23:59:59Z`. At least 10 minutes ahead; by default 30 minutes after creation.'),
-      )
-      .optional(),
-    locale: z
-      .string()
-      .regex(LOCALE_PATTERN, { error: FORMAT_MESSAGES.locale })
-      .meta(doc('ISO 639-1 two-letter language code of the Hosted Checkout page.', { default: 'en', examples: ['en'] }))
-      .optional(),
-    metadata: Metadata.optional(),
-    description: z
-      .string()
-      .min(1)
-      .max(1000)
-      .meta(doc('A description of the session shown on the Hosted Checkout page, 1 to 1000 characters.'))
-      .optional(),
-    items: z
-      .array(Item)
-      .nullable()
-      .meta(doc('The items of the purchase, shown on the Hosted Checkout page. Only for `PAY` sessions.'))
-      .optional(),
-    success_return_url: returnUrl('Where the customer goes after completing the session.').optional(),
-    cancel_return_url: returnUrl('Where the customer goes after stopping the payment or when the session expired.').optional(),
-    origins: z
-      .array(Origin)
-      .nullable()
-      .meta(doc('Origins of the pages that use the session in `COMPONENT` mode, checked for CORS.', { examples: [['https://yourcompany.com']] }))
-      .optional(),
-    cards_session_js: CardsSessionJs.optional(),
-    components_configuration: ComponentsConfiguration.optional(),
-    subscription: z
-      .looseObject({})
-      .meta(doc(`The subscription to start when \`session_type\` is \`SUBSCRIPTION\`; passed through unchecked. ${newer}`))
-      .optional(),
-    notification_channels: z
-      .array(z.enum(NOTIFICATION_CHANNELS))
-      .meta(doc(`How Xendit notifies the customer about the session, e.g. \`["EMAIL"]\`. ${newer}`))
-      .optional(),
-  })
-  .meta(doc('A request to `POST /sessions` (create a Xendit payment session).'));
+    ),
+    customer: z.optional(Customer),
+    session_type: described(
+      z.enum(SESSION_TYPES),
+      'What the session is for: `SAVE` payment details, `PAY` once, or `AUTHORIZATION` of a card payment captured later.',
+      enumDoc(SESSION_TYPES, SESSION_TYPE_DESCRIPTIONS),
+    ),
+    allow_save_payment_method: z.optional(
+      described(
+        z.enum(ALLOW_SAVE_PAYMENT_METHODS),
+        'Whether a `PAY` session also saves the payment details for future payments. Leave it out to not save them. `CARDS_SESSION_JS` mode accepts only `FORCED`.',
+        enumDoc(ALLOW_SAVE_PAYMENT_METHODS, ALLOW_SAVE_PAYMENT_METHOD_DESCRIPTIONS),
+      ),
+    ),
+    currency: described(z.enum(CURRENCIES), 'ISO 4217 three-letter currency code of the payment. `IDR` and `VND` amounts take no decimals.'),
+    amount: described(z.number().check(z.minimum(0)), 'The amount to collect from the customer, `0` or more. Must be `0` for a `SAVE` session.', {
+      examples: [10000],
+    }),
+    mode: described(z.enum(MODES), 'How your frontend integrates the session.', enumDoc(MODES, MODE_DESCRIPTIONS)),
+    capture_method: z.optional(
+      described(z.enum(CAPTURE_METHODS), 'How the payment is captured. Not allowed for `SAVE` sessions.', enumDoc(CAPTURE_METHODS, CAPTURE_METHOD_DESCRIPTIONS)),
+    ),
+    country: described(z.enum(COUNTRIES), 'ISO 3166-1 alpha-2 two-letter code of the country of the transaction.'),
+    channel_properties: z.optional(ChannelProperties),
+    payment_link_configuration: z.optional(PaymentLinkConfiguration),
+    expires_at: z.optional(
+      described(
+        z.iso.datetime({ offset: true, error: FORMAT_MESSAGES.dateTime }),
+        'When the session expires, as an ISO 8601 date-time, e.g. `2030-12-31T23:59:59Z`. At least 10 minutes ahead; by default 30 minutes after creation.',
+      ),
+    ),
+    locale: z.optional(
+      described(z.string().check(z.regex(LOCALE_PATTERN, { error: FORMAT_MESSAGES.locale })), 'ISO 639-1 two-letter language code of the Hosted Checkout page.', {
+        default: 'en',
+        examples: ['en'],
+      }),
+    ),
+    metadata: z.optional(Metadata),
+    description: z.optional(
+      described(z.string().check(z.minLength(1), z.maxLength(1000)), 'A description of the session shown on the Hosted Checkout page, 1 to 1000 characters.'),
+    ),
+    items: z.optional(described(z.nullable(z.array(Item)), 'The items of the purchase, shown on the Hosted Checkout page. Only for `PAY` sessions.')),
+    success_return_url: z.optional(returnUrl('Where the customer goes after completing the session.')),
+    cancel_return_url: z.optional(returnUrl('Where the customer goes after stopping the payment or when the session expired.')),
+    origins: z.optional(
+      described(z.nullable(z.array(Origin)), 'Origins of the pages that use the session in `COMPONENT` mode, checked for CORS.', {
+        examples: [['https://yourcompany.com']],
+      }),
+    ),
+    cards_session_js: z.optional(CardsSessionJs),
+    components_configuration: z.optional(ComponentsConfiguration),
+    subscription: z.optional(
+      described(looseObject({}), `The subscription to start when \`session_type\` is \`SUBSCRIPTION\`; passed through unchecked. ${newer}`),
+    ),
+    notification_channels: z.optional(
+      described(z.array(z.enum(NOTIFICATION_CHANNELS)), `How Xendit notifies the customer about the session, e.g. \`["EMAIL"]\`. ${newer}`),
+    ),
+  }),
+  'A request to `POST /sessions` (create a Xendit payment session).',
+);
 export type SessionRequest = z.infer<typeof SessionRequest>;
 
 /** The body to send: the request without keys that only serve the editor. */
@@ -329,43 +341,43 @@ export function toRequestBody(request: SessionRequest): Omit<SessionRequest, '$s
 
 // The response is read leniently: the API adds fields over time, and a new field must not turn a
 // created session into an "unexpected response". Only the fields the playground relies on are checked.
-export const Session = z.looseObject({
+export const Session = looseObject({
   payment_session_id: z.string(),
   created: z.string(),
   updated: z.string(),
   reference_id: z.string(),
-  customer_id: z.string().nullable().optional(),
+  customer_id: z.optional(z.nullable(z.string())),
   session_type: z.string(),
-  allow_save_payment_method: z.string().nullable().optional(),
+  allow_save_payment_method: z.optional(z.nullable(z.string())),
   currency: z.string(),
   amount: z.number(),
   country: z.string(),
   mode: z.string(),
-  capture_method: z.string().nullable().optional(),
-  channel_properties: z.record(z.string(), z.unknown()).nullable().optional(),
-  allowed_payment_channels: z.array(z.string()).nullable().optional(),
-  expires_at: z.string().optional(),
-  locale: z.string().nullable().optional(),
-  description: z.string().nullable().optional(),
-  success_return_url: z.string().nullable().optional(),
-  cancel_return_url: z.string().nullable().optional(),
-  items: z.array(z.record(z.string(), z.unknown())).nullable().optional(),
-  metadata: z.record(z.string(), z.unknown()).nullable().optional(),
-  status: z.enum(SESSION_STATUSES).meta(doc('The status of the session.', enumDoc(SESSION_STATUSES, SESSION_STATUS_DESCRIPTIONS))),
-  payment_link_url: z.string().nullable().optional(),
-  payment_token_id: z.string().nullable().optional(),
-  payment_id: z.string().nullable().optional(),
-  payment_request_id: z.string().nullable().optional(),
-  business_id: z.string().optional(),
-  components_sdk_key: z.string().nullable().optional(),
-  origins: z.array(z.string()).nullable().optional(),
+  capture_method: z.optional(z.nullable(z.string())),
+  channel_properties: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
+  allowed_payment_channels: z.optional(z.nullable(z.array(z.string()))),
+  expires_at: z.optional(z.string()),
+  locale: z.optional(z.nullable(z.string())),
+  description: z.optional(z.nullable(z.string())),
+  success_return_url: z.optional(z.nullable(z.string())),
+  cancel_return_url: z.optional(z.nullable(z.string())),
+  items: z.optional(z.nullable(z.array(z.record(z.string(), z.unknown())))),
+  metadata: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
+  status: described(z.enum(SESSION_STATUSES), 'The status of the session.', enumDoc(SESSION_STATUSES, SESSION_STATUS_DESCRIPTIONS)),
+  payment_link_url: z.optional(z.nullable(z.string())),
+  payment_token_id: z.optional(z.nullable(z.string())),
+  payment_id: z.optional(z.nullable(z.string())),
+  payment_request_id: z.optional(z.nullable(z.string())),
+  business_id: z.optional(z.string()),
+  components_sdk_key: z.optional(z.nullable(z.string())),
+  origins: z.optional(z.nullable(z.array(z.string()))),
 });
 export type Session = z.infer<typeof Session>;
 
 /** The API's error body; `errors` entries are strings or objects that often carry `path` and `message`. */
-export const ApiError = z.looseObject({
+export const ApiError = looseObject({
   error_code: z.string(),
   message: z.string(),
-  errors: z.array(z.union([z.string(), z.looseObject({})])).optional(),
+  errors: z.optional(z.array(z.union([z.string(), looseObject({})]))),
 });
 export type ApiError = z.infer<typeof ApiError>;

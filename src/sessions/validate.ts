@@ -1,6 +1,6 @@
 // The one check every path uses (sandbox, editor, pre-send, CLI): the zod model, then the cross-field
 // rules, reported as Problems whose messages say what is wrong, where, and how to fix it.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { describeValue, formatPath, isMissing, isPlainObject, valueAt } from './jsonPath';
 import type { Fix, JsonPath, Problem } from './problem';
 import { RULES, type ReadPattern, type Rule } from './rules';
