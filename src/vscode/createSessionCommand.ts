@@ -29,7 +29,7 @@ export class CreateSessionCommand implements vscode.Disposable {
     const document = await this.documentFor(arg);
     if (!document) {
       await this.ui.current.showErrorMessage(
-        'Create Session needs a session request open in the editor: a JSON file such as payment.session.json. Run "Xendit: New Session Request" to start one from an example.',
+        vscode.l10n.t('Create Session needs a session request open in the editor: a JSON file such as payment.session.json. Run "Xendit: New Session Request" to start one from an example.'),
         {},
       );
       return undefined;
@@ -37,7 +37,11 @@ export class CreateSessionCommand implements vscode.Disposable {
     const text = document.getText();
     if (text.includes('\ufffd')) {
       await this.ui.current.showErrorMessage(
-        `${describeDocument(document)} is not valid UTF-8: some bytes could not be decoded (shown as \ufffd). The API takes UTF-8 JSON: use "Change File Encoding" → "Reopen with Encoding", then "Save with Encoding" → UTF-8. Nothing was sent.`,
+        vscode.l10n.t(
+          '{0} is not valid UTF-8: some bytes could not be decoded (shown as {1}). The API takes UTF-8 JSON: use "Change File Encoding" → "Reopen with Encoding", then "Save with Encoding" → UTF-8. Nothing was sent.',
+          describeDocument(document),
+          '\ufffd',
+        ),
         {},
       );
       return undefined;
@@ -45,10 +49,15 @@ export class CreateSessionCommand implements vscode.Disposable {
     const analysis = loadModel().analyzeRequestText(text);
     const syntax = analysis.syntaxErrors[0];
     if (syntax || analysis.value === undefined) {
-      const where = syntax ? ` at line ${syntax.line}, column ${syntax.column}` : '';
       const message = syntax
-        ? `${describeDocument(document)} is not valid JSON${where}: ${syntax.message}${/[.!?]$/.test(syntax.message) ? '' : '.'} Nothing was sent.`
-        : 'This request could not be read as JSON. Nothing was sent.';
+        ? vscode.l10n.t(
+            '{0} is not valid JSON at line {1}, column {2}: {3} Nothing was sent.',
+            describeDocument(document),
+            syntax.line,
+            syntax.column,
+            /[.!?]$/.test(syntax.message) ? syntax.message : `${syntax.message}.`,
+          )
+        : vscode.l10n.t('This request could not be read as JSON. Nothing was sent.');
       if (syntax) await revealOffset(document, syntax.offset, syntax.length);
       await this.ui.current.showErrorMessage(message, {});
       return undefined;
@@ -56,9 +65,14 @@ export class CreateSessionCommand implements vscode.Disposable {
 
     const root = analysis.value;
     if (root === null || typeof root !== 'object' || Array.isArray(root)) {
-      const found = Array.isArray(root) ? 'an array' : root === null ? 'null' : `a ${typeof root}`;
+      const found = Array.isArray(root) ? vscode.l10n.t('an array') : root === null ? 'null' : vscode.l10n.t('a {0}', typeof root);
       await this.ui.current.showErrorMessage(
-        `${describeDocument(document)} holds ${found}, but a session request is a JSON object: { "reference_id": …, "session_type": …, … }. Run "Xendit: New Session Request" to start from an example. Nothing was sent.`,
+        vscode.l10n.t(
+          '{0} holds {1}, but a session request is a JSON object: {2}. Run "Xendit: New Session Request" to start from an example. Nothing was sent.',
+          describeDocument(document),
+          found,
+          '{ "reference_id": …, "session_type": …, … }',
+        ),
         {},
       );
       return undefined;
@@ -67,27 +81,32 @@ export class CreateSessionCommand implements vscode.Disposable {
     const errors = analysis.problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) {
       const listed = errors.slice(0, MAX_LISTED_PROBLEMS).map((p) => `• ${p.path.length ? `${formatPath(p.path)}: ` : ''}${p.message}`);
-      if (errors.length > MAX_LISTED_PROBLEMS) listed.push(`…and ${errors.length - MAX_LISTED_PROBLEMS} more (see the Problems panel).`);
+      if (errors.length > MAX_LISTED_PROBLEMS) listed.push(vscode.l10n.t('…and {0} more (see the Problems panel).', errors.length - MAX_LISTED_PROBLEMS));
+      const sendAnyway = vscode.l10n.t('Send anyway');
       const choice = await this.ui.current.showWarningMessage(
-        `This request has ${errors.length} problem${errors.length > 1 ? 's' : ''} the API is expected to reject.`,
-        { modal: true, detail: `${listed.join('\n')}\n\nSend anyway to see the API's own answer.` },
-        'Send anyway',
+        errors.length === 1
+          ? vscode.l10n.t('This request has 1 problem the API is expected to reject.')
+          : vscode.l10n.t('This request has {0} problems the API is expected to reject.', errors.length),
+        { modal: true, detail: `${listed.join('\n')}\n\n${vscode.l10n.t("Send anyway to see the API's own answer.")}` },
+        sendAnyway,
       );
-      if (choice !== 'Send anyway') return undefined;
+      if (choice !== sendAnyway) return undefined;
     }
 
     if (!this.ui.current.isWorkspaceTrusted() && (await this.targets.kind()) !== 'sandbox') {
       await this.ui.current.showErrorMessage(
-        'This workspace is not trusted, so requests are not sent with your API key. Trust the workspace, or pick the Sandbox target.',
+        vscode.l10n.t('This workspace is not trusted, so requests are not sent with your API key. Trust the workspace, or pick the Sandbox target.'),
         {},
       );
       return undefined;
     }
     const resolved = await this.targets.resolve();
     if (!resolved.ok) {
-      const choice = await this.ui.current.showErrorMessage(resolved.reason, {}, 'Set API Key', 'Use Sandbox');
-      if (choice === 'Set API Key') void vscode.commands.executeCommand(CommandIds.setApiKey);
-      if (choice === 'Use Sandbox') await this.targets.select('sandbox');
+      const setKey = vscode.l10n.t('Set API Key');
+      const useSandbox = vscode.l10n.t('Use Sandbox');
+      const choice = await this.ui.current.showErrorMessage(resolved.reason, {}, setKey, useSandbox);
+      if (choice === setKey) void vscode.commands.executeCommand(CommandIds.setApiKey);
+      if (choice === useSandbox) await this.targets.select('sandbox');
       return undefined;
     }
     const target = resolved.target;
@@ -96,16 +115,22 @@ export class CreateSessionCommand implements vscode.Disposable {
     if (target.kind === 'live' && readSettings().confirmLiveRequests) {
       const amount = describeAmount(body);
       const settings = readSettings();
-      const subAccount = settings.forUserId ? ` for sub-account ${settings.forUserId}` : '';
+      const createLive = vscode.l10n.t('Create LIVE session');
       const choice = await this.ui.current.showWarningMessage(
-        `Create a LIVE session for ${amount}${subAccount}?`,
+        settings.forUserId
+          ? vscode.l10n.t('Create a LIVE session for {0} for sub-account {1}?', amount, settings.forUserId)
+          : vscode.l10n.t('Create a LIVE session for {0}?', amount),
         {
           modal: true,
-          detail: `This uses your live key ${keyHint(target.secretKey)} against ${target.baseUrl}: the session is real and can take real money. (Turn this question off with the setting xendit.confirmLiveRequests.)`,
+          detail: vscode.l10n.t(
+            'This uses your live key {0} against {1}: the session is real and can take real money. (Turn this question off with the setting xendit.confirmLiveRequests.)',
+            keyHint(target.secretKey),
+            target.baseUrl,
+          ),
         },
-        'Create LIVE session',
+        createLive,
       );
-      if (choice !== 'Create LIVE session') return undefined;
+      if (choice !== createLive) return undefined;
     }
 
     await this.actions.create(document, body, target);
@@ -126,7 +151,7 @@ export class CreateSessionCommand implements vscode.Disposable {
 }
 
 function describeDocument(document: vscode.TextDocument): string {
-  return document.uri.scheme === 'untitled' ? 'This request' : vscode.workspace.asRelativePath(document.uri);
+  return document.uri.scheme === 'untitled' ? vscode.l10n.t('This request') : vscode.workspace.asRelativePath(document.uri);
 }
 
 /** The `$schema` key is for the editor only; the API does not know it. */

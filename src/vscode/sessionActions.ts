@@ -100,12 +100,13 @@ export class SessionActions implements vscode.Disposable {
     const record = this.records.get(requestUri);
     if (!record?.sessionId) return undefined;
     if (!options.confirmed) {
+      const cancelLabel = vscode.l10n.t('Cancel session');
       const choice = await this.ui.current.showWarningMessage(
-        `Cancel session ${record.sessionId} on ${record.target.label}?`,
-        { modal: true, detail: 'The customer can no longer pay or save details with its link. This cannot be undone.' },
-        'Cancel session',
+        vscode.l10n.t('Cancel session {0} on {1}?', record.sessionId, record.target.label),
+        { modal: true, detail: vscode.l10n.t('The customer can no longer pay or save details with its link. This cannot be undone.') },
+        cancelLabel,
       );
-      if (choice !== 'Cancel session') return undefined;
+      if (choice !== cancelLabel) return undefined;
     }
     const target = await this.targetFor(record);
     if (!target) return undefined;
@@ -298,7 +299,7 @@ export class SessionActions implements vscode.Disposable {
   async openLink(url: string): Promise<boolean> {
     const verdict = checkExternalLink(url);
     if (!verdict.ok) {
-      await this.ui.current.showErrorMessage(`The link was not opened. ${verdict.reason}`, {});
+      await this.ui.current.showErrorMessage(vscode.l10n.t('The link was not opened. {0}', verdict.reason), {});
       return false;
     }
     const opened = await this.ui.current.openExternal(vscode.Uri.parse(verdict.url.toString(), true));

@@ -9,11 +9,16 @@ const TEXT: Record<TargetKind, string> = {
   live: '$(warning) Xendit: LIVE',
 };
 
-const TOOLTIP: Record<TargetKind, string> = {
-  sandbox: 'Requests go to the embedded offline sandbox. Click to change the target.',
-  test: 'Requests go to Xendit with your test key (no real money). Click to change the target.',
-  live: 'Requests go to Xendit with your LIVE key: real sessions, real money. Click to change the target.',
-};
+function tooltip(kind: TargetKind): string {
+  switch (kind) {
+    case 'sandbox':
+      return vscode.l10n.t('Requests go to the embedded offline sandbox. Click to change the target.');
+    case 'test':
+      return vscode.l10n.t('Requests go to Xendit with your test key (no real money). Click to change the target.');
+    case 'live':
+      return vscode.l10n.t('Requests go to Xendit with your LIVE key: real sessions, real money. Click to change the target.');
+  }
+}
 
 export class TargetStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
@@ -21,7 +26,7 @@ export class TargetStatusBar implements vscode.Disposable {
 
   constructor(targets: TargetManager) {
     this.item = vscode.window.createStatusBarItem('xendit.target', vscode.StatusBarAlignment.Left, 50);
-    this.item.name = 'Xendit Sessions target';
+    this.item.name = vscode.l10n.t('Xendit Sessions target');
     this.item.command = CommandIds.selectTarget;
     this.subscription = targets.onDidChange((kind) => this.render(kind));
     void targets.kind().then((kind) => this.render(kind));
@@ -34,9 +39,9 @@ export class TargetStatusBar implements vscode.Disposable {
 
   private render(kind: TargetKind): void {
     this.item.text = TEXT[kind];
-    this.item.tooltip = TOOLTIP[kind];
+    this.item.tooltip = tooltip(kind);
     this.item.backgroundColor = kind === 'live' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.accessibilityInformation = { label: `Xendit target: ${kind === 'live' ? 'LIVE' : kind}`, role: 'button' };
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Xendit target: {0}', kind === 'live' ? 'LIVE' : kind), role: 'button' };
     this.item.show();
   }
 

@@ -78,7 +78,7 @@ export class TargetManager implements vscode.Disposable {
       return {
         ok: false,
         missingKey: kind,
-        reason: `The target is ${TARGET_LABELS[kind]}, but no ${kind} secret key is set. Run "Xendit: Set API Key", or pick the Sandbox target to try requests offline.`,
+        reason: vscode.l10n.t('The target is {0}, but no {1} secret key is set. Run "Xendit: Set API Key", or pick the Sandbox target to try requests offline.', TARGET_LABELS[kind], kind),
       };
     }
     return { ok: true, target: { kind, label: TARGET_LABELS[kind], baseUrl: readSettings().apiBaseUrl, secretKey } };
