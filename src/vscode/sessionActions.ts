@@ -35,7 +35,8 @@ export class SessionActions implements vscode.Disposable {
   readonly panels: ResultPanelManager;
   private readonly records = new Map<string, PanelRecord>();
   private readonly inFlight = new Map<string, AbortController>();
-  private clients = new Map<string, SessionsClient>();
+  /** One client per target kind, with the fingerprint of the key and settings it was made with. */
+  private clients = new Map<TargetKind, { fingerprint: string; client: SessionsClient }>();
   private readonly pollers = new Map<string, AbortController>();
   private readonly completed = new vscode.EventEmitter<SessionOutcome>();
   private readonly linkOpened = new vscode.EventEmitter<string>();
@@ -178,15 +179,10 @@ export class SessionActions implements vscode.Disposable {
     const fingerprint = createHash('sha256')
       .update(JSON.stringify([target.kind, target.baseUrl, target.secretKey, settings.forUserId, settings.withSplitRule, settings.requestTimeoutSeconds]))
       .digest('hex');
-    const existing = this.clients.get(fingerprint);
-    if (existing) return existing;
-    // One client per target: drop the one it replaces (a new key or new settings).
-    for (const [k, c] of this.clients) {
-      if (k.startsWith(`${target.kind}:`)) {
-        void c.close();
-        this.clients.delete(k);
-      }
-    }
+    const existing = this.clients.get(target.kind);
+    if (existing?.fingerprint === fingerprint) return existing.client;
+    // A new key or new settings: close the client they replace once its requests end.
+    void existing?.client.close();
     const timeoutMs = settings.requestTimeoutSeconds * 1000;
     const { SessionsClient: Client } = loadClient();
     const client = new Client({
@@ -197,8 +193,7 @@ export class SessionActions implements vscode.Disposable {
       timeouts: { headersMs: timeoutMs, bodyMs: timeoutMs, totalMs: timeoutMs + 5_000 },
       log: (level, line) => this.log.channel[level](`[${TARGET_LABELS[target.kind]}] ${line}`),
     });
-    this.clients.set(`${target.kind}:${fingerprint}`, client);
-    this.clients.set(fingerprint, client);
+    this.clients.set(target.kind, { fingerprint, client });
     return client;
   }
 
@@ -328,7 +323,7 @@ export class SessionActions implements vscode.Disposable {
   dispose(): void {
     for (const c of this.pollers.values()) c.abort();
     for (const c of this.inFlight.values()) c.abort();
-    for (const c of new Set(this.clients.values())) void c.close();
+    for (const { client } of this.clients.values()) void client.close();
     this.clients.clear();
     this.completed.dispose();
     this.linkOpened.dispose();
