@@ -174,8 +174,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         if (size > maxRequestBytes) {
           tooLarge = true;
           chunks.length = 0;
-          // Read and drop a moderate excess so the client gets the 413; a runaway upload is cut off.
-          if (size > 8 * maxRequestBytes) req.destroy();
+          // Read and drop the excess so the client gets a 413 rather than a connection reset, as a gateway
+          // would answer; only a runaway upload, past 32 times the cap, is cut off.
+          if (size > 32 * maxRequestBytes) req.destroy();
         } else if (!tooLarge) chunks.push(c);
       });
       req.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
