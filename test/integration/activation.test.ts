@@ -11,7 +11,8 @@ describe('extension', () => {
   it('is installed and not active before any command runs', () => {
     const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
-    assert.equal(ext.isActive, false, 'the extension activated before any of its commands ran');
+    const json = vscode.workspace.textDocuments.filter((d) => d.languageId === 'json').map((d) => d.uri.toString());
+    assert.equal(ext.isActive, false, `the extension activated before any of its commands ran; JSON documents open: ${json.join(', ') || 'none'}`);
   });
 
   it('activates on its first command', async () => {
