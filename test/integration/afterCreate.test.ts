@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
 import type { SessionRequestExample } from '../../src/sessions/examples';
 import type { HistoryEntry } from '../../src/vscode/sessionHistory';
-import { closeAllEditors, fakeKey, openRequest, repoModule, sandboxUrl, testingApi, waitFor, withUserSetting } from './helpers';
+import { closeAllEditors, fakeKey, openRequest, repoModule, sandboxUrl, waitFor, withUserSetting, suiteHooks } from './helpers';
 
 const { SESSION_REQUEST_EXAMPLES } = repoModule<typeof import('../../src/sessions/examples')>('src/sessions/examples.js');
 const payExample = (SESSION_REQUEST_EXAMPLES as readonly SessionRequestExample[]).find((e) => e.name === 'pay-payment-link')!;
@@ -24,17 +24,8 @@ function hasCurl(): boolean {
 describe('after create', function () {
   this.timeout(60_000);
   let api: TestingApi;
-  const restores: (() => unknown)[] = [];
-
-  before(async () => {
-    api = await testingApi();
-    await api.targets.select('sandbox');
-  });
-
-  afterEach(async () => {
-    while (restores.length) await restores.pop()!();
-    await closeAllEditors();
-  });
+  const restores = suiteHooks((a) => (api = a), { resetTargets: false });
+  before(() => api.targets.select('sandbox'));
 
   async function createOnSandbox(name: string): Promise<{ uri: string; id: string; link: string }> {
     const editor = await openRequest(name, { ...payExample.body, reference_id: `${name}-${Date.now()}` });

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
-import { closeAllEditors, openRequest, testingApi, waitFor, workspaceDir } from './helpers';
+import { openRequest, waitFor, workspaceDir, suiteHooks } from './helpers';
 
 function textAt(document: vscode.TextDocument, range: vscode.Range): string {
   return document.getText(range);
@@ -23,16 +23,7 @@ async function completionLabels(document: vscode.TextDocument, position: vscode.
 describe('editor', function () {
   this.timeout(60_000);
   let api: TestingApi;
-  const restores: (() => unknown)[] = [];
-
-  before(async () => {
-    api = await testingApi();
-  });
-
-  afterEach(async () => {
-    while (restores.length) await restores.pop()!();
-    await closeAllEditors();
-  });
+  const restores = suiteHooks((a) => (api = a), { resetTargets: false });
 
   it('completes session_type values from the contributed schema', async () => {
     const editor = await openRequest('complete-enum.session.json', '{\n  "session_type": ""\n}\n');

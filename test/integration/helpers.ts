@@ -16,6 +16,31 @@ export async function testingApi(): Promise<TestingApi> {
   return api.testing;
 }
 
+/**
+ * Registers a suite's hooks and returns its list of restores: before the suite, `setApi` gets the testing API;
+ * after each test the restores run (newest first), then, with `resetTargets`, the stored keys are removed and
+ * the sandbox is the target again, and every editor is closed.
+ */
+export function suiteHooks(setApi: (api: TestingApi) => void, options: { resetTargets: boolean }): (() => unknown)[] {
+  const restores: (() => unknown)[] = [];
+  let api: TestingApi;
+  before(async () => {
+    api = await testingApi();
+    setApi(api);
+    if (options.resetTargets) await api.targets.select('sandbox');
+  });
+  afterEach(async () => {
+    while (restores.length) await restores.pop()!();
+    if (options.resetTargets) {
+      await api.keys.delete('test');
+      await api.keys.delete('live');
+      await api.targets.select('sandbox');
+    }
+    await closeAllEditors();
+  });
+  return restores;
+}
+
 /** Every key fakeKey made in this run: the leak audit at the end of the suite looks for each of them. */
 export const issuedKeys: string[] = [];
 

@@ -4,24 +4,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SessionRequestExample } from '../../src/sessions/examples';
 import type { TestingApi } from '../../src/extension';
-import { closeAllEditors, fakeKey, openRequest, recordingServer, repoModule, sandboxUrl, testingApi, waitFor, withUserSetting } from './helpers';
+import { fakeKey, openRequest, recordingServer, repoModule, sandboxUrl, waitFor, withUserSetting, suiteHooks } from './helpers';
 
 describe('playground', function () {
   this.timeout(60_000);
   let api: TestingApi;
-  const restores: (() => unknown)[] = [];
-
-  before(async () => {
-    api = await testingApi();
-  });
-
-  afterEach(async () => {
-    while (restores.length) await restores.pop()!();
-    await api.keys.delete('test');
-    await api.keys.delete('live');
-    await api.targets.select('sandbox');
-    await closeAllEditors();
-  });
+  const restores = suiteHooks((a) => (api = a), { resetTargets: true });
 
   it('stores a test key given through Set API Key, switches to the test target, and clears it', async () => {
     const key = fakeKey('test');
