@@ -79,7 +79,7 @@ describe('UI: the playground in the workbench', function () {
   it('offers the examples with New Session Request', async () => {
     await wb.runCommand('Xendit: New Session Request');
     const rows = page.locator('.quick-input-list .monaco-list-row');
-    await rows.first().waitFor();
+    await rows.filter({ hasText: 'Save: payment link' }).first().waitFor({ timeout: 20_000 }).catch(() => undefined);
     const labels = await rows.allInnerTexts();
     assert.ok(labels.some((l) => l.includes('Save: payment link')), `examples offered: ${labels.join(' | ')}`);
     // Writing the file goes through a save dialog, which the integration suite drives through its seam;

@@ -47,6 +47,8 @@ export async function openWorkbench(options = {}) {
       const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
       if (await row.isVisible({ timeout: 2_000 }).catch(() => false)) {
         await page.keyboard.press('Enter');
+        // The palette's rows linger for a moment: let them go, so callers see what the command shows.
+        await row.waitFor({ state: 'hidden', timeout: 10_000 });
         return;
       }
       await page.keyboard.press('Escape');
