@@ -1,5 +1,7 @@
 // How long the editor's check of a large request takes: analyzeRequestText (parse, model, rules,
-// ranges) on a valid ~1 MB PAY request with thousands of items, the median of repeated runs.
+// ranges) on a valid ~1 MB PAY request with thousands of items, the median of repeated runs; and how
+// the time grows with the number of problems to locate (5,000 vs 10,000 items each with a bad url):
+// locating is linear when doubling the problems about doubles the time.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -43,6 +45,26 @@ function largeRequestText(bytes) {
   return { text: JSON.stringify(request, null, 2), items: items.length };
 }
 
+/** A PAY request with `count` items, each with a url missing its scheme: one problem per item. */
+function requestWithProblems(count) {
+  const items = Array.from({ length: count }, (_, index) => ({ type: 'PHYSICAL_PRODUCT', name: `Item ${index}`, net_unit_amount: 1, quantity: 1, url: `shop.example/${index}` }));
+  const request = { reference_id: 'bench-problems', session_type: 'PAY', currency: 'IDR', amount: count, mode: 'PAYMENT_LINK', country: 'ID', items };
+  return JSON.stringify(request, null, 2);
+}
+
+/** Median time of analyzeRequestText over repeated runs, bounded by MEASURED_RUNS and TIME_LIMIT_MS. */
+function medianMs(analyzeRequestText, text, now) {
+  const started = performance.now();
+  const times = [];
+  for (let run = 0; run < WARMUP_RUNS + MEASURED_RUNS && performance.now() - started < TIME_LIMIT_MS; run++) {
+    const begin = performance.now();
+    analyzeRequestText(text, { now });
+    if (run >= WARMUP_RUNS) times.push(performance.now() - begin);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], runs: times.length };
+}
+
 export async function measure({ root }) {
   const require = createRequire(import.meta.url);
   const { analyzeRequestText } = require(join(root, 'out', 'src', 'sessions', 'requestDocument.js'));
@@ -54,21 +76,32 @@ export async function measure({ root }) {
     throw new Error(`the bench request is not clean: ${JSON.stringify([...check.syntaxErrors, ...check.problems].slice(0, 3))}`);
   }
 
-  const started = performance.now();
-  const times = [];
-  for (let run = 0; run < WARMUP_RUNS + MEASURED_RUNS && performance.now() - started < TIME_LIMIT_MS; run++) {
-    const begin = performance.now();
-    analyzeRequestText(text, { now });
-    if (run >= WARMUP_RUNS) times.push(performance.now() - begin);
-  }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)];
+  const clean = medianMs(analyzeRequestText, text, now);
+
+  const counts = [5000, 10000];
+  const withProblems = counts.map((count) => {
+    const problemText = requestWithProblems(count);
+    const found = analyzeRequestText(problemText, { now }).problems.length;
+    if (found !== count) throw new Error(`expected ${count} problems, found ${found}`);
+    return medianMs(analyzeRequestText, problemText, now);
+  });
   return {
     diagnostics_ms_1mb: {
-      value: Math.round(median * 10) / 10,
+      value: Math.round(clean.median * 10) / 10,
       unit: 'ms',
       goal: 50,
-      note: `median of ${times.length} runs after ${WARMUP_RUNS} warm-ups; ${(text.length / 1024).toFixed(0)} KB, ${items} items, no problems`,
+      note: `median of ${clean.runs} runs after ${WARMUP_RUNS} warm-ups; ${(text.length / 1024).toFixed(0)} KB, ${items} items, no problems`,
+    },
+    diagnostics_ms_5000_problems: {
+      value: Math.round(withProblems[0].median * 10) / 10,
+      unit: 'ms',
+      note: `median of ${withProblems[0].runs} runs; 5,000 items, each with a problem located at its value`,
+    },
+    diagnostics_problem_scaling: {
+      value: Math.round((withProblems[1].median / withProblems[0].median) * 100) / 100,
+      unit: 'x',
+      goal: 2.5,
+      note: 'time for 10,000 problems over time for 5,000: about 2 when locating is linear, 4 when quadratic',
     },
   };
 }

@@ -216,10 +216,9 @@ describe('xendit-sessions (the built CLI, run as a process)', function () {
     });
 
     it('--timeout bounds the wait for a server that never answers: exit 3, a timeout', async () => {
-      const started = Date.now();
+      // The server never answers: without the timeout the run would only end at the test's own time limit.
       const run = await cli(['create', '--timeout', '1', '--format', 'json', '--base-url', silent.url, 'valid.session.json']);
       assert.equal(run.code, 3, run.stdout + run.stderr);
-      assert.ok(Date.now() - started < 10_000);
       const [entry] = json(run) as Entry[];
       assert.equal(entry?.result?.error?.kind, 'timeout');
       assert.match(entry?.explanation ?? '', /raise --timeout/);

@@ -198,15 +198,13 @@ describe('analyzeRequestText: ranges', () => {
     assert.deepEqual(problems.map((problem) => problem.source), ['rule:customer-required']);
   });
 
-  it('locates thousands of problems in a large file in linear time', () => {
+  // How the time grows with the number of problems is a bench figure (diagnostics_problem_scaling).
+  it('locates each of thousands of problems in a large file at its own value', () => {
     const items = Array.from({ length: 5000 }, (_, index) => ({ name: `Item ${index}`, net_unit_amount: 1, quantity: 1, url: `shop.example/${index}` }));
     const text = fileWith({ amount: 5000, items });
-    const started = performance.now();
     const { problems } = analyze(text);
-    const elapsed = performance.now() - started;
     assert.equal(problems.length, 5000);
-    assert.equal(underlined(text, problems[4999]), '"shop.example/4999"');
-    assert.ok(elapsed < 1000, `took ${elapsed.toFixed(0)} ms`);
+    for (const index of [0, 1, 2499, 4999]) assert.equal(underlined(text, problems[index]), `"shop.example/${index}"`);
   });
 });
 
