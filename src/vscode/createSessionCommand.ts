@@ -103,9 +103,12 @@ export class CreateSessionCommand implements vscode.Disposable {
     const resolved = await this.targets.resolve();
     if (!resolved.ok) {
       const setKey = vscode.l10n.t('Set API Key');
+      const openSettings = vscode.l10n.t('Open Settings');
       const useSandbox = vscode.l10n.t('Use Sandbox');
-      const choice = await this.ui.current.showErrorMessage(resolved.reason, {}, setKey, useSandbox);
+      const fix = resolved.missingKey ? setKey : openSettings;
+      const choice = await this.ui.current.showErrorMessage(resolved.reason, {}, fix, useSandbox);
       if (choice === setKey) void vscode.commands.executeCommand(CommandIds.setApiKey);
+      if (choice === openSettings) void vscode.commands.executeCommand('workbench.action.openSettings', 'xendit.apiBaseUrl');
       if (choice === useSandbox) await this.targets.select('sandbox');
       return undefined;
     }

@@ -46,7 +46,9 @@ export function readSettings(): Settings {
   };
   return {
     apiBaseUrl: problem ? DEFAULT_API_BASE_URL : configured,
-    apiBaseUrlProblem: problem ? `The setting xendit.apiBaseUrl was ignored: ${problem}` : undefined,
+    apiBaseUrlProblem: problem
+      ? vscode.l10n.t('Nothing was sent: the user setting xendit.apiBaseUrl is refused because {0} Fix it in your user settings, or clear it to use {1}.', problem, DEFAULT_API_BASE_URL)
+      : undefined,
     requestTimeoutSeconds: Number.isFinite(timeout) && timeout >= 1 && timeout <= 600 ? timeout : 30,
     confirmLiveRequests: userValue<boolean>(config, 'confirmLiveRequests', true) !== false,
     forUserId: text('forUserId'),

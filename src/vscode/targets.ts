@@ -81,7 +81,10 @@ export class TargetManager implements vscode.Disposable {
         reason: vscode.l10n.t('The target is {0}, but no {1} secret key is set. Run "Xendit: Set API Key", or pick the Sandbox target to try requests offline.', TARGET_LABELS[kind], kind),
       };
     }
-    return { ok: true, target: { kind, label: TARGET_LABELS[kind], baseUrl: readSettings().apiBaseUrl, secretKey } };
+    const settings = readSettings();
+    // A refused base URL stops the request rather than quietly sending the key to the default.
+    if (settings.apiBaseUrlProblem) return { ok: false, reason: settings.apiBaseUrlProblem };
+    return { ok: true, target: { kind, label: TARGET_LABELS[kind], baseUrl: settings.apiBaseUrl, secretKey } };
   }
 
   dispose(): void {

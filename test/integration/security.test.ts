@@ -296,6 +296,20 @@ describe('security and faults', function () {
       assert.equal(trap.requests.length, 0, 'a request reached the address the workspace set');
     });
 
+    it('refuses to send when the user base URL is not https, instead of sending the key to the default', async () => {
+      const errors: string[] = [];
+      restores.push(api.ui.override({ showErrorMessage: async (m) => void errors.push(m) }));
+      // Plain http is allowed only on loopback: a LAN address stands in for any remote host.
+      restores.push(await withUserSetting('apiBaseUrl', 'http://192.0.2.10:8080'));
+      await api.keys.store('test', fakeKey('test'));
+      await api.targets.select('test');
+      const editor = await openRequest('plain-http.session.json', payBody);
+      await vscode.commands.executeCommand('xendit.createSession');
+      assert.equal(errors.length, 1, `expected one error, got: ${errors.join(' | ')}`);
+      assert.match(errors[0], /Nothing was sent: the user setting xendit\.apiBaseUrl is refused because it must use https/);
+      assert.equal(api.actions.recordOf(editor.document.uri.toString()), undefined, 'a request was made');
+    });
+
     it('sends with a key only from a trusted workspace; the sandbox works in any', async () => {
       const errors: string[] = [];
       restores.push(api.ui.override({ isWorkspaceTrusted: () => false, showErrorMessage: async (m) => void errors.push(m) }));
