@@ -1,4 +1,4 @@
-// Entry of dist/model.js: the request model, loaded on first use (see src/vscode/engine.ts).
+// Entry of dist/model.js: the request model and the result panel's message schemas, loaded on first use (see src/vscode/engine.ts).
 export * from './sessions/schema';
 export * from './sessions/rules';
 export * from './sessions/validate';
@@ -6,3 +6,4 @@ export * from './sessions/requestDocument';
 export * from './sessions/examples';
 export * from './sessions/fixEdits';
 export * from './sessions/jsonPath';
+export * from './sessions/webviewMessageSchema';

@@ -20,7 +20,7 @@ function load<T>(bundle: string, source: string): T {
   return require(file) as T;
 }
 
-/** The request model, rules and JSON-with-positions analysis (zod). */
+/** The request model, rules, JSON-with-positions analysis and the result panel's message schemas (zod). */
 export function loadModel(): Model {
   return (model ??= load<Model>('model', 'modelBundle'));
 }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { RESULT_VIEW_TYPE, ResultPanelManager, type RenderedInfo } from '../../src/vscode/resultPanel';
 import type { FromWebview, ResultView } from '../../src/vscode/resultView';
 import { isAllowedFor, parseFromWebview, viewFromState } from '../../src/vscode/webviewMessages';
+import { EVERY_FROM_WEBVIEW } from '../helpers/webviewMessages';
 
 const EXTENSION_ID = 'xendit-playground.xendit-sessions-playground';
 const LINK = 'http://127.0.0.1:4010/checkout/ps-6750f6f1a1b2c3d4e5f60718';
@@ -388,24 +389,7 @@ describe('result panel message validation', () => {
   const view = sessionView(uriFor('unit'));
 
   it('accepts every FromWebview shape and copies only the known fields', () => {
-    const valid: FromWebview[] = [
-      { type: 'ready' },
-      { type: 'rendered', outcome: 'session', status: 'ACTIVE', firstPaintMs: 12.5, seq: 3 },
-      { type: 'rendered', outcome: 'networkError', firstPaintMs: 0 },
-      { type: 'openLink', url: LINK },
-      { type: 'copy', what: 'link' },
-      { type: 'copy', what: 'id' },
-      { type: 'copy', what: 'body' },
-      { type: 'openBody' },
-      { type: 'revealPath', path: 'items[0].name' },
-      { type: 'refresh' },
-      { type: 'cancelSession' },
-      { type: 'autoRefresh', on: false },
-      { type: 'copyAsCurl' },
-      { type: 'copyAsCode' },
-      { type: 'showRequest' },
-    ];
-    for (const message of valid) assert.deepEqual(parseFromWebview({ ...message, injected: '<x>' }), message);
+    for (const message of EVERY_FROM_WEBVIEW) assert.deepEqual(parseFromWebview({ ...message, injected: '<x>' }), message);
   });
 
   it('rejects malformed messages', () => {
