@@ -1,31 +1,14 @@
 // Turns a client outcome into the panel's ResultView: plain data, with errors explained in words.
+import { explainApiErrorCode } from '../sessions/apiErrorMeanings';
 import type { SessionsResult } from '../sessions/client';
 import type { PanelAction, ResultView, TargetKind } from './resultView';
 
-const API_ERROR_EXPLANATIONS: Record<string, string> = {
+/** Advice that names the editor's commands and the panel; the other codes mean the same everywhere. */
+const API_ERROR_ADVICE: Record<string, string> = {
   API_VALIDATION_ERROR: 'The API rejected the request body. Each entry below names the field; click one to jump to it in the request.',
   INVALID_API_KEY: 'The API key was refused. Run "Xendit: Set API Key" with a secret key from the Xendit Dashboard (Settings → API Keys), or pick the Sandbox target.',
-  REQUEST_FORBIDDEN_ERROR: 'The key is valid but lacks permission for Sessions. In the Xendit Dashboard, give the key write access to Payment Sessions (or use for-user-id only for your own sub-accounts).',
   NOT_FOUND: 'No session with this id exists for this key and target. Sessions created with another key or on another target are not visible here.',
-  DATA_NOT_FOUND: 'A referenced object does not exist, usually the customer_id. Create the customer first or send a customer object instead.',
-  DUPLICATE_ERROR: 'A session with this reference_id already exists. Use a new reference_id.',
   INVALID_SESSION_STATUS: 'Only ACTIVE sessions can be cancelled; this one has already reached a final status.',
-  RATE_LIMIT_EXCEEDED: 'Too many requests in a minute. Wait until the time in Rate-Limit-Reset has passed; nothing is retried automatically.',
-  SERVER_ERROR: 'Xendit had an internal error. Check status.xendit.co; a POST may or may not have created a session, so look before sending again.',
-  MISSING_CUSTOMER: 'This kind of session needs a customer: add customer_id or a customer object.',
-  INVALID_AMOUNT: 'The amount is not allowed here: SAVE sessions take 0, and IDR and VND amounts take no decimals.',
-  INVALID_URL: 'A URL in the request is not accepted: return URLs must use https.',
-  INVALID_PAYMENT_CHANNEL: 'A payment channel is unknown or not available for this country and currency.',
-  INVALID_PRIMARY_PAYMENT_CHANNEL: 'Every primary payment channel must also be in allowed_payment_channels.',
-  DISALLOWED_CAPTURE_METHOD: 'capture_method is not allowed for SAVE sessions: remove it.',
-  ITEMS_NOT_SUPPORTED: 'items are only allowed for PAY sessions.',
-  INVALID_EXPIRY_DATE: 'expires_at must be a date-time at least 10 minutes in the future.',
-  INVALID_CURRENCY: 'The currency is not supported for this account or country.',
-  INVALID_COUNTRY: 'The country is not supported for this account.',
-  INVALID_CUSTOMER_ID: 'customer_id must be cust- followed by a UUID (41 characters).',
-  INVALID_METADATA: 'metadata allows at most 50 keys, keys up to 40 characters and values up to 500.',
-  SESSION_TYPE_NOT_SUPPORTED: 'This session_type is not enabled for the account yet.',
-  MODE_NOT_SUPPORTED: 'This mode is not enabled for the account yet.',
 };
 
 const NETWORK_HINTS: Record<string, string> = {
@@ -39,7 +22,7 @@ const NETWORK_HINTS: Record<string, string> = {
 };
 
 export function explainApiError(code: string, status: number): string {
-  return API_ERROR_EXPLANATIONS[code] ?? (status >= 500 ? API_ERROR_EXPLANATIONS.SERVER_ERROR : `The API answered ${status} ${code}. See the message and errors below.`);
+  return explainApiErrorCode(code, status, API_ERROR_ADVICE, `The API answered ${status} ${code}. See the message and errors below.`);
 }
 
 export interface BuildContext {
