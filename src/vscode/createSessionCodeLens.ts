@@ -21,13 +21,13 @@ export class CreateSessionCodeLens implements vscode.CodeLensProvider, vscode.Di
     const range = new vscode.Range(0, 0, 0, 0);
     return [
       new vscode.CodeLens(range, {
-        title: `$(play) Create Session · ${kind === 'live' ? 'LIVE' : TARGET_LABELS[kind]}`,
-        tooltip: 'Send this request to POST /sessions and show the result beside the editor',
+        title: `$(play) ${vscode.l10n.t('Create Session · {0}', kind === 'live' ? 'LIVE' : TARGET_LABELS[kind])}`,
+        tooltip: vscode.l10n.t('Send this request to POST /sessions and show the result beside the editor'),
         command: CommandIds.createSession,
         arguments: [document.uri],
       }),
       new vscode.CodeLens(range, {
-        title: 'Change target',
+        title: vscode.l10n.t('Change target'),
         command: CommandIds.selectTarget,
       }),
     ];

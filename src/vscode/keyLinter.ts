@@ -47,8 +47,10 @@ export class KeyLinter implements vscode.Disposable, vscode.CodeActionProvider {
       const d = new vscode.Diagnostic(
         range,
         k.kind === 'live'
-          ? 'A live Xendit secret key in source code: anyone who can read this file can take payments and refunds on your account. Remove it, revoke it in the Xendit Dashboard, and read it from the environment (XENDIT_SECRET_KEY).'
-          : 'A Xendit test secret key in source code: keep keys out of files that are shared or committed, and read it from the environment (XENDIT_SECRET_KEY).',
+          ? vscode.l10n.t(
+              'A live Xendit secret key in source code: anyone who can read this file can take payments and refunds on your account. Remove it, revoke it in the Xendit Dashboard, and read it from the environment (XENDIT_SECRET_KEY).',
+            )
+          : vscode.l10n.t('A Xendit test secret key in source code: keep keys out of files that are shared or committed, and read it from the environment (XENDIT_SECRET_KEY).'),
         k.kind === 'live' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
       );
       d.source = 'Xendit';
@@ -72,7 +74,7 @@ export class KeyLinter implements vscode.Disposable, vscode.CodeActionProvider {
       const keyRange = new vscode.Range(document.positionAt(k.offset), document.positionAt(k.offset + k.length));
       if (!keyRange.intersection(range) || !k.literal.quoted) continue;
       const literalRange = new vscode.Range(document.positionAt(k.literal.offset), document.positionAt(k.literal.offset + k.literal.length));
-      const action = new vscode.CodeAction(`Read the key from the environment: ${read}`, vscode.CodeActionKind.QuickFix);
+      const action = new vscode.CodeAction(vscode.l10n.t('Read the key from the environment: {0}', read), vscode.CodeActionKind.QuickFix);
       action.edit = new vscode.WorkspaceEdit();
       action.edit.replace(document.uri, literalRange, read);
       if (document.languageId === 'python' && !/^\s*import os\b/m.test(document.getText())) {

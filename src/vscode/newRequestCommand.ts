@@ -16,23 +16,24 @@ export class NewRequestCommand implements vscode.Disposable {
     const model = loadModel();
     const picked = await this.ui.current.showQuickPick(
       model.SESSION_REQUEST_EXAMPLES.map((example) => ({ label: example.label, description: model.exampleFileName(example), detail: example.description, example })),
-      { title: 'New session request from an example', matchOnDetail: true },
+      { title: vscode.l10n.t('New session request from an example'), matchOnDetail: true },
     );
     if (!picked) return undefined;
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const suggested = folder ? vscode.Uri.joinPath(folder, model.exampleFileName(picked.example)) : undefined;
     const target = await this.ui.current.showSaveDialog({
-      title: 'Save the new session request',
+      title: vscode.l10n.t('Save the new session request'),
       defaultUri: suggested,
-      filters: { 'Session request': ['session.json'], JSON: ['json'] },
-      saveLabel: 'Create request',
+      filters: { [vscode.l10n.t('Session request')]: ['session.json'], JSON: ['json'] },
+      saveLabel: vscode.l10n.t('Create request'),
     });
     if (!target) return undefined;
     const uri = /\.session\.json$/i.test(target.path) ? target : target.with({ path: target.path.replace(/(\.json)?$/i, '.session.json') });
     // The save dialog asks before replacing an existing file; the renamed variant must ask here.
     if (uri.toString() !== target.toString() && (await exists(uri))) {
-      const choice = await this.ui.current.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} exists. Replace it?`, { modal: true }, 'Replace');
-      if (choice !== 'Replace') return undefined;
+      const replace = vscode.l10n.t('Replace');
+      const choice = await this.ui.current.showWarningMessage(vscode.l10n.t('{0} exists. Replace it?', vscode.workspace.asRelativePath(uri)), { modal: true }, replace);
+      if (choice !== replace) return undefined;
     }
     // No $schema key: the extension's jsonValidation covers *.session.json wherever the file lives.
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(model.exampleFileText(picked.example)));

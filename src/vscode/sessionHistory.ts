@@ -69,19 +69,19 @@ export class SessionHistory implements vscode.TreeDataProvider<HistoryEntry>, vs
     item.description = [entry.target === 'live' ? 'LIVE' : TARGET_LABELS[entry.target], entry.status, amount, when].filter(Boolean).join(' · ');
     item.tooltip = new vscode.MarkdownString(
       [
-        `**${escapeMarkdown(entry.referenceId)}** on ${TARGET_LABELS[entry.target]}`,
-        `- session \`${entry.sessionId}\``,
-        `- status ${entry.status}`,
-        amount ? `- amount ${amount}` : '',
-        `- created ${entry.createdAt}`,
-        `- from ${escapeMarkdown(entry.requestLabel)}`,
+        vscode.l10n.t('{0} on {1}', `**${escapeMarkdown(entry.referenceId)}**`, TARGET_LABELS[entry.target]),
+        `- ${vscode.l10n.t('session {0}', `\`${entry.sessionId}\``)}`,
+        `- ${vscode.l10n.t('status {0}', entry.status)}`,
+        amount ? `- ${vscode.l10n.t('amount {0}', amount)}` : '',
+        `- ${vscode.l10n.t('created {0}', entry.createdAt)}`,
+        `- ${vscode.l10n.t('from {0}', escapeMarkdown(entry.requestLabel))}`,
       ]
         .filter(Boolean)
         .join('\n'),
     );
     item.iconPath = new vscode.ThemeIcon(ICONS[entry.status] ?? 'circle-outline', entry.target === 'live' ? new vscode.ThemeColor('list.warningForeground') : undefined);
     item.contextValue = `xendit.session.${entry.status === 'ACTIVE' ? 'active' : 'final'}${entry.paymentLinkUrl ? '.link' : ''}`;
-    item.command = { command: 'xendit.history.open', title: 'Open session', arguments: [entry] };
+    item.command = { command: 'xendit.history.open', title: vscode.l10n.t('Open session'), arguments: [entry] };
     item.accessibilityInformation = { label: `${entry.referenceId}, ${item.description}` };
     return item;
   }
