@@ -169,8 +169,8 @@ export function withoutSchemaKey(value: unknown): unknown {
 
 function describeAmount(body: unknown): string {
   const b = (body ?? {}) as { amount?: unknown; currency?: unknown };
-  const amount = typeof b.amount === 'number' ? b.amount.toLocaleString('en-US') : String(b.amount ?? '(no amount)');
-  return `${typeof b.currency === 'string' ? b.currency : '(no currency)'} ${amount}`;
+  const amount = typeof b.amount === 'number' ? b.amount.toLocaleString('en-US') : String(b.amount ?? vscode.l10n.t('(no amount)'));
+  return `${typeof b.currency === 'string' ? b.currency : vscode.l10n.t('(no currency)')} ${amount}`;
 }
 
 async function revealOffset(document: vscode.TextDocument, offset: number, length: number): Promise<void> {

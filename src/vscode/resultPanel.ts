@@ -55,13 +55,13 @@ function labelFromUri(requestUri: string): string {
 }
 
 function titleFor(label: string, view: ResultView | undefined): string {
-  const name = plainTitle(label.replace(/\.session\.json$/i, '').replace(/\.jsonc?$/i, '')) || 'request';
+  const name = plainTitle(label.replace(/\.session\.json$/i, '').replace(/\.jsonc?$/i, '')) || vscode.l10n.t('request');
   let state = '';
   if (view?.outcome === 'session' && view.session) state = view.session.status;
   else if (view?.http) state = String(view.http.status);
-  else if (view?.outcome === 'networkError') state = 'network error';
+  else if (view?.outcome === 'networkError') state = vscode.l10n.t('network error');
   state = plainTitle(state).slice(0, 24);
-  return state ? `Session · ${name} · ${state}` : `Session · ${name}`;
+  return state ? vscode.l10n.t('Session · {0} · {1}', name, state) : vscode.l10n.t('Session · {0}', name);
 }
 
 interface Waiter {

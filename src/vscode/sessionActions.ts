@@ -135,12 +135,12 @@ export class SessionActions implements vscode.Disposable {
         if (stop.signal.aborted) break;
         const outcome = await this.refresh(requestUri);
         if (!outcome || outcome.result.kind !== 'session') {
-          void this.panels.notice(requestUri, 'error', 'Auto-refresh stopped: the last refresh did not return the session.');
+          void this.panels.notice(requestUri, 'error', vscode.l10n.t('Auto-refresh stopped: the last refresh did not return the session.'));
           return undefined;
         }
         const status = outcome.result.session.status;
         if (status !== 'ACTIVE') {
-          void this.ui.current.showInformationMessage(`Session ${outcome.result.session.payment_session_id} is ${status}.`, {});
+          void this.ui.current.showInformationMessage(vscode.l10n.t('Session {0} is {1}.', outcome.result.session.payment_session_id, status), {});
           return status;
         }
         const rate = outcome.result.response.rateLimit;
@@ -207,11 +207,16 @@ export class SessionActions implements vscode.Disposable {
     this.inFlight.get(requestUri)?.abort();
     const controller = new AbortController();
     this.inFlight.set(requestUri, controller);
-    const verb = operation === 'create' ? 'Creating session' : operation === 'get' ? 'Refreshing session' : 'Cancelling session';
+    const title =
+      operation === 'create'
+        ? vscode.l10n.t('Creating session on {0}…', target.label)
+        : operation === 'get'
+          ? vscode.l10n.t('Refreshing session on {0}…', target.label)
+          : vscode.l10n.t('Cancelling session on {0}…', target.label);
     void this.panels.showBusy(requestUri, operation);
     try {
       const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `${verb} on ${target.label}…`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title, cancellable: true },
         (_progress, token) => {
           token.onCancellationRequested(() => controller.abort());
           return call(this.client(target), controller.signal);
@@ -247,7 +252,9 @@ export class SessionActions implements vscode.Disposable {
         const text = message.what === 'link' ? s?.paymentLinkUrl : message.what === 'id' ? s?.id : JSON.stringify(record?.view?.body ?? null, null, 2);
         if (text) {
           await this.ui.current.writeClipboard(text);
-          await this.panels.notice(requestUri, 'info', `Copied the ${message.what === 'link' ? 'payment link' : message.what === 'id' ? 'session id' : 'body'}.`);
+          const notice =
+            message.what === 'link' ? vscode.l10n.t('Copied the payment link.') : message.what === 'id' ? vscode.l10n.t('Copied the session id.') : vscode.l10n.t('Copied the body.');
+          await this.panels.notice(requestUri, 'info', notice);
         }
         return;
       }
@@ -274,7 +281,12 @@ export class SessionActions implements vscode.Disposable {
         const exporter = loadClient();
         const text = message.type === 'copyAsCurl' ? exporter.toCurl(record.lastRequest) : exporter.toNodeFetch(record.lastRequest);
         await this.ui.current.writeClipboard(this.redact(text));
-        await this.panels.notice(requestUri, 'info', `Copied as ${message.type === 'copyAsCurl' ? 'cURL' : 'Node.js code'}: the key is read from $${exporter.KEY_ENV_VAR}.`);
+        const variable = `$${exporter.KEY_ENV_VAR}`;
+        const notice =
+          message.type === 'copyAsCurl'
+            ? vscode.l10n.t('Copied as cURL: the key is read from {0}.', variable)
+            : vscode.l10n.t('Copied as Node.js code: the key is read from {0}.', variable);
+        await this.panels.notice(requestUri, 'info', notice);
         return;
       }
       case 'showRequest': {

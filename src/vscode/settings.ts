@@ -26,13 +26,13 @@ export function checkApiBaseUrl(raw: string): string | undefined {
   try {
     url = new URL(raw);
   } catch {
-    return `"${raw}" is not a URL.`;
+    return vscode.l10n.t('"{0}" is not a URL.', raw);
   }
-  if (url.username || url.password) return 'it must not carry a user name or password.';
-  if (url.search || url.hash) return 'it must not carry a query or fragment.';
+  if (url.username || url.password) return vscode.l10n.t('it must not carry a user name or password.');
+  if (url.search || url.hash) return vscode.l10n.t('it must not carry a query or fragment.');
   if (url.protocol === 'https:') return undefined;
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return undefined;
-  return `it must use https (plain http is allowed only for 127.0.0.1 or localhost); got ${url.protocol}//${url.host}.`;
+  return vscode.l10n.t('it must use https (plain http is allowed only for 127.0.0.1 or localhost); got {0}.', `${url.protocol}//${url.host}`);
 }
 
 export function readSettings(): Settings {
