@@ -1,10 +1,10 @@
 // SessionsClient: POST /sessions, GET /sessions/{id}, POST /sessions/{id}/cancel on undici.
 // It never throws for an HTTP outcome: every call resolves to a SessionsResult, and a POST is never retried.
 import { STATUS_CODES } from 'node:http';
-import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
 import { formatBytes } from './formatBytes';
 import { REDACTED, redactText, secretForms } from './redact';
 import { ApiError, Session } from './schema';
+import { Agent, errors as undiciErrors, request, type Dispatcher } from './undiciParts';
 import { USER_AGENT } from './version';
 
 export interface SessionsClientOptions {
