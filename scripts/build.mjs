@@ -46,6 +46,27 @@ const shareModel = {
   },
 };
 
+/**
+ * undici's dispatcher/client.js requires client-h2.js at load, and with it node:http2, which brings tls and more:
+ * about 15 ms of every CLI process. The client never offers HTTP/2 (undici's allowH2 is off by default), so
+ * client-h2.js is bundled behind a function that requires it the first time a connection speaks h2.
+ */
+const lazyUndiciHttp2 = {
+  name: 'lazy-undici-http2',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/client-h2\.js$/ }, (args) =>
+      /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/.test(args.importer)
+        ? { path: join(dirname(args.importer), 'client-h2.js'), namespace: 'lazy-undici-http2' }
+        : undefined,
+    );
+    build.onLoad({ filter: /./, namespace: 'lazy-undici-http2' }, (args) => ({
+      contents: `module.exports = function connectH2(client, socket) { return require(${JSON.stringify(args.path)})(client, socket); };`,
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -79,7 +100,7 @@ for (const b of bundles) {
       ...common,
       entryPoints: [{ in: join(root, b.in), out: b.out }],
       outdir: join(root, 'dist'),
-      plugins: b.sharesModel ? [shareModel] : [],
+      plugins: [...(b.sharesModel ? [shareModel] : []), lazyUndiciHttp2],
       ...(b.banner ? { banner: { js: b.banner } } : {}),
     }),
   );
