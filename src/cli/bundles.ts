@@ -22,7 +22,22 @@ const unsaved: { script: vm.Script; cacheFile: string; prefix: string }[] = [];
 
 /** The model, rules and JSON-with-positions analysis. */
 export function loadModel(): Model {
+  preferInterpretedParsers();
   return load(path.join(__dirname, 'model.js')) as Model;
+}
+
+/** Where zod keeps its config (`z.config()` returns this object), shared by every copy of zod in the process. */
+export const ZOD_CONFIG_GLOBAL = '__zod_globalConfig';
+
+/**
+ * The model's objects use zod's compiled parser, which generates and compiles code for each object shape on its
+ * first parse: it pays off in the editor, which checks the same shapes on every keystroke, but costs a command
+ * that parses a request or two about 5 ms, code the V8 cache never holds. zod reads `jitless` when a schema is
+ * built, so it is set before model.js runs; this is what `z.config({ jitless: true })` would do.
+ */
+function preferInterpretedParsers(): void {
+  const holder = globalThis as { [ZOD_CONFIG_GLOBAL]?: { jitless?: boolean } };
+  (holder[ZOD_CONFIG_GLOBAL] ??= {}).jitless = true;
 }
 
 /** The HTTP client and the sandbox. */
