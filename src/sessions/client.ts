@@ -129,6 +129,8 @@ export class SessionsClient {
   private readonly ownsDispatcher: boolean;
   private readonly timeouts: { readonly connectMs: number; readonly headersMs: number; readonly bodyMs: number; readonly totalMs: number };
   private readonly prepared: Record<Operation, PreparedHeaders>;
+  /** Sent with each request only to a shared dispatcher: the client's own Agent already has them. */
+  private readonly requestTimeouts: { readonly headersTimeout?: number; readonly bodyTimeout?: number };
   /** The key and its Base64 forms: any of them found in a body or message is replaced before it is returned. */
   private readonly secrets: readonly string[];
   private readonly secretProbes: readonly string[];
@@ -154,6 +156,7 @@ export class SessionsClient {
     };
     this.prepared = { create: prepare('create', true), get: prepare('get', false), cancel: prepare('cancel', false) };
     this.ownsDispatcher = !options.dispatcher;
+    this.requestTimeouts = this.ownsDispatcher ? {} : { headersTimeout: this.headersTimeout, bodyTimeout: this.timeouts.bodyMs };
     // Timeouts set on the Agent rather than per request let undici refresh one timer per socket instead of
     // replacing it on every request.
     this.dispatcher =
@@ -201,15 +204,16 @@ export class SessionsClient {
     try {
       // The caller's signal goes to undici as it is: no AbortController of our own on the hot path. Before the
       // headers, undici's connect and headers timeouts bound the wait; after them, the timer below does.
+      // undici's request follows no redirect and retries nothing unless an interceptor is added; none is,
+      // because a repeated POST could create a second session.
       const res = await request(url, {
         method,
         headers: headers.sent,
         body,
         dispatcher: this.dispatcher,
         signal,
-        // undici's request follows no redirect and retries nothing unless an interceptor is added; none is,
-        // because a repeated POST could create a second session.
-        ...(this.ownsDispatcher ? {} : { headersTimeout: this.headersTimeout, bodyTimeout: this.timeouts.bodyMs }),
+        headersTimeout: this.requestTimeouts.headersTimeout,
+        bodyTimeout: this.requestTimeouts.bodyTimeout,
       });
       ttfbMs = now() - started;
       const response = describeResponse(res.statusCode, res.headers);
@@ -291,7 +295,7 @@ type Body = Dispatcher.ResponseData['body'];
  * The body as text. A body that announces its length within the cap is read by undici in one go (the fast,
  * common case); any other is streamed and cut off past the cap.
  */
-async function readBody(body: Body, contentLength: number | undefined, cap: number): Promise<string> {
+function readBody(body: Body, contentLength: number | undefined, cap: number): Promise<string> {
   if (contentLength !== undefined && contentLength <= cap) return body.text();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

@@ -268,6 +268,19 @@ describe('schema: Session and ApiError (responses)', () => {
     assert.ok(!Session.safeParse(withoutId).success);
   });
 
+  it('reads items, metadata and channel_properties as objects with any keys, and refuses anything else there', () => {
+    const session = Session.parse({ ...response, items: [{ name: 'Shirt', brand_new: [1] }], metadata: { order: 'o-1' }, channel_properties: { cards: { a: 1 } } });
+    assert.deepEqual(session.items, [{ name: 'Shirt', brand_new: [1] }]);
+    assert.deepEqual(session.metadata, { order: 'o-1' });
+    assert.deepEqual(session.channel_properties, { cards: { a: 1 } });
+    assert.ok(Session.safeParse({ ...response, items: null, metadata: null, channel_properties: null }).success);
+    for (const wrong of [{ items: [[1]] }, { items: ['Shirt'] }, { items: [null] }, { metadata: [] }, { metadata: 'o-1' }, { channel_properties: 1 }]) {
+      const parsed = Session.safeParse({ ...response, ...wrong });
+      assert.ok(!parsed.success, JSON.stringify(wrong));
+      assert.match(parsed.error.issues[0].message, /expected object/);
+    }
+  });
+
   it('reads API error bodies with string and object errors', () => {
     const body = { error_code: 'API_VALIDATION_ERROR', message: 'Invalid', errors: ['bad', { path: 'amount', message: 'too small' }] };
     assert.deepEqual(ApiError.parse(body), body);
