@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { startSandboxProcess } from '../lib/sandboxProcess.mjs';
 
 const RUNS = 15;
 const WARMUP_RUNS = 2;
@@ -12,26 +12,8 @@ const TIME_LIMIT_MS = 240_000;
 const RUN_TIMEOUT_MS = 30_000;
 const TIME = '/usr/bin/time';
 
-/** The sandbox in its own process, as a remote API would be; its first line names its URL and a test key. */
-async function startSandbox(root) {
-  const child = spawn(process.execPath, [join(root, 'dist', 'sandbox.js'), '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const first = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the sandbox did not start within 10 s')), 10_000);
-    createInterface({ input: child.stdout }).once('line', (line) => {
-      clearTimeout(timer);
-      resolve(line);
-    });
-    child.once('exit', (code) => reject(new Error(`the sandbox exited with ${code}`)));
-  });
-  const baseUrl = /(http:\/\/127\.0\.0\.1:\d+)/.exec(first)?.[1];
-  const key = /(xnd_development_\S+)/.exec(first)?.[1];
-  if (!baseUrl || !key) throw new Error(`unexpected sandbox banner: ${first.replace(/xnd_\S+/g, '[key]')}`);
-  const stop = () =>
-    new Promise((resolve) => {
-      child.once('exit', resolve);
-      child.kill('SIGTERM');
-    });
-  return { baseUrl, key, stop };
+function startSandbox(root) {
+  return startSandboxProcess(join(root, 'dist', 'sandbox.js'));
 }
 
 /** Runs one process to its end: wall time from spawn to exit, and its max RSS as GNU time reports it. */

@@ -1,38 +1,15 @@
 // What SessionsClient costs over a bare undici.request: the median time of createSession against the sandbox,
 // divided by the median of a raw request sending the same body to the same sandbox, interleaved.
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { startSandboxProcess } from '../lib/sandboxProcess.mjs';
 
 const WARMUP_PAIRS = 50;
 const MEASURED_PAIRS = 400;
 const TIME_LIMIT_MS = 60_000;
 
-/**
- * The sandbox runs in a child process, as a remote API would: its work is then not on the client's event
- * loop, so the figure is as sensitive as it can be to the client's own overhead.
- */
-async function startSandboxProcess(root) {
-  const child = spawn(process.execPath, [join(root, 'out', 'src', 'sandbox', 'main.js'), '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout });
-  const first = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the sandbox did not start within 10 s')), 10_000);
-    lines.once('line', (line) => {
-      clearTimeout(timer);
-      resolve(line);
-    });
-    child.once('exit', (code) => reject(new Error(`the sandbox exited with ${code}`)));
-  });
-  const baseUrl = /(http:\/\/127\.0\.0\.1:\d+)/.exec(first)?.[1];
-  const key = /(xnd_development_\S+)/.exec(first)?.[1];
-  if (!baseUrl || !key) throw new Error(`unexpected sandbox banner: ${first.replace(/xnd_\S+/g, '[key]')}`);
-  const stop = () =>
-    new Promise((resolve) => {
-      child.once('exit', resolve);
-      child.kill('SIGTERM');
-    });
-  return { baseUrl, key, stop };
+function startOverheadSandbox(root) {
+  return startSandboxProcess(join(root, 'out', 'src', 'sandbox', 'main.js'));
 }
 
 function median(values) {
@@ -48,7 +25,7 @@ export async function measure({ root }) {
   const { SESSION_REQUEST_EXAMPLES } = require(join(root, 'out', 'src', 'sessions', 'examples.js'));
   const body = SESSION_REQUEST_EXAMPLES.find((e) => e.body.session_type === 'PAY' && Array.isArray(e.body.items))?.body ?? SESSION_REQUEST_EXAMPLES[0].body;
 
-  const sandbox = await startSandboxProcess(root);
+  const sandbox = await startOverheadSandbox(root);
   const client = new SessionsClient({ baseUrl: sandbox.baseUrl, secretKey: sandbox.key });
   const agent = new Agent({ keepAliveTimeout: 10_000 });
   const url = `${sandbox.baseUrl}/sessions`;
