@@ -37,13 +37,29 @@ export async function openWorkbench(options = {}) {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.explorer-folders-view, .monaco-list').first().waitFor({ timeout: 60_000 });
 
+  /**
+   * Opens the quick input with `key` and types `text`. The workbench may take the focus back just after the
+   * quick input opens (an editor or the walkthrough page rendering), which closes it: then open it again.
+   */
+  async function typeInQuickInput(key, text) {
+    const input = page.locator('.quick-input-widget input');
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await page.keyboard.press(key);
+      const typed = await input
+        .waitFor({ state: 'visible', timeout: 5_000 })
+        .then(() => input.fill(text, { timeout: 3_000 }))
+        .then(() => true, () => false);
+      if (typed) return;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
+    }
+    throw new Error(`the quick input (${key}) never stayed open to type "${text}"`);
+  }
+
   async function runCommand(title) {
     // Right after load the palette may not list the extension's commands yet: reopen until it does.
     for (let attempt = 0; attempt < 20; attempt++) {
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor();
-      await input.fill(`>${title}`);
+      await typeInQuickInput('F1', `>${title}`);
       const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
       if (await row.isVisible({ timeout: 2_000 }).catch(() => false)) {
         await page.keyboard.press('Enter');
@@ -58,10 +74,7 @@ export async function openWorkbench(options = {}) {
   }
 
   async function openFile(name) {
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(name);
+    await typeInQuickInput('Control+P', name);
     await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 20_000 });
     await page.keyboard.press('Enter');
     await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 20_000 });
