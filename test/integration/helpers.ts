@@ -1,4 +1,5 @@
 // Shared by the integration tests: the extension's test API, fake keys made at run time, request files.
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -137,4 +138,13 @@ export async function sandboxUrl(api: TestingApi): Promise<string> {
   const resolved = await api.targets.resolveKind('sandbox');
   if (!resolved.ok) throw new Error(resolved.reason);
   return resolved.target.baseUrl;
+}
+
+/** Pays a sandbox session as a customer would: loads its checkout page, then posts the page's Pay form. */
+export async function payOnCheckout(link: string): Promise<void> {
+  const page = await fetch(link);
+  assert.equal(page.status, 200);
+  assert.match(await page.text(), /<form method="post" action="ps-[0-9a-f]{24}\/pay">/);
+  const paid = await fetch(`${link}/pay`, { method: 'POST', redirect: 'manual' });
+  assert.equal(paid.status, 303);
 }

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
-import { EXTENSION_ID, suiteHooks, workspaceDir } from './helpers';
+import { EXTENSION_ID, payOnCheckout, suiteHooks, workspaceDir } from './helpers';
 
 interface WalkthroughStep {
   id: string;
@@ -82,8 +82,7 @@ describe('walkthrough', function () {
     assert.ok(link?.type === 'result' && link.view.session?.paymentLinkUrl, 'the panel shows no payment link');
     assert.equal(await api.actions.openLink(link.view.session.paymentLinkUrl), true);
     assert.deepEqual(opened, [link.view.session.paymentLinkUrl]);
-    const paid = await fetch(`${link.view.session.paymentLinkUrl}/pay`, { method: 'POST', redirect: 'manual' });
-    assert.equal(paid.status, 303);
+    await payOnCheckout(link.view.session.paymentLinkUrl);
     const refreshed = await api.actions.refresh(uri);
     assert.equal(refreshed?.view.session?.status, 'COMPLETED');
 
