@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandboxProcess } from '../lib/sandboxProcess.mjs';
+import { median } from '../lib/stats.mjs';
 
 const RUNS = 15;
 const WARMUP_RUNS = 2;
@@ -35,11 +36,6 @@ function timed(command, args, { cwd, env, memoryFile }) {
       resolve({ ms, mib: kib / 1024, code, stdout, stderr });
     });
   });
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;

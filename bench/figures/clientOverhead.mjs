@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { startSandboxProcess } from '../lib/sandboxProcess.mjs';
+import { median } from '../lib/stats.mjs';
 
 const WARMUP_PAIRS = 50;
 const MEASURED_PAIRS = 400;
@@ -10,11 +11,6 @@ const TIME_LIMIT_MS = 60_000;
 
 function startOverheadSandbox(root) {
   return startSandboxProcess(join(root, 'out', 'src', 'sandbox', 'main.js'));
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 export async function measure({ root }) {

@@ -4,6 +4,7 @@
 // locating is linear when doubling the problems about doubles the time.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { median } from '../lib/stats.mjs';
 
 const TARGET_BYTES = 1024 * 1024;
 const WARMUP_RUNS = 5;
@@ -61,8 +62,7 @@ function medianMs(analyzeRequestText, text, now) {
     analyzeRequestText(text, { now });
     if (run >= WARMUP_RUNS) times.push(performance.now() - begin);
   }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], runs: times.length };
+  return { median: median(times), runs: times.length };
 }
 
 export async function measure({ root }) {
