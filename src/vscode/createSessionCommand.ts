@@ -115,9 +115,9 @@ export class CreateSessionCommand implements vscode.Disposable {
     const target = resolved.target;
     const body = withoutSchemaKey(analysis.value);
 
-    if (target.kind === 'live' && readSettings().confirmLiveRequests) {
+    const settings = readSettings();
+    if (target.kind === 'live' && settings.confirmLiveRequests) {
       const amount = describeAmount(body);
-      const settings = readSettings();
       const createLive = vscode.l10n.t('Create LIVE session');
       const choice = await this.ui.current.showWarningMessage(
         settings.forUserId
