@@ -4,7 +4,6 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import type * as ClientBundle from '../clientBundle';
 import type * as ModelBundle from '../modelBundle';
@@ -40,9 +39,35 @@ function preferInterpretedParsers(): void {
   (holder[ZOD_CONFIG_GLOBAL] ??= {}).jitless = true;
 }
 
-/** The HTTP client and the sandbox. */
-export function loadClient(): Client {
-  return load(path.join(__dirname, 'client.js')) as Client;
+/**
+ * The HTTP client and the sandbox. `url` is where the command sends, when it knows: an https URL also warms TLS.
+ * The model comes first, before the V8 flag below is set: its code cache is then always made and read under the
+ * same flags, whichever command loads it.
+ */
+export function loadClient(url?: string): Client {
+  loadModel();
+  const file = path.join(__dirname, 'client.js');
+  if (!modules.has(file)) {
+    loadBuiltinsFor(url);
+    // A code cache records the flags it was made under: the model's is made now, before they change.
+    saveCodeCache();
+    prepareV8();
+  }
+  return load(file) as Client;
+}
+
+/** The built-in modules dist/client.js loads as it starts (undici's and the client's), and TLS for an https URL. */
+const CLIENT_BUILTINS = ['node:http', 'node:assert', 'node:net', 'node:stream', 'node:diagnostics_channel', 'node:util', 'node:util/types', 'node:events', 'node:buffer', 'node:querystring', 'node:async_hooks'];
+
+/**
+ * Node compiles its built-in modules from a code cache embedded in its binary, which V8 accepts only under the flags
+ * it was made with: once prepareV8() changes one, each built-in loaded after compiles from source (measured: node:http
+ * and node:assert 3.7 ms before, 9.4 ms after). So the ones the client needs are loaded first.
+ */
+function loadBuiltinsFor(url: string | undefined): void {
+  const fromHere = createRequire(__filename);
+  for (const id of CLIENT_BUILTINS) fromHere(id);
+  if (url?.startsWith('https:')) fromHere('node:tls');
 }
 
 let v8Prepared = false;
@@ -50,13 +75,15 @@ let v8Prepared = false;
 /**
  * undici parses HTTP with llhttp compiled to WebAssembly; V8 then re-optimizes that code on background threads,
  * and a process about to exit waits for them (measured: about 30 MiB more peak memory and 150 ms more per
- * `create`). Liftoff, V8's first-tier code, parses a few KB of answer just as well. Set before anything is
- * compiled, and for every command: V8 rejects a code cache made under other flags.
+ * `create`). Liftoff, V8's first-tier code, parses a few KB of answer just as well. Set always at the same point,
+ * after model.js is compiled and before client.js is: V8 rejects a code cache made under other flags.
  */
 function prepareV8(): void {
   if (v8Prepared) return;
   v8Prepared = true;
-  v8.setFlagsFromString('--liftoff-only');
+  // Required here, not at the top: node:v8 loads a dozen modules a `validate` never needs.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- on purpose, see above
+  (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--liftoff-only');
 }
 
 /**
@@ -81,7 +108,6 @@ export function saveCodeCache(): void {
 function load(file: string): unknown {
   const known = modules.get(file);
   if (known) return known.exports;
-  prepareV8();
   let source: string;
   try {
     source = fs.readFileSync(file, 'utf8');

@@ -441,6 +441,28 @@ describe('xendit-sessions (the built CLI, run as a process)', function () {
       assert.deepEqual(readdirSync(cacheDir).filter((name) => name.startsWith('model-')), [model]);
       assert.notDeepEqual(readFileSync(join(cacheDir, model)), Buffer.alloc(written.length, 7));
     });
+
+    // A create changes a V8 flag before it loads the client, and V8 refuses a cache made under other flags: each
+    // bundle's cache must be made under the flags its next load sees, whichever command comes next.
+    it('stays valid from one command to the next: no cache is rewritten once every bundle has one', async () => {
+      const home = mkdtempSync(join(dir, 'home-'));
+      const cacheDir = join(home, 'cache', 'xendit-sessions');
+      const run = async (args: string[], expectedCode = 0) => {
+        const result = await runCli(args, { cwd: dir, env: { ...env(), HOME: home, XDG_CACHE_HOME: join(home, 'cache') } });
+        assert.equal(result.code, expectedCode, `${args.join(' ')}: ${result.stdout}${result.stderr}`);
+      };
+      const create = ['create', '--target', 'sandbox', '--base-url', sandbox.baseUrl, 'valid.session.json'];
+      const snapshot = () => Object.fromEntries(readdirSync(cacheDir).map((name) => [name, readFileSync(join(cacheDir, name)).toString('base64')]));
+      await run(create);
+      const first = snapshot();
+      assert.deepEqual(Object.keys(first).map((name) => name.split('-')[0]).sort(), ['client', 'model']);
+      // A get of an unknown id is answered 404 (exit 2): it still loads both bundles, which is all it is here for.
+      const steps: [string[], number][] = [[['validate', 'valid.session.json'], 0], [create, 0], [['get', '--target', 'sandbox', '--base-url', sandbox.baseUrl, 'ps-unknown'], 2], [['validate', 'valid.session.json'], 0]];
+      for (const [args, expectedCode] of steps) {
+        await run(args, expectedCode);
+        assert.deepEqual(snapshot(), first, `the cache changed after ${args[0]}`);
+      }
+    });
   });
 
   describe('help', () => {
