@@ -1,6 +1,8 @@
 // The shapes the result panel's webview may post back and the state a panel may be restored from, as zod schemas.
 // Kept free of `vscode` and loaded with the model bundle (dist/model.js), so zod stays off the activation path;
 // src/vscode/webviewMessages.ts applies them, and a unit test keeps them in step with src/vscode/resultView.ts.
+// Each is built on its first use: a third of the model's schema objects are these, which neither the CLI nor the
+// first Create Session needs before its panel answers (building them took about 3 ms of every model load).
 import * as z from 'zod/mini';
 
 export const MESSAGE_LIMITS = {
@@ -24,38 +26,48 @@ const BARE_MESSAGE_TYPES = ['ready', 'openBody', 'refresh', 'cancelSession', 'co
 
 const boundedString = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
+/** `build`, called once, on the first call of the function returned. */
+function builtOnFirstUse<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
+}
+
 /**
  * A FromWebview message. Objects here strip what they do not declare, so a parsed message is a fresh object with
  * only the known fields: a newer panel script that adds one stays compatible, and nothing else gets through.
  * z.number() refuses NaN and infinities; z.int() is a safe integer.
  */
-export const WebviewMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.enum(BARE_MESSAGE_TYPES) }),
-  z.object({
-    type: z.literal('rendered'),
-    outcome: z.enum(RESULT_OUTCOMES),
-    status: z.optional(boundedString(MESSAGE_LIMITS.status)),
-    firstPaintMs: z.number().check(z.minimum(0), z.maximum(MESSAGE_LIMITS.firstPaintMs)),
-    seq: z.optional(z.int().check(z.minimum(0))),
-  }),
-  z.object({ type: z.literal('openLink'), url: boundedString(MESSAGE_LIMITS.url) }),
-  z.object({ type: z.literal('copy'), what: z.enum(['link', 'id', 'body']) }),
-  z.object({ type: z.literal('revealPath'), path: boundedString(MESSAGE_LIMITS.path) }),
-  z.object({ type: z.literal('autoRefresh'), on: z.boolean() }),
-]);
+export const webviewMessageSchema = builtOnFirstUse(() =>
+  z.discriminatedUnion('type', [
+    z.object({ type: z.enum(BARE_MESSAGE_TYPES) }),
+    z.object({
+      type: z.literal('rendered'),
+      outcome: z.enum(RESULT_OUTCOMES),
+      status: z.optional(boundedString(MESSAGE_LIMITS.status)),
+      firstPaintMs: z.number().check(z.minimum(0), z.maximum(MESSAGE_LIMITS.firstPaintMs)),
+      seq: z.optional(z.int().check(z.minimum(0))),
+    }),
+    z.object({ type: z.literal('openLink'), url: boundedString(MESSAGE_LIMITS.url) }),
+    z.object({ type: z.literal('copy'), what: z.enum(['link', 'id', 'body']) }),
+    z.object({ type: z.literal('revealPath'), path: boundedString(MESSAGE_LIMITS.path) }),
+    z.object({ type: z.literal('autoRefresh'), on: z.boolean() }),
+  ]),
+);
 
 /**
  * What a webview saved with setState, as far as the extension reads it. Only those fields are checked; the view
  * keeps the rest (loose objects), which the webview renders defensively.
  */
-export const RestoredPanelState = z.object({
-  view: z.looseObject({
-    requestUri: boundedString(MESSAGE_LIMITS.requestUri),
-    requestLabel: z.string().check(z.maxLength(MESSAGE_LIMITS.requestLabel)),
-    outcome: z.enum(RESULT_OUTCOMES),
-    actions: z.array(z.enum(PANEL_ACTIONS)),
-    session: z.optional(z.looseObject({ id: z.string(), status: z.string() })),
-    apiError: z.optional(z.looseObject({ errors: z.array(z.unknown()) })),
-    http: z.optional(z.looseObject({ status: z.number() })),
+export const restoredPanelStateSchema = builtOnFirstUse(() =>
+  z.object({
+    view: z.looseObject({
+      requestUri: boundedString(MESSAGE_LIMITS.requestUri),
+      requestLabel: z.string().check(z.maxLength(MESSAGE_LIMITS.requestLabel)),
+      outcome: z.enum(RESULT_OUTCOMES),
+      actions: z.array(z.enum(PANEL_ACTIONS)),
+      session: z.optional(z.looseObject({ id: z.string(), status: z.string() })),
+      apiError: z.optional(z.looseObject({ errors: z.array(z.unknown()) })),
+      http: z.optional(z.looseObject({ status: z.number() })),
+    }),
   }),
-});
+);

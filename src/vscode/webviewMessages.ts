@@ -9,7 +9,7 @@ import type { FromWebview, PanelAction, ResultView } from './resultView';
  * undefined. Extra fields are dropped rather than refused, so a newer panel script stays compatible.
  */
 export function parseFromWebview(raw: unknown): FromWebview | undefined {
-  const parsed = loadModel().WebviewMessage.safeParse(raw);
+  const parsed = loadModel().webviewMessageSchema().safeParse(raw);
   return parsed.success ? parsed.data : undefined;
 }
 
@@ -41,6 +41,6 @@ export function isAllowedFor(message: FromWebview, view: ResultView | undefined)
  * Only the fields the extension itself reads are checked deeply; the webview renders the rest defensively.
  */
 export function viewFromState(state: unknown): ResultView | undefined {
-  const parsed = loadModel().RestoredPanelState.safeParse(state);
+  const parsed = loadModel().restoredPanelStateSchema().safeParse(state);
   return parsed.success ? (parsed.data.view as unknown as ResultView) : undefined;
 }

@@ -1,25 +1,25 @@
 import * as assert from 'node:assert/strict';
 import type * as z from 'zod/mini';
-import { MESSAGE_LIMITS, PANEL_ACTIONS, RESULT_OUTCOMES, RestoredPanelState, WebviewMessage } from '../../../src/sessions/webviewMessageSchema';
+import { MESSAGE_LIMITS, PANEL_ACTIONS, RESULT_OUTCOMES, restoredPanelStateSchema, webviewMessageSchema } from '../../../src/sessions/webviewMessageSchema';
 import type { FromWebview, PanelAction, ResultView } from '../../../src/vscode/resultView';
 import { EVERY_FROM_WEBVIEW } from '../../helpers/webviewMessages';
 
 // The schemas live in src/sessions, which imports nothing from the shell, so they are declared apart from the view
 // types they check. These lines stop compiling when the two drift (a new button, outcome or message type).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const typesAgree: [Same<(typeof PANEL_ACTIONS)[number], PanelAction>, Same<(typeof RESULT_OUTCOMES)[number], ResultView['outcome']>, Same<z.output<typeof WebviewMessage>, FromWebview>] = [
+const typesAgree: [Same<(typeof PANEL_ACTIONS)[number], PanelAction>, Same<(typeof RESULT_OUTCOMES)[number], ResultView['outcome']>, Same<z.output<ReturnType<typeof webviewMessageSchema>>, FromWebview>] = [
   true,
   true,
   true,
 ];
 
 function parse(raw: unknown): FromWebview | undefined {
-  const parsed = WebviewMessage.safeParse(raw);
+  const parsed = webviewMessageSchema().safeParse(raw);
   return parsed.success ? parsed.data : undefined;
 }
 
 function restore(state: unknown): Record<string, unknown> | undefined {
-  const parsed = RestoredPanelState.safeParse(state);
+  const parsed = restoredPanelStateSchema().safeParse(state);
   return parsed.success ? parsed.data.view : undefined;
 }
 
