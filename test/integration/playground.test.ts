@@ -73,6 +73,38 @@ describe('playground', function () {
     assert.deepEqual(posted.view.requestOptions, [['for-user-id', 'sub-account-1']]);
   });
 
+  // The key store keeps a memory copy of the keys (each SecretStorage read is a round trip to the workbench). A key
+  // written or deleted straight in SecretStorage, as another window does, must still be what the next create uses.
+  it('sends with a key another window stored, and falls back to the sandbox when another window deletes it', async () => {
+    const server = await recordingServer((_req, res) => res.writeHead(401, { 'content-type': 'application/json' }).end('{"error_code":"INVALID_API_KEY","message":"no"}'));
+    restores.push(await withUserSetting('apiBaseUrl', server.baseUrl), () => server.close());
+    const secretId = 'xendit.secretKey.test';
+    const sentKey = () => {
+      const header = String(server.requests.at(-1)?.headers.authorization ?? '');
+      return Buffer.from(header.replace(/^Basic /, ''), 'base64').toString().replace(/:$/, '');
+    };
+    const first = fakeKey('test');
+    await api.keys.store('test', first);
+    await api.targets.select('test');
+    const editor = await openRequest('other-window.session.json', SESSION_REQUEST_EXAMPLES[0].body);
+    const uri = editor.document.uri.toString();
+    await vscode.commands.executeCommand('xendit.createSession');
+    await api.actions.panels.whenRendered(uri);
+    assert.equal(sentKey(), first);
+
+    const second = fakeKey('test');
+    await api.context.secrets.store(secretId, second);
+    await waitFor(async () => (await api.keys.get('test')) === second || undefined, 'the key store to see the key stored elsewhere');
+    await vscode.commands.executeCommand('xendit.createSession');
+    await api.actions.panels.whenRendered(uri);
+    assert.equal(server.requests.length, 2);
+    assert.equal(sentKey(), second);
+
+    await api.context.secrets.delete(secretId);
+    await waitFor(async () => ((await api.targets.kind()) === 'sandbox' ? true : undefined), 'the target to fall back to the sandbox');
+    assert.equal(await api.keys.get('test'), undefined);
+  });
+
   it('refuses invalid JSON with its line and column and sends nothing', async () => {
     const errors: string[] = [];
     restores.push(api.ui.override({ showErrorMessage: async (m) => void errors.push(m) }));
