@@ -2,8 +2,8 @@
 // carries no response data under a strict CSP, and whatever the webview sends is validated before it acts.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { RESULT_VIEW_TYPE, ResultPanelManager, type RenderedInfo } from '../../src/vscode/resultPanel';
-import type { FromWebview, ResultView } from '../../src/vscode/resultView';
+import { BUSY_DELAY_MS, RESULT_VIEW_TYPE, ResultPanelManager, type RenderedInfo } from '../../src/vscode/resultPanel';
+import type { FromWebview, ResultView, ToWebview } from '../../src/vscode/resultView';
 import { isAllowedFor, parseFromWebview, viewFromState } from '../../src/vscode/webviewMessages';
 import { EVERY_FROM_WEBVIEW } from '../helpers/webviewMessages';
 
@@ -96,6 +96,7 @@ describe('result panel', function () {
   let manager: ResultPanelManager;
   let actions: { requestUri: string; message: FromWebview }[];
   let renders: { requestUri: string; info: RenderedInfo }[];
+  let posts: { requestUri: string; message: ToWebview }[];
   let errors: unknown[];
   let throwOn: string | undefined;
 
@@ -108,6 +109,7 @@ describe('result panel', function () {
   beforeEach(() => {
     actions = [];
     renders = [];
+    posts = [];
     errors = [];
     throwOn = undefined;
     manager = new ResultPanelManager(extensionUri, {
@@ -116,6 +118,7 @@ describe('result panel', function () {
         actions.push({ requestUri, message });
       },
       onRendered: (requestUri, info) => renders.push({ requestUri, info }),
+      onPost: (requestUri, message) => posts.push({ requestUri, message }),
       onError: (_uri, error) => errors.push(error),
     });
   });
@@ -290,10 +293,34 @@ describe('result panel', function () {
     await manager.show(sessionView(uri));
     await manager.showBusy(uri, 'get');
     assert.equal((await within(rendered, 20_000, 'the queued result render')).status, 'ACTIVE');
+    await waitFor(() => manager.lastPosted(uri)?.type === 'busy', 5000, 'the busy state after the result');
     assert.deepEqual(manager.lastPosted(uri), { type: 'busy', operation: 'get' });
     assert.equal(await manager.notice(uri, 'info', 'Link copied'), true);
     assert.deepEqual(manager.lastPosted(uri), { type: 'notice', level: 'info', text: 'Link copied' });
     assert.equal(await manager.notice(uriFor('nowhere'), 'error', 'x'), false);
+  });
+
+  it('keeps a shown result while a quick answer comes, and says it is busy only when the answer takes longer', async () => {
+    const uri = uriFor('busy-delay');
+    await manager.show(sessionView(uri));
+    await within(manager.whenRendered(uri), 20_000, 'the first render');
+    const postedTypes = () => posts.filter((p) => p.requestUri === uri).map((p) => p.message.type);
+    const before = postedTypes().length;
+
+    // An answer within the delay replaces the result: no busy message in between.
+    await manager.showBusy(uri, 'get');
+    await manager.show(sessionView(uri, { operation: 'get' }));
+    await within(manager.whenRendered(uri), 20_000, 'the quick answer render');
+    await new Promise((r) => setTimeout(r, BUSY_DELAY_MS * 2));
+    assert.deepEqual(postedTypes().slice(before), ['result']);
+
+    // A slow one: the busy line comes after the delay, and the answer after it.
+    await manager.showBusy(uri, 'cancel');
+    assert.deepEqual(postedTypes().slice(before), ['result'], 'the busy message was sent before the delay');
+    await waitFor(() => postedTypes().length > before + 1, 5000, 'the busy message');
+    assert.deepEqual(posts.at(-1)?.message, { type: 'busy', operation: 'cancel' });
+    await manager.show(sessionView(uri, { operation: 'cancel' }));
+    assert.deepEqual(postedTypes().slice(before), ['result', 'busy', 'result']);
   });
 
   it('brings a hidden panel back with its result (the webview is torn down while hidden)', async () => {
