@@ -222,6 +222,11 @@ export class SessionActions implements vscode.Disposable {
           return call(this.client(target), controller.signal);
         },
       );
+      if (controller.signal.aborted && this.inFlight.get(requestUri) !== controller) {
+        // A newer request for this panel replaced this one (and aborted it): the newer answer is the one to show,
+        // and the record stays as that request will leave it.
+        return { result, view: buildResultView(result, record) };
+      }
       record.lastRequest = result.request;
       if (result.kind === 'session') {
         record.sessionId = result.session.payment_session_id;

@@ -11,16 +11,25 @@ describe('playground', function () {
   let api: TestingApi;
   const restores = suiteHooks((a) => (api = a), { resetTargets: true });
 
+  /** Sends with a fresh test key to `server` (closed after the test), from a new request file; returns its URI. */
+  async function requestToServer(server: { baseUrl: string; close(): Promise<void> }, fileName: string): Promise<string> {
+    restores.push(() => server.close(), await withUserSetting('apiBaseUrl', server.baseUrl));
+    await api.keys.store('test', fakeKey('test'));
+    await api.targets.select('test');
+    const editor = await openRequest(fileName, SESSION_REQUEST_EXAMPLES[0].body);
+    return editor.document.uri.toString();
+  }
+
   it('stores a test key given through Set API Key, switches to the test target, and clears it', async () => {
     const key = fakeKey('test');
     restores.push(api.ui.override({ showInputBox: async () => key, showInformationMessage: async () => undefined }));
     await vscode.commands.executeCommand('xendit.setApiKey');
-    assert.equal(await api.keys.get('test'), key);
+    assert.ok((await api.keys.get('test')) === key, 'the key given to Set API Key was not stored');
     assert.equal(await api.targets.kind(), 'test');
     await waitFor(() => api.statusBar.text.includes('Xendit: Test') || undefined, 'the status bar to show the test target');
 
     await vscode.commands.executeCommand('xendit.clearApiKey');
-    assert.equal(await api.keys.get('test'), undefined);
+    assert.ok((await api.keys.get('test')) === undefined, 'Clear API Key left the key stored');
     assert.equal(await api.targets.kind(), 'sandbox');
     await waitFor(() => api.statusBar.text.includes('Xendit: Sandbox') || undefined, 'the status bar to show the sandbox');
   });
@@ -31,7 +40,7 @@ describe('playground', function () {
     restores.push(api.ui.override({ showInputBox: async () => publicKey, showErrorMessage: async (m) => void errors.push(m) }));
     await vscode.commands.executeCommand('xendit.setApiKey');
     assert.match(errors[0] ?? '', /public key .* cannot create sessions/);
-    assert.equal(await api.keys.get('test'), undefined);
+    assert.ok((await api.keys.get('test')) === undefined, 'a key was stored');
   });
 
   const { SESSION_REQUEST_EXAMPLES, exampleFileName } = repoModule<typeof import('../../src/sessions/examples')>('src/sessions/examples.js');
@@ -90,7 +99,8 @@ describe('playground', function () {
     const uri = editor.document.uri.toString();
     await vscode.commands.executeCommand('xendit.createSession');
     await api.actions.panels.whenRendered(uri);
-    assert.equal(sentKey(), first);
+    // assert.ok, not assert.equal: a failure must not print the keys.
+    assert.ok(sentKey() === first, 'the first create did not send the key stored through the key store');
 
     const second = fakeKey('test');
     await api.context.secrets.store(secretId, second);
@@ -98,11 +108,11 @@ describe('playground', function () {
     await vscode.commands.executeCommand('xendit.createSession');
     await api.actions.panels.whenRendered(uri);
     assert.equal(server.requests.length, 2);
-    assert.equal(sentKey(), second);
+    assert.ok(sentKey() === second, 'the second create did not send the key another window stored');
 
     await api.context.secrets.delete(secretId);
     await waitFor(async () => ((await api.targets.kind()) === 'sandbox' ? true : undefined), 'the target to fall back to the sandbox');
-    assert.equal(await api.keys.get('test'), undefined);
+    assert.ok((await api.keys.get('test')) === undefined, 'the key another window deleted is still known');
   });
 
   it('refuses invalid JSON with its line and column and sends nothing', async () => {
@@ -184,11 +194,7 @@ describe('playground', function () {
     const server = await recordingServer(() => {
       /* never answers */
     });
-    restores.push(() => server.close(), await withUserSetting('apiBaseUrl', server.baseUrl));
-    await api.keys.store('test', fakeKey('test'));
-    await api.targets.select('test');
-    const editor = await openRequest('slow.session.json', SESSION_REQUEST_EXAMPLES[0].body);
-    const uri = editor.document.uri.toString();
+    const uri = await requestToServer(server, 'slow.session.json');
     const pending = vscode.commands.executeCommand('xendit.createSession');
     await waitFor(() => server.requests.length > 0 || undefined, 'the request to reach the server');
     assert.equal(api.actions.cancelInFlight(uri), true);
@@ -199,5 +205,30 @@ describe('playground', function () {
     assert.ok(posted?.type === 'result');
     assert.equal(posted.view.networkError?.kind, 'aborted');
     assert.equal(server.requests.filter((r) => r.method === 'POST').length, 1);
+  });
+
+  it('shows only the newer answer when a request is sent again before the first one answered', async () => {
+    // The first POST opens the panel; the second never gets an answer; the third is refused at once.
+    const server = await recordingServer((_req, res) => {
+      const n = server.requests.length;
+      if (n !== 2) res.writeHead(400, { 'content-type': 'application/json' }).end(`{"error_code":"REQUEST_${n}","message":"answer ${n}"}`);
+    });
+    const uri = await requestToServer(server, 'sent-twice.session.json');
+    const postedResults = () => api.transcript.entries.filter((e) => e.startsWith(`webview ${uri}: {"type":"result"`));
+    await vscode.commands.executeCommand('xendit.createSession');
+    await api.actions.panels.whenRendered(uri);
+    const before = postedResults().length;
+
+    const second = vscode.commands.executeCommand('xendit.createSession');
+    await waitFor(() => server.requests.length > 1 || undefined, 'the second request to reach the server');
+    await vscode.commands.executeCommand('xendit.createSession');
+    await second;
+    const rendered = await api.actions.panels.whenRendered(uri);
+    assert.equal(rendered.outcome, 'apiError');
+    const posted = api.actions.panels.lastPosted(uri);
+    assert.ok(posted?.type === 'result');
+    assert.equal(posted.view.apiError?.errorCode, 'REQUEST_3');
+    const after = postedResults().slice(before);
+    assert.equal(after.length, 1, `the panel was sent more than the newer answer:\n${after.join('\n')}`);
   });
 });
