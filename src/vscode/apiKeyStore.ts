@@ -12,7 +12,7 @@ const SECRET_IDS: Record<KeyKind, string> = {
  * Reads go through a memory copy of what SecretStorage answered: each read of SecretStorage is a round trip to
  * the workbench (5 to 7 ms per Create Session in code-server, measured), and the key is in this process's memory
  * anyway while the HTTP client holds it. The copy is dropped whenever SecretStorage reports a change (another
- * window stored or deleted a key) and replaced by what this window stores or deletes.
+ * window stored or deleted a key) and whenever this window stores or deletes one.
  */
 export class ApiKeyStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<KeyKind>();
@@ -49,16 +49,24 @@ export class ApiKeyStore implements vscode.Disposable {
     return Boolean(await this.get(kind));
   }
 
+  // The copy is dropped on both sides of a write, not filled with what was written: another window's change that
+  // lands in between must not be covered by this one. The next read asks SecretStorage.
   async store(kind: KeyKind, key: string): Promise<void> {
     this.known.delete(kind);
-    await this.secrets.store(SECRET_IDS[kind], key);
-    this.known.set(kind, Promise.resolve(key));
+    try {
+      await this.secrets.store(SECRET_IDS[kind], key);
+    } finally {
+      this.known.delete(kind);
+    }
   }
 
   async delete(kind: KeyKind): Promise<void> {
     this.known.delete(kind);
-    await this.secrets.delete(SECRET_IDS[kind]);
-    this.known.set(kind, Promise.resolve(undefined));
+    try {
+      await this.secrets.delete(SECRET_IDS[kind]);
+    } finally {
+      this.known.delete(kind);
+    }
   }
 
   dispose(): void {
