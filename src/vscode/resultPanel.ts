@@ -221,7 +221,8 @@ export class ResultPanel implements vscode.Disposable {
     const notices = this.queuedNotices;
     this.queuedNotices = [];
     if (this.viewValue) await this.send({ type: 'result', view: this.viewValue, seq: this.seq });
-    if (this.busyOperation) await this.send({ type: 'busy', operation: this.busyOperation });
+    // A busy state still inside its delay is posted by its timer, not twice.
+    if (this.busyOperation && !this.busyTimer) await this.send({ type: 'busy', operation: this.busyOperation });
     for (const n of notices) await this.send(n);
   }
 
@@ -307,7 +308,7 @@ export class ResultPanelManager implements vscode.Disposable, vscode.WebviewPane
    */
   async showBusy(requestUri: string, operation: Operation, options?: { preserveFocus?: boolean }): Promise<void> {
     const existing = this.panels.get(requestUri);
-    if (existing) return existing.setBusy(operation, BUSY_DELAY_MS);
+    if (existing) return existing.setBusy(operation, existing.view ? BUSY_DELAY_MS : 0);
     await this.create(requestUri, labelFromUri(requestUri), options?.preserveFocus ?? true).setBusy(operation);
   }
 
