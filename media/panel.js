@@ -31,6 +31,10 @@
   // Webview state is persisted by the workbench: a huge body is not worth keeping there.
   const STATE_BODY_LIMIT = 1000000;
   const INFO_NOTICE_MS = 10000;
+  // Buttons that start a request are held this long after a click: the extension says it is busy only after
+  // 150 ms (a quick answer needs no busy line), and a double click must not send the request twice.
+  const STARTS_REQUEST = new Set(['refresh', 'cancelSession']);
+  const CLICK_HOLD_MS = 500;
   const MAX_NOTICES = 3;
   // C0 and C1 controls (not tab or line feed) and the bidi marks, embeddings, overrides and isolates.
   // eslint-disable-next-line no-control-regex
@@ -43,6 +47,7 @@
   let state = { view: undefined, autoRefresh: false };
   let countdowns = [];
   let countdownTimer;
+  let holdTimer;
 
   // The page skeleton: the live regions stay put across renders so screen readers keep following them.
   const root = document.getElementById('root') || document.body.appendChild(document.createElement('main'));
@@ -102,8 +107,25 @@
     const b = el('button', className ? `action ${className}` : 'action', label);
     b.type = 'button';
     b.dataset.focus = focusKey;
-    b.addEventListener('click', () => vscode.postMessage(message));
+    b.addEventListener('click', () => {
+      if (STARTS_REQUEST.has(message.type)) holdActions();
+      vscode.postMessage(message);
+    });
     return b;
+  }
+
+  function setActionsDisabled(disabled) {
+    for (const b of content.querySelectorAll('button.action')) b.disabled = disabled;
+  }
+
+  /** Disables the buttons until the busy state takes over, the answer is drawn, or CLICK_HOLD_MS pass. */
+  function holdActions() {
+    setActionsDisabled(true);
+    clearTimeout(holdTimer);
+    holdTimer = setTimeout(() => {
+      holdTimer = undefined;
+      if (!busyLine.classList.contains('active')) setActionsDisabled(false);
+    }, CLICK_HOLD_MS);
   }
 
   function section(title, className) {
@@ -499,7 +521,9 @@
     busyLine.textContent = operation ? BUSY_TEXT[operation] : '';
     busyLine.classList.toggle('active', Boolean(operation));
     content.setAttribute('aria-busy', String(Boolean(operation)));
-    for (const b of content.querySelectorAll('button.action')) b.disabled = Boolean(operation);
+    clearTimeout(holdTimer);
+    holdTimer = undefined;
+    setActionsDisabled(Boolean(operation));
   }
 
   function addNotice(level, message) {
