@@ -19,9 +19,17 @@ type ModuleFunction = (exports: unknown, require: (id: string) => unknown, modul
 const modules = new Map<string, { exports: unknown }>();
 const unsaved: { script: vm.Script; cacheFile: string; prefix: string }[] = [];
 
+export interface LoadOptions {
+  /**
+   * For a command that runs until stopped (the sandbox): zod keeps its compiled parsers, which pay off over the
+   * many requests it checks. Only the first load decides.
+   */
+  readonly longRunning?: boolean;
+}
+
 /** The model, rules and JSON-with-positions analysis. */
-export function loadModel(): Model {
-  preferInterpretedParsers();
+export function loadModel(options: LoadOptions = {}): Model {
+  if (!options.longRunning) preferInterpretedParsers();
   return load(path.join(__dirname, 'model.js')) as Model;
 }
 
@@ -44,8 +52,8 @@ function preferInterpretedParsers(): void {
  * The model comes first, before the V8 flag below is set: its code cache is then always made and read under the
  * same flags, whichever command loads it.
  */
-export function loadClient(url?: string): Client {
-  loadModel();
+export function loadClient(url?: string, options: LoadOptions = {}): Client {
+  loadModel(options);
   const file = path.join(__dirname, 'client.js');
   if (!modules.has(file)) {
     loadBuiltinsFor(url);
@@ -88,7 +96,8 @@ function prepareV8(): void {
 
 /**
  * Writes the code cache of each bundle that had none (or a stale one). Called once the command has run, so the
- * cache also holds the functions it compiled on the way, which the next run then does not compile either.
+ * cache also holds the functions it compiled on the way, which the next run then does not compile either; and
+ * by loadClient for the model, before a V8 flag changes (the model's cache then holds what ran until then).
  */
 export function saveCodeCache(): void {
   for (const { script, cacheFile, prefix } of unsaved.splice(0)) {

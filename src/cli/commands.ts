@@ -232,7 +232,7 @@ export async function runLookup(command: CommandOf<'get' | 'cancel'>, env: NodeJ
 /** Runs until SIGINT or SIGTERM, then stops the sandbox and resolves 0. */
 export async function runSandbox(command: CommandOf<'sandbox'>, out: Output): Promise<number> {
   out.addSecret(command.callbackToken);
-  const lib = loadClient();
+  const lib = loadClient(undefined, { longRunning: true });
   let sandbox: Awaited<ReturnType<typeof lib.startSandbox>>;
   try {
     sandbox = await lib.startSandbox({
