@@ -5,7 +5,7 @@
 // images in media/walkthrough/; otherwise its pictures go to a temporary folder.
 /* global document, Image -- page.evaluate callbacks run in the browser */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkbench, root } from './workbench.mjs';
@@ -76,15 +76,27 @@ describe('UI: the playground in the workbench', function () {
     await page.locator('.statusbar-item', { hasText: 'Xendit: Sandbox' }).first().waitFor();
   });
 
-  it('offers the examples with New Session Request', async () => {
+  it('creates a request file from an example with New Session Request, through the save dialog', async () => {
     await wb.runCommand('Xendit: New Session Request');
     const rows = page.locator('.quick-input-list .monaco-list-row');
     await rows.filter({ hasText: 'Save: payment link' }).first().waitFor({ timeout: 20_000 }).catch(() => undefined);
     const labels = await rows.allInnerTexts();
     assert.ok(labels.some((l) => l.includes('Save: payment link')), `examples offered: ${labels.join(' | ')}`);
-    // Writing the file goes through a save dialog, which the integration suite drives through its seam;
-    // here the walkthrough only needs the command to have run.
-    await page.keyboard.press('Escape');
+    await rows.filter({ hasText: 'Save: payment link' }).first().click();
+    // The workbench's own save dialog (code-server's is a quick input), offering the example's file name.
+    await page.locator('.quick-input-title', { hasText: 'Save the new session request' }).waitFor({ timeout: 20_000 });
+    const input = page.locator('.quick-input-widget input');
+    await page.waitForFunction(() => /payment-link-save\.session\.json$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), null, {
+      timeout: 20_000,
+    });
+    const created = join(wb.folder, 'my-first.session.json');
+    await input.press('Control+A');
+    await page.keyboard.type(created);
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: 'my-first.session.json' }).waitFor({ timeout: 20_000 });
+    const written = JSON.parse(readFileSync(created, 'utf8'));
+    assert.equal(written.session_type, 'SAVE');
+    assert.equal(written.mode, 'PAYMENT_LINK');
     await wb.openFile('pay-payment-link.session.json');
     await page.getByText('Create Session · Sandbox').first().waitFor({ timeout: 20_000 });
     await still('request', { x: 0, y: 30, width: 900, height: 520 });
