@@ -32,24 +32,17 @@ async function run(argv: readonly string[], out: Output): Promise<number> {
   }
 }
 
+const out = new Output();
+
 /**
  * Exits as soon as the output is written rather than when the event loop drains: a keep-alive socket or a
- * sandbox timer must not hold a CI step open. The writes are flushed first, since a pipe is written asynchronously.
+ * sandbox timer must not hold a CI step open. The writes are flushed first (a terminal is written asynchronously).
  */
 function exit(code: number): void {
   saveCodeCache();
-  let pending = 2;
-  const done = () => {
-    if (--pending === 0) process.exit(code);
-  };
-  process.stdout.write('', done);
-  process.stderr.write('', done);
+  out.flush(() => process.exit(code));
 }
 
-// A reader that goes away early (`| head`) is no reason to crash.
-process.stdout.on('error', () => undefined);
-
-const out = new Output();
 // Whatever the command, the environment's key is never printed, even by one that does not send it.
 out.addSecret(process.env.XENDIT_SECRET_KEY);
 run(process.argv.slice(2), out).then(exit, (err: unknown) => {

@@ -1,14 +1,15 @@
 // The built `xendit-sessions` CLI as a process: every subcommand, every exit code, the JUnit report read back,
 // and the key never in its output. All traffic goes to servers on 127.0.0.1 that the tests start themselves.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/sandboxServer';
 import { startWebhookReceiver } from '../../helpers/webhookReceiver';
 import { childrenNamed, parseXml } from './miniXml';
-import { ensureBuilt, fakeKey, killAll, registerSecret, runCli, startCli, waitFor, type CliRun } from './cliProcess';
+import { cliPath, ensureBuilt, fakeKey, killAll, registerSecret, runCli, startCli, waitFor, type CliRun } from './cliProcess';
 
 const valid = {
   $schema: '../schemas/session-request.schema.json',
@@ -462,6 +463,46 @@ describe('xendit-sessions (the built CLI, run as a process)', function () {
         await run(args, expectedCode);
         assert.deepEqual(snapshot(), first, `the cache changed after ${args[0]}`);
       }
+    });
+  });
+
+  // Pipes, sockets and files are written with fs.writeSync, a terminal through Node's stream (see output.ts).
+  describe('output', () => {
+    it('writes all of a large output through a pipe its reader drains slowly', async () => {
+      // 4,000 empty items, each missing its three required fields: megabytes of problems as JSON.
+      writeFileSync(file('many-problems.session.json'), JSON.stringify({ ...valid, items: Array.from({ length: 4000 }, () => ({})) }));
+      const run = startCli(['validate', '--format', 'json', 'many-problems.session.json'], { cwd: dir, env: env() });
+      // The socket pair's buffer fills while the reader is paused: the CLI has to wait, not drop or fail.
+      run.child.stdout?.pause();
+      await new Promise((r) => setTimeout(r, 300));
+      run.child.stdout?.resume();
+      const { code } = await run.exited;
+      assert.equal(code, 1, run.stderr());
+      assert.ok(run.stdout().length > 1024 * 1024, `only ${run.stdout().length} characters came through`);
+      const [report] = JSON.parse(run.stdout()) as { errors: number; problems: unknown[] }[];
+      assert.equal(report.errors, 12_000);
+      assert.equal(report.problems.length, 12_000);
+    });
+
+    it('writes into a file given as its stdout', async () => {
+      const outFile = file('validate-output.txt');
+      const fd = openSync(outFile, 'w');
+      try {
+        const child = spawn(process.execPath, [cliPath, 'validate', 'invalid.session.json'], { cwd: dir, env: { PATH: process.env.PATH, HOME: dir }, stdio: ['ignore', fd, 'pipe'] });
+        const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+        assert.equal(code, 1);
+      } finally {
+        closeSync(fd);
+      }
+      assert.match(readFileSync(outFile, 'utf8'), /^invalid\.session\.json:5:13: error/m);
+    });
+
+    it('keeps its exit code, and says nothing of an error, when the reader of its output goes away (| head)', async () => {
+      const run = startCli(['validate', 'invalid.session.json', 'syntax.session.json'], { cwd: dir, env: env() });
+      run.child.stdout?.destroy();
+      const { code } = await run.exited;
+      assert.equal(code, 1);
+      assert.doesNotMatch(run.stderr(), /internal error|EPIPE/);
     });
   });
 
