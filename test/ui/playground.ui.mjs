@@ -129,8 +129,18 @@ describe('UI: the playground in the workbench', function () {
     await checkout.screenshot({ path: join(docs, 'sandbox-checkout.png') });
     await still('pay', { x: 0, y: 0, width: 760, height: 560 }, checkout);
     await checkout.close();
-    await panel.getByRole('button', { name: /^refresh$/i }).first().click();
+    // Clicked in the page's own task, so the check runs before any answer can redraw the panel: the buttons are
+    // held at once (the busy line that also disables them comes 150 ms later), so a double click sends one refresh.
+    const held = await panel
+      .getByRole('button', { name: /^refresh$/i })
+      .first()
+      .evaluate((refresh) => {
+        refresh.click();
+        return [...refresh.ownerDocument.querySelectorAll('button.action')].map((b) => b.disabled);
+      });
+    assert.ok(held.length > 1 && held.every(Boolean), `buttons disabled right after Refresh: ${JSON.stringify(held)}`);
     await panel.getByText('COMPLETED', { exact: true }).first().waitFor({ timeout: 30_000 });
+    assert.equal(await panel.getByRole('button', { name: /^refresh$/i }).first().isEnabled(), true, 'Refresh stayed disabled after the answer');
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(docs, 'session-completed.png') });
     await still('completed', { x: 860, y: 30, width: 540, height: 620 });
