@@ -49,21 +49,22 @@ export class ApiKeyStore implements vscode.Disposable {
     return Boolean(await this.get(kind));
   }
 
-  // The copy is dropped on both sides of a write, not filled with what was written: another window's change that
-  // lands in between must not be covered by this one. The next read asks SecretStorage.
-  async store(kind: KeyKind, key: string): Promise<void> {
-    this.known.delete(kind);
-    try {
-      await this.secrets.store(SECRET_IDS[kind], key);
-    } finally {
-      this.known.delete(kind);
-    }
+  store(kind: KeyKind, key: string): Promise<void> {
+    return this.write(kind, () => this.secrets.store(SECRET_IDS[kind], key));
   }
 
-  async delete(kind: KeyKind): Promise<void> {
+  delete(kind: KeyKind): Promise<void> {
+    return this.write(kind, () => this.secrets.delete(SECRET_IDS[kind]));
+  }
+
+  /**
+   * The copy is dropped on both sides of a write, not filled with what was written: another window's change that
+   * lands in between must not be covered by this one. The next read asks SecretStorage.
+   */
+  private async write(kind: KeyKind, write: () => Thenable<void>): Promise<void> {
     this.known.delete(kind);
     try {
-      await this.secrets.delete(SECRET_IDS[kind]);
+      await write();
     } finally {
       this.known.delete(kind);
     }
