@@ -425,10 +425,17 @@ describe('xendit-sessions (the built CLI, run as a process)', function () {
   });
 
   describe('the code cache', () => {
-    it('is written on the first run and used after; a corrupt cache is replaced, never trusted', async () => {
+    /** A runner whose code cache lives in a home of its own, and that cache's folder. */
+    function withOwnCache(): { cacheDir: string; run(args: string[]): Promise<CliRun> } {
       const home = mkdtempSync(join(dir, 'home-'));
-      const cacheDir = join(home, 'cache', 'xendit-sessions');
-      const run = (args: string[]) => runCli(args, { cwd: dir, env: { ...env(), HOME: home, XDG_CACHE_HOME: join(home, 'cache') } });
+      return {
+        cacheDir: join(home, 'cache', 'xendit-sessions'),
+        run: (args) => runCli(args, { cwd: dir, env: { ...env(), HOME: home, XDG_CACHE_HOME: join(home, 'cache') } }),
+      };
+    }
+
+    it('is written on the first run and used after; a corrupt cache is replaced, never trusted', async () => {
+      const { cacheDir, run } = withOwnCache();
       assert.equal((await run(['validate', 'valid.session.json'])).code, 0);
       const [model] = readdirSync(cacheDir).filter((name) => name.startsWith('model-'));
       assert.ok(model, 'no cache for the model bundle');
@@ -446,10 +453,10 @@ describe('xendit-sessions (the built CLI, run as a process)', function () {
     // A create changes a V8 flag before it loads the client, and V8 refuses a cache made under other flags: each
     // bundle's cache must be made under the flags its next load sees, whichever command comes next.
     it('stays valid from one command to the next: no cache is rewritten once every bundle has one', async () => {
-      const home = mkdtempSync(join(dir, 'home-'));
-      const cacheDir = join(home, 'cache', 'xendit-sessions');
+      const cached = withOwnCache();
+      const cacheDir = cached.cacheDir;
       const run = async (args: string[], expectedCode = 0) => {
-        const result = await runCli(args, { cwd: dir, env: { ...env(), HOME: home, XDG_CACHE_HOME: join(home, 'cache') } });
+        const result = await cached.run(args);
         assert.equal(result.code, expectedCode, `${args.join(' ')}: ${result.stdout}${result.stderr}`);
       };
       const create = ['create', '--target', 'sandbox', '--base-url', sandbox.baseUrl, 'valid.session.json'];
