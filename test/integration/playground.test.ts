@@ -4,12 +4,23 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SessionRequestExample } from '../../src/sessions/examples';
 import type { TestingApi } from '../../src/extension';
+import type { RenderedInfo } from '../../src/vscode/resultPanel';
+import type { ResultView } from '../../src/vscode/resultView';
 import { fakeKey, openRequest, recordingServer, repoModule, sandboxUrl, waitFor, withUserSetting, suiteHooks } from './helpers';
 
 describe('playground', function () {
   this.timeout(60_000);
   let api: TestingApi;
   const restores = suiteHooks((a) => (api = a), { resetTargets: true });
+
+  /** Waits until the request's panel has drawn its latest result, checks the outcome drawn, and returns the view sent. */
+  async function shownResult(uri: string, outcome: ResultView['outcome']): Promise<{ rendered: RenderedInfo; view: ResultView }> {
+    const rendered = await api.actions.panels.whenRendered(uri);
+    assert.equal(rendered.outcome, outcome);
+    const posted = api.actions.panels.lastPosted(uri);
+    assert.ok(posted?.type === 'result');
+    return { rendered, view: posted.view };
+  }
 
   /** Sends with a fresh test key to `server` (closed after the test), from a new request file; returns its URI. */
   async function requestToServer(server: { baseUrl: string; close(): Promise<void> }, fileName: string): Promise<string> {
@@ -50,12 +61,8 @@ describe('playground', function () {
       const uri = editor.document.uri.toString();
       const sent = await vscode.commands.executeCommand<string | undefined>('xendit.createSession');
       assert.equal(sent, uri);
-      const rendered = await api.actions.panels.whenRendered(uri);
-      assert.equal(rendered.outcome, 'session');
+      const { rendered, view } = await shownResult(uri, 'session');
       assert.equal(rendered.status, 'ACTIVE');
-      const posted = api.actions.panels.lastPosted(uri);
-      assert.ok(posted?.type === 'result');
-      const view = posted.view;
       assert.equal(view.http?.status, 201);
       assert.equal(view.target.kind, 'sandbox');
       assert.match(view.session?.id ?? '', /^ps-[0-9a-f]{24}$/);
@@ -74,12 +81,10 @@ describe('playground', function () {
     const editor = await openRequest('with-test-key.session.json', SESSION_REQUEST_EXAMPLES[0].body);
     await vscode.commands.executeCommand('xendit.createSession');
     const uri = editor.document.uri.toString();
-    await api.actions.panels.whenRendered(uri);
-    const posted = api.actions.panels.lastPosted(uri);
-    assert.ok(posted?.type === 'result');
-    assert.equal(posted.view.target.kind, 'test');
-    assert.equal(posted.view.outcome, 'session');
-    assert.deepEqual(posted.view.requestOptions, [['for-user-id', 'sub-account-1']]);
+    const { view } = await shownResult(uri, 'session');
+    assert.equal(view.target.kind, 'test');
+    assert.equal(view.outcome, 'session');
+    assert.deepEqual(view.requestOptions, [['for-user-id', 'sub-account-1']]);
   });
 
   // The key store keeps a memory copy of the keys (each SecretStorage read is a round trip to the workbench). A key
@@ -142,12 +147,9 @@ describe('playground', function () {
     assert.match(questions[0], /1 problem/);
     assert.match(questions[0], /amount/);
     const uri = editor.document.uri.toString();
-    const rendered = await api.actions.panels.whenRendered(uri);
-    assert.equal(rendered.outcome, 'apiError');
-    const posted = api.actions.panels.lastPosted(uri);
-    assert.ok(posted?.type === 'result');
-    assert.equal(posted.view.http?.status, 400);
-    assert.equal(posted.view.apiError?.errors[0]?.path, 'amount');
+    const { view } = await shownResult(uri, 'apiError');
+    assert.equal(view.http?.status, 400);
+    assert.equal(view.apiError?.errors[0]?.path, 'amount');
   });
 
   it('confirms a live request naming amount, currency and the key\'s last four; declining sends nothing', async () => {
@@ -199,11 +201,8 @@ describe('playground', function () {
     await waitFor(() => server.requests.length > 0 || undefined, 'the request to reach the server');
     assert.equal(api.actions.cancelInFlight(uri), true);
     await pending;
-    const rendered = await api.actions.panels.whenRendered(uri);
-    assert.equal(rendered.outcome, 'networkError');
-    const posted = api.actions.panels.lastPosted(uri);
-    assert.ok(posted?.type === 'result');
-    assert.equal(posted.view.networkError?.kind, 'aborted');
+    const { view } = await shownResult(uri, 'networkError');
+    assert.equal(view.networkError?.kind, 'aborted');
     assert.equal(server.requests.filter((r) => r.method === 'POST').length, 1);
   });
 
@@ -223,11 +222,8 @@ describe('playground', function () {
     await waitFor(() => server.requests.length > 1 || undefined, 'the second request to reach the server');
     await vscode.commands.executeCommand('xendit.createSession');
     await second;
-    const rendered = await api.actions.panels.whenRendered(uri);
-    assert.equal(rendered.outcome, 'apiError');
-    const posted = api.actions.panels.lastPosted(uri);
-    assert.ok(posted?.type === 'result');
-    assert.equal(posted.view.apiError?.errorCode, 'REQUEST_3');
+    const { view } = await shownResult(uri, 'apiError');
+    assert.equal(view.apiError?.errorCode, 'REQUEST_3');
     const after = postedResults().slice(before);
     assert.equal(after.length, 1, `the panel was sent more than the newer answer:\n${after.join('\n')}`);
   });
