@@ -3,9 +3,9 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
-/** Starts `script` (a built sandbox entry) on a free port; resolves once it has printed its banner. */
-export async function startSandboxProcess(script) {
-  const child = spawn(process.execPath, [script, '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** Starts `script` (a built sandbox entry) on a free port, with `extraArgs`; resolves once it has printed its banner. */
+export async function startSandboxProcess(script, extraArgs = []) {
+  const child = spawn(process.execPath, [script, '--port', '0', '--quiet', ...extraArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
   const first = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the sandbox did not start within 10 s')), 10_000);
     createInterface({ input: child.stdout }).once('line', (line) => {
@@ -22,5 +22,5 @@ export async function startSandboxProcess(script) {
       child.once('exit', resolve);
       child.kill('SIGTERM');
     });
-  return { baseUrl, key, stop };
+  return { baseUrl, key, stop, pid: child.pid };
 }

@@ -1,8 +1,9 @@
-// `npm run sandbox -- --port N [--webhook-url URL --callback-token T] [--rate-limit]`: the embedded sandbox on its own.
+// `npm run sandbox -- --port N [--webhook-url URL --callback-token T] [--rate-limit] [--max-sessions N]`: the
+// embedded sandbox on its own.
 import { sandboxTestKey, startSandbox } from './sandboxServer';
 
 function usage(message: string): never {
-  console.error(`${message}\nusage: sandbox [--port N] [--webhook-url URL] [--callback-token TOKEN] [--rate-limit] [--quiet]`);
+  console.error(`${message}\nusage: sandbox [--port N] [--webhook-url URL] [--callback-token TOKEN] [--rate-limit] [--max-sessions N] [--quiet]`);
   process.exit(4);
 }
 
@@ -12,6 +13,7 @@ export async function main(argv: string[]): Promise<void> {
   let callbackToken: string | undefined;
   let rateLimit = false;
   let quiet = false;
+  let maxSessions: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => argv[++i] ?? usage(`${arg} needs a value`);
@@ -22,9 +24,13 @@ export async function main(argv: string[]): Promise<void> {
     else if (arg === '--callback-token') callbackToken = value();
     else if (arg === '--rate-limit') rateLimit = true;
     else if (arg === '--quiet') quiet = true;
+    else if (arg === '--max-sessions') {
+      maxSessions = Number(value());
+      if (!Number.isInteger(maxSessions) || maxSessions < 1) usage('--max-sessions takes a whole number of sessions, 1 or more');
+    }
     else usage(`unknown option ${arg}`);
   }
-  const sandbox = await startSandbox({ port, webhookUrl, callbackToken, rateLimit, log: quiet ? undefined : (line) => console.error(`[sandbox] ${line}`) });
+  const sandbox = await startSandbox({ port, webhookUrl, callbackToken, rateLimit, maxSessions, log: quiet ? undefined : (line) => console.error(`[sandbox] ${line}`) });
   const stop = () => {
     void sandbox.close().then(() => process.exit(0));
   };

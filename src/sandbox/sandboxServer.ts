@@ -29,8 +29,10 @@ export interface SandboxOptions {
   /** Webhook delivery attempts and the first back-off (doubled each time). */
   readonly webhookAttempts?: number;
   readonly webhookBackoffMs?: number;
-  /** How often expiry is checked in the background. */
+  /** How often the expiry schedule is looked at in the background (a look at its earliest entry). */
   readonly expiryCheckMs?: number;
+  /** How many sessions are kept; past it the longest-final (else the oldest) is dropped. Default 20,000. */
+  readonly maxSessions?: number;
 }
 
 export interface SandboxHandle {
@@ -58,7 +60,7 @@ const ENFORCED_WARNINGS: ReadonlySet<string> = new Set(['rule:expiry-in-future']
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
   const now = options.now ?? (() => new Date());
-  const store = new SandboxStore(now);
+  const store = new SandboxStore(now, options.maxSessions);
   const log = (line: string) => options.log?.(redactText(line));
   const maxRequestBytes = options.maxRequestBytes ?? 1024 * 1024;
   const perMinute = options.rateLimit ? (typeof options.rateLimit === 'object' ? options.rateLimit.perMinute : 60) : 0;
@@ -223,6 +225,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         );
       }
       const session = store.create(key, value as Record<string, unknown>, { checkoutBase: baseUrl, defaultExpiryMinutes: options.defaultExpiryMinutes ?? 30 });
+      for (const id of store.takeDropped()) log(`session ${id} dropped: the sandbox keeps at most ${store.maxSessions} sessions (the longest-final first)`);
       log(`POST /sessions → 201 ${session.body.payment_session_id} (${String(session.body.session_type)} ${String(session.body.currency)} ${String(session.body.amount)})`);
       return sendJson(res, 201, session.body, headers);
     }
@@ -297,7 +300,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const { port } = server.address() as AddressInfo;
   baseUrl = `http://${host}:${port}`;
-  const timer = setInterval(expireDue, options.expiryCheckMs ?? 5_000);
+  const timer = setInterval(expireDue, options.expiryCheckMs ?? 1_000);
   timer.unref();
   log(`sandbox listening on ${baseUrl}`);
 

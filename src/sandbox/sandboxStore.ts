@@ -1,6 +1,10 @@
 // The sandbox's sessions, in memory, scoped by API key, with their lifecycle:
-// ACTIVE → COMPLETED (paid on the checkout page) | CANCELED | EXPIRED (expires_at passed).
+// ACTIVE → COMPLETED (paid on the checkout page) | CANCELED | EXPIRED (expires_at passed, or expired on request).
+// Expiry is scheduled (ExpiryQueue) rather than found by scanning, and the store is bounded: past `maxSessions`
+// each create drops the session that became final (COMPLETED, CANCELED, EXPIRED) longest ago, or, when every
+// stored session is still ACTIVE, the oldest one.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { ExpiryQueue } from './expiryQueue';
 
 export interface SandboxSession {
   /** Hash of the key that created it: one key cannot read another's sessions. */
@@ -25,12 +29,25 @@ export function apiTimestamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-export class SandboxStore {
-  private readonly sessions = new Map<string, SandboxSession>();
+/** How many sessions the sandbox keeps unless told otherwise. */
+export const DEFAULT_MAX_SESSIONS = 20_000;
 
-  constructor(private readonly now: () => Date) {}
+export class SandboxStore {
+  /** Every stored session, oldest created first (a Map keeps insertion order). */
+  private readonly sessions = new Map<string, SandboxSession>();
+  /** The ids of the final sessions, in the order they became final: the first is dropped first. */
+  private readonly finals = new Set<string>();
+  private readonly expiries = new ExpiryQueue();
+  /** The ids dropped to stay within the bound, for the next `takeDropped()`. */
+  private dropped: string[] = [];
+
+  constructor(
+    private readonly now: () => Date,
+    readonly maxSessions = DEFAULT_MAX_SESSIONS,
+  ) {}
 
   create(key: string, request: Record<string, unknown>, options: { checkoutBase: string; defaultExpiryMinutes: number }): SandboxSession {
+    this.makeRoom();
     const id = `ps-${randomBytes(12).toString('hex')}`;
     const created = apiTimestamp(this.now());
     const { $schema: _schema, ...fields } = request;
@@ -57,7 +74,27 @@ export class SandboxStore {
     };
     const session: SandboxSession = { owner: ownerOf(key), body };
     this.sessions.set(id, session);
+    this.expiries.push(Date.parse(expiresAt), id);
     return session;
+  }
+
+  /** Drops sessions until one more fits: the longest-final first, else the oldest. */
+  private makeRoom(): void {
+    while (this.sessions.size >= this.maxSessions && this.sessions.size > 0) {
+      const id = this.finals.size > 0 ? this.finals.values().next().value! : this.sessions.keys().next().value!;
+      this.finals.delete(id);
+      this.sessions.delete(id);
+      this.dropped.push(id);
+    }
+    // Entries for sessions no longer ACTIVE wait in the heap until due; rebuild it once they dominate.
+    if (this.expiries.size > 2 * this.sessions.size + 1024) this.expiries.compact((id) => this.sessions.get(id)?.body.status === 'ACTIVE');
+  }
+
+  /** The ids of the sessions dropped to stay within `maxSessions` since the last call. */
+  takeDropped(): string[] {
+    const ids = this.dropped;
+    this.dropped = [];
+    return ids;
   }
 
   /** The session when it exists and belongs to this key. */
@@ -73,6 +110,7 @@ export class SandboxStore {
 
   private update(session: SandboxSession, changes: Record<string, unknown>): void {
     Object.assign(session.body, changes, { updated: apiTimestamp(this.now()) });
+    if (session.body.status !== 'ACTIVE' && this.sessions.has(session.body.payment_session_id)) this.finals.add(session.body.payment_session_id);
   }
 
   /** ACTIVE → COMPLETED, with the id a real payment or saved token would have. */
@@ -95,20 +133,38 @@ export class SandboxStore {
     return true;
   }
 
-  /** Moves every ACTIVE session whose expires_at has passed to EXPIRED. */
+  /** Moves every ACTIVE session whose expires_at has passed to EXPIRED: the due ones only, not a scan. */
   expireDue(): Transition[] {
     const now = this.now().getTime();
     const transitions: Transition[] = [];
-    for (const session of this.sessions.values()) {
-      if (session.body.status === 'ACTIVE' && Date.parse(session.body.expires_at) <= now) {
-        this.update(session, { status: 'EXPIRED' });
-        transitions.push({ session, event: 'payment_session.expired' });
-      }
+    for (const id of this.expiries.popDue(now)) {
+      const session = this.sessions.get(id);
+      const t = session && this.expireIfDue(session);
+      if (t) transitions.push(t);
     }
     return transitions;
   }
 
+  /** ACTIVE → EXPIRED for this one session when its expires_at has passed. */
+  expireIfDue(session: SandboxSession): Transition | undefined {
+    if (session.body.status !== 'ACTIVE' || Date.parse(session.body.expires_at) > this.now().getTime()) return undefined;
+    this.update(session, { status: 'EXPIRED' });
+    return { session, event: 'payment_session.expired' };
+  }
+
+  /** ACTIVE → EXPIRED at once (a trigger): expires_at becomes now. */
+  expireNow(session: SandboxSession): Transition | undefined {
+    if (session.body.status !== 'ACTIVE') return undefined;
+    this.update(session, { status: 'EXPIRED', expires_at: apiTimestamp(this.now()) });
+    return { session, event: 'payment_session.expired' };
+  }
+
   get size(): number {
     return this.sessions.size;
+  }
+
+  /** Entries in the expiry schedule, stale ones included (bounded by `makeRoom`). */
+  get scheduled(): number {
+    return this.expiries.size;
   }
 }
