@@ -11,6 +11,3 @@ function findRepoRoot(start: string): string {
 }
 
 export const repoRoot = findRepoRoot(__dirname);
-
-/** The shared API reference sits beside the clone, locally and in CI. */
-export const referenceDir = join(repoRoot, '..', 'shared', 'reference');

@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { explainApiError as explainForTerminal } from '../../../src/cli/explanations';
 import { API_ERROR_MEANINGS, explainApiErrorCode } from '../../../src/sessions/apiErrorMeanings';
 import { explainApiError as explainForPanel } from '../../../src/vscode/resultViewBuilder';
-import { referenceDir } from '../../helpers/repoRoot';
+import { referenceErrorCodes } from '../../helpers/referencePage';
 
 describe('explainApiErrorCode', () => {
   const own = { INVALID_API_KEY: 'set the key with this surface\'s command', DUPLICATE_ERROR: 'this surface says it its own way' };
@@ -20,13 +18,11 @@ describe('explainApiErrorCode', () => {
     assert.equal(explainApiErrorCode('SOMETHING_NEW', 418, own, 'unknown'), 'unknown');
   });
 
-  it('explains every error code in the reference notes, in the panel and at the terminal', () => {
-    const notes = readFileSync(join(referenceDir, 'sessions-api-notes.md'), 'utf8');
-    const codes = [...new Set(notes.match(/\b[A-Z]+(?:_[A-Z]+)+\b/g))].filter((code) => code !== 'CARDS_SESSION_JS');
-    assert.ok(codes.length >= 20, `only ${codes.length} codes found in the notes`);
-    for (const code of codes) {
-      assert.doesNotMatch(explainForPanel(code, 400), /The API answered/, `the panel has no words for ${code}`);
-      assert.doesNotMatch(explainForTerminal(code, 400), /The API answered/, `the CLI has no words for ${code}`);
+  it('explains every error code in the API reference, in the panel and at the terminal', () => {
+    assert.ok(referenceErrorCodes.length >= 20, `only ${referenceErrorCodes.length} codes in the reference`);
+    for (const { code, status } of referenceErrorCodes) {
+      assert.doesNotMatch(explainForPanel(code, status), /The API answered/, `the panel has no words for ${code}`);
+      assert.doesNotMatch(explainForTerminal(code, status), /The API answered/, `the CLI has no words for ${code}`);
     }
   });
 });
