@@ -21,7 +21,7 @@ interface Sending {
 export type Command =
   | { readonly name: 'help' }
   | { readonly name: 'version' }
-  | { readonly name: 'validate'; readonly files: readonly string[]; readonly format: Format }
+  | { readonly name: 'validate'; readonly files: readonly string[]; readonly format: Format; readonly resolve: boolean }
   | (Sending & {
       readonly name: 'create';
       readonly files: readonly string[];
@@ -42,7 +42,7 @@ export const USAGE = `xendit-sessions: validate and send Xendit Payment Sessions
 from a terminal or CI, with the same model, rules and client as the VS Code extension.
 
 Usage:
-  xendit-sessions validate <files…> [--format text|json]
+  xendit-sessions validate <files…> [--resolve] [--format text|json]
   xendit-sessions create <files…> [--target sandbox|test|live] [--base-url URL] [--yes]
                   [--for-user-id ID] [--with-split-rule ID] [--timeout SECONDS]
                   [--force] [--junit FILE] [--format text|json] [--verbose]
@@ -53,7 +53,8 @@ Usage:
 
 Commands:
   validate  Check request files with the editor's model and rules. Prints
-            file:line:col: severity: message for each problem.
+            file:line:col: severity: message for each problem. With --resolve, also
+            prints each request as it would be sent now, its placeholders resolved.
   create    Validate each file, then POST /sessions with it, one file after another.
             A file with errors is not sent unless --force. The "$schema" key is never sent.
   get       GET /sessions/{id}.
@@ -77,6 +78,8 @@ Options:
   --with-split-rule ID xenPlatform split rule (with-split-rule header, create only).
   --timeout SECONDS    How long to wait for an answer (1 to 600, default 30). A create that
                        times out is never retried.
+  --resolve            validate: print each request body with its placeholders ({{$randomUUID}},
+                       {{$isoTimestamp +1d}}, …) resolved, as create would send it now.
   --force              Send files that have errors, to see the API's own answer.
   --junit FILE         Also write a JUnit XML report of the batch (a test case per file).
   --verbose, -v        Log each request and response (redacted) and the target on stderr.
@@ -110,6 +113,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--verbose': { value: false, commands: SENDING },
   '--with-split-rule': { value: true, commands: ['create'] },
   '--force': { value: false, commands: ['create'] },
+  '--resolve': { value: false, commands: ['validate'] },
   '--junit': { value: true, commands: ['create'] },
   '--port': { value: true, commands: ['sandbox'] },
   '--webhook-url': { value: true, commands: ['sandbox'] },
@@ -172,7 +176,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format is text or json, not "${format}".`);
   if (name === 'validate') {
     if (positional.length === 0) throw new UsageError('validate needs at least one request file.');
-    return { name, files: positional, format };
+    return { name, files: positional, format, resolve: options.has('--resolve') };
   }
 
   const target = options.get('--target') ?? 'sandbox';

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SessionsClient, SessionsResult } from '../sessions/client';
+import { localPlaceholderContext } from '../sessions/dotenv';
 import { formatPath } from '../sessions/jsonPath';
 import { UsageError, type Command } from './args';
 import { loadClient, loadModel, type Model } from './bundles';
@@ -32,7 +33,7 @@ interface CheckedFile {
   readonly errors: number;
   readonly warnings: number;
   readonly syntaxError: boolean;
-  /** The parsed request, when the text is JSON. */
+  /** The parsed request with its placeholders resolved, when the text is JSON. */
   readonly value?: unknown;
 }
 
@@ -56,8 +57,13 @@ function readRequestFiles(files: readonly string[]): { file: string; text: strin
   });
 }
 
-function checkFile(model: Model, file: string, text: string): CheckedFile {
-  const analysis = model.analyzeRequestText(text);
+/**
+ * Placeholders read the environment and the `.env` of the folder the command runs in (a CI job's checkout);
+ * each file is resolved when it is checked, just before it is sent.
+ */
+function checkFile(model: Model, file: string, text: string, env: NodeJS.ProcessEnv): CheckedFile {
+  const now = new Date();
+  const analysis = model.analyzeRequestText(text, { now, placeholders: localPlaceholderContext(process.cwd(), env, now) });
   const place = (offset: number, length: number) => {
     const start = model.offsetToLineColumn(text, offset);
     const end = length > 0 ? model.offsetToLineColumn(text, offset + length) : start;
@@ -89,14 +95,18 @@ function checkFile(model: Model, file: string, text: string): CheckedFile {
   return { file, problems, errors, warnings, syntaxError: analysis.syntaxErrors.length > 0, value: analysis.value };
 }
 
-export function runValidate(command: CommandOf<'validate'>, out: Output): number {
+export function runValidate(command: CommandOf<'validate'>, env: NodeJS.ProcessEnv, out: Output): number {
   const inputs = readRequestFiles(command.files);
   const model = loadModel();
-  const checked = inputs.map(({ file, text }) => checkFile(model, file, text));
+  const checked = inputs.map(({ file, text }) => checkFile(model, file, text, env));
+  const resolved = (c: CheckedFile) => (command.resolve && !c.syntaxError ? { resolved: requestBody(c.value) } : {});
   if (command.format === 'json') {
-    out.json(checked.map((c) => ({ file: c.file, valid: c.errors === 0, errors: c.errors, warnings: c.warnings, problems: c.problems })));
+    out.json(checked.map((c) => ({ file: c.file, valid: c.errors === 0, errors: c.errors, warnings: c.warnings, problems: c.problems, ...resolved(c) })));
   } else {
-    for (const c of checked) for (const problem of c.problems) out.out(problemLine(c.file, problem));
+    for (const c of checked) {
+      for (const problem of c.problems) out.out(problemLine(c.file, problem));
+      if (command.resolve && !c.syntaxError) out.out(`${c.file} resolved:\n${JSON.stringify(requestBody(c.value), null, 2)}`);
+    }
     const total = countProblems(checked.flatMap((c) => c.problems));
     out.out(validateSummary(checked.length, total.errors, total.warnings));
   }
@@ -184,7 +194,7 @@ export async function runCreate(command: CommandOf<'create'>, env: NodeJS.Proces
     throw new UsageError(`--junit ${command.junit}: the folder ${path.dirname(command.junit)} does not exist.`);
   }
   const model = loadModel();
-  const checked = inputs.map(({ file, text }) => checkFile(model, file, text));
+  const checked = inputs.map(({ file, text }) => checkFile(model, file, text, env));
   const sendable = (c: CheckedFile) => !c.syntaxError && (c.errors === 0 || command.force);
   const connection = checked.some(sendable) ? await connect(command, target, out) : undefined;
   const text = command.format === 'text';

@@ -21,7 +21,7 @@ async function run(argv: readonly string[], out: Output): Promise<number> {
       out.out(PRODUCT_VERSION);
       return ExitCode.ok;
     case 'validate':
-      return runValidate(command, out);
+      return runValidate(command, process.env, out);
     case 'create':
       return runCreate(command, process.env, out);
     case 'get':

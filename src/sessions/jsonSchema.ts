@@ -2,6 +2,7 @@
 // editor needs: hover text, snippets, pattern messages and the cross-field rules JSON schema can state.
 import * as z from 'zod/mini';
 import { SESSION_REQUEST_EXAMPLES } from './examples';
+import { acceptPlaceholders } from './placeholderSchema';
 import { RETURN_URL_PATHS } from './rules';
 import { ABSOLUTE_URL_PATTERN, CUSTOMER_ID_PATTERN, FORMAT_MESSAGES, LOCALE_PATTERN, ORIGIN_PATTERN, SessionRequest } from './schema';
 
@@ -30,6 +31,7 @@ const FORMAT_PATTERN_MESSAGES: Record<string, string> = {
 export function buildRequestJsonSchema(): JsonSchema {
   const schema = z.toJSONSchema(SessionRequest, { target: 'draft-07', io: 'input' }) as JsonSchema;
   walk(schema, tidy);
+  acceptPlaceholders(schema);
   for (const path of RETURN_URL_PATHS) {
     Object.assign(propertyAt(schema, path), { pattern: HTTPS_URL_PATTERN, patternErrorMessage: sentence(FORMAT_MESSAGES.returnUrl) });
   }

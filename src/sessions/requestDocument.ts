@@ -2,7 +2,9 @@
 // with the range of text it is about, so an editor can underline it.
 import { findNodeAtOffset, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { JsonLocator, type TextRange } from './jsonLocator';
+import type { PlaceholderContext } from './placeholders';
 import type { Problem } from './problem';
+import { resolvePlaceholders, type PlaceholderProblem, type Substitution } from './resolveRequest';
 import { findProblems, type Finding, type ValidateOptions } from './validate';
 
 // jsonc-parser declares its error codes as a const enum, which isolated transpilation cannot read.
@@ -39,12 +41,19 @@ export type LocatedProblem = Problem & { readonly offset: number; readonly lengt
 
 export interface RequestAnalysis {
   readonly syntaxErrors: JsonSyntaxError[];
-  /** The parsed request; absent while the text has syntax errors. */
+  /** The parsed request with its placeholders resolved (what is sent); absent while the text has syntax errors. */
   readonly value?: unknown;
+  /** The strings that held placeholders, as written. */
+  readonly substitutions?: readonly Substitution[];
   readonly problems: LocatedProblem[];
 }
 
-export type AnalyzeOptions = ValidateOptions;
+export interface AnalyzeOptions extends ValidateOptions {
+  /** What `{{$env}}` and `{{$dotenv}}` read (see dotenv.ts); without it they find nothing. The clock is `now`. */
+  readonly placeholders?: Omit<PlaceholderContext, 'now'>;
+}
+
+const NO_VARIABLES: Omit<PlaceholderContext, 'now'> = { env: () => undefined, dotenv: () => undefined };
 
 const EMPTY_FILE_MESSAGE =
   'The file is empty: a session request is a JSON object, e.g. { "reference_id": "order-1", "session_type": "PAY", ... }. Start from an example with "New Session Request".';
@@ -92,10 +101,48 @@ export function analyzeRequestText(text: string, options: AnalyzeOptions = {}): 
       return { syntaxErrors: [{ message, offset: 0, length: 0, line: 1, column: 1 }], problems: comments };
     }
   }
-  const { findings } = findProblems(value, options);
-  const visible = options.skipSchemaCovered ? findings.filter((finding) => !finding.schemaCovered) : findings;
+  const now = options.now ?? new Date();
+  const resolution = resolvePlaceholders(value, { ...(options.placeholders ?? NO_VARIABLES), now });
+  const { findings } = findProblems(resolution.value, { ...options, now });
   const locator = new JsonLocator(json);
-  return { syntaxErrors: [], value, problems: [...comments, ...visible.map((finding) => ({ ...finding.problem, ...rangeOf(locator, finding) }))] };
+  const located = [...comments, ...resolution.problems.map((problem) => locatePlaceholderProblem(locator, json, problem))];
+  located.push(...resolvedFindings(findings, resolution, options).map((finding) => ({ ...finding.problem, ...rangeOf(locator, finding) })));
+  const substitutions = resolution.substitutions.length > 0 ? { substitutions: resolution.substitutions } : {};
+  return { syntaxErrors: [], value: resolution.value, ...substitutions, problems: located };
+}
+
+/**
+ * The model's findings about the resolved request, as the file's reader needs them: a value whose placeholder
+ * failed is reported once (by the placeholder's problem); a problem in a resolved value says what the file
+ * holds, offers no fix (it would replace the placeholder with today's value), and is never left to the JSON
+ * schema, which sees only the placeholder.
+ */
+function resolvedFindings(findings: readonly Finding[], resolution: ReturnType<typeof resolvePlaceholders>, options: AnalyzeOptions): Finding[] {
+  const failed = new Set(resolution.problems.map((problem) => JSON.stringify(problem.path)));
+  const templates = new Map(resolution.substitutions.map((substitution) => [JSON.stringify(substitution.path), substitution.template]));
+  const shown: Finding[] = [];
+  for (const finding of findings) {
+    const key = JSON.stringify(finding.problem.path);
+    if (failed.has(key)) continue;
+    const template = templates.get(key);
+    if (template === undefined) {
+      if (!(options.skipSchemaCovered && finding.schemaCovered)) shown.push(finding);
+      continue;
+    }
+    const { fix: _fix, ...problem } = finding.problem;
+    shown.push({ ...finding, problem: { ...problem, message: `${problem.message} (This is the value of "${template}" now.)` } });
+  }
+  return shown;
+}
+
+/** The placeholder itself when it can be found in the string's JSON text (escapes aside), else the whole string. */
+function locatePlaceholderProblem(locator: JsonLocator, json: string, problem: PlaceholderProblem): LocatedProblem {
+  const { placeholder, ...rest } = problem;
+  const location = locator.locate(problem.path);
+  if (!location.found) return { ...rest, offset: 0, length: 0 };
+  const written = JSON.stringify(placeholder).slice(1, -1);
+  const index = json.slice(location.value.offset, location.value.offset + location.value.length).indexOf(written);
+  return index < 0 ? { ...rest, ...location.value } : { ...rest, offset: location.value.offset + index, length: written.length };
 }
 
 /** `text` with each range replaced by spaces (line breaks kept), so offsets stay where they were. */

@@ -1,0 +1,103 @@
+// Resolves the placeholders of a parsed request: every string value is read, each `{{$…}}` replaced by its
+// value now, and a string that is one numeric placeholder in a numeric field becomes a number. The file is
+// never touched: callers send (or check) the resolved copy, and report problems at the strings' paths.
+import type { JsonPath, Problem } from './problem';
+import { describePlaceholderFields, placeholderFieldAt } from './placeholderFields';
+import { evaluatePlaceholder, findPlaceholders, findUnclosed, placeholderSpec, type PlaceholderContext } from './placeholders';
+
+/** A string in the file that held placeholders, and what it was written as. */
+export interface Substitution {
+  readonly path: JsonPath;
+  readonly template: string;
+}
+
+/** A problem with a placeholder, and the placeholder's text in the (decoded) string, to underline just it. */
+export type PlaceholderProblem = Problem & { readonly placeholder: string };
+
+export interface ResolvedRequest {
+  /** The request with every placeholder replaced; the input itself when it has none. Failed ones stay as written. */
+  readonly value: unknown;
+  readonly substitutions: readonly Substitution[];
+  readonly problems: readonly PlaceholderProblem[];
+}
+
+export const PLACEHOLDER_PROBLEM_CODE = 'INVALID_PLACEHOLDER';
+export const PLACEHOLDER_PROBLEM_SOURCE = 'rule:placeholders';
+
+/** A JSON number as the API reads one; a numeric field takes an $env or $dotenv value only in this form. */
+const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+
+export function resolvePlaceholders(value: unknown, context: PlaceholderContext): ResolvedRequest {
+  const substitutions: Substitution[] = [];
+  const problems: PlaceholderProblem[] = [];
+  const resolved = walk(value, [], context, substitutions, problems);
+  return { value: resolved, substitutions, problems };
+}
+
+/** Copies only the containers on the way to a string that changed, so a request without placeholders costs one read. */
+function walk(node: unknown, path: (string | number)[], context: PlaceholderContext, substitutions: Substitution[], problems: PlaceholderProblem[]): unknown {
+  if (typeof node === 'string') return node.includes('{{') ? resolveString(node, path, context, substitutions, problems) : node;
+  if (Array.isArray(node)) {
+    let copy: unknown[] | undefined;
+    node.forEach((entry, index) => {
+      const next = walk(entry, [...path, index], context, substitutions, problems);
+      if (next !== entry) (copy ??= [...node])[index] = next;
+    });
+    return copy ?? node;
+  }
+  if (node !== null && typeof node === 'object') {
+    let copy: Record<string, unknown> | undefined;
+    for (const [key, entry] of Object.entries(node)) {
+      const next = walk(entry, [...path, key], context, substitutions, problems);
+      if (next !== entry) (copy ??= { ...(node as Record<string, unknown>) })[key] = next;
+    }
+    return copy ?? node;
+  }
+  return node;
+}
+
+function resolveString(text: string, path: JsonPath, context: PlaceholderContext, substitutions: Substitution[], problems: PlaceholderProblem[]): string | number {
+  const matches = findPlaceholders(text);
+  const unclosed = findUnclosed(text);
+  const fail = (placeholder: string, message: string): string => {
+    problems.push({ severity: 'error', path, message, code: PLACEHOLDER_PROBLEM_CODE, source: PLACEHOLDER_PROBLEM_SOURCE, placeholder });
+    return text;
+  };
+  if (unclosed !== undefined) return fail(text.slice(unclosed), `A placeholder is not closed: add }} after its name, e.g. {{$randomUUID}}.`);
+  if (matches.length === 0) return text;
+  const first = matches[0];
+  if (!first) return text;
+  const field = placeholderFieldAt(path);
+  if (!field) {
+    const where = path.length === 0 ? 'the request' : path.map(String).join('.');
+    return fail(text.slice(first.start, first.end), `A placeholder is not accepted in ${where}: a fixed value belongs there. Placeholders are accepted in ${describePlaceholderFields()}.`);
+  }
+  const values: (string | number)[] = [];
+  for (const match of matches) {
+    const result = evaluatePlaceholder(match, context);
+    if (!result.ok) return fail(text.slice(match.start, match.end), result.message);
+    values.push(result.value);
+  }
+  if (field.kind === 'number') {
+    const number = numberOf(text, matches.length === 1 && first.start === 0 && first.end === text.length ? values[0] : undefined, fail, first.name);
+    if (typeof number === 'number') substitutions.push({ path, template: text });
+    return number;
+  }
+  substitutions.push({ path, template: text });
+  let resolved = '';
+  let copied = 0;
+  matches.forEach((match, index) => {
+    resolved += text.slice(copied, match.start) + String(values[index]);
+    copied = match.end;
+  });
+  return resolved + text.slice(copied);
+}
+
+function numberOf(text: string, value: string | number | undefined, fail: (placeholder: string, message: string) => string, name: string | undefined): string | number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && JSON_NUMBER.test(value.trim())) return Number(value.trim());
+  const hint = 'write the whole value as one placeholder that gives a number, e.g. "{{$randomInt 1000 50000}}", and it is sent as a number';
+  if (value === undefined) return fail(text, `This field takes a number, so a placeholder here must be the whole string: ${hint}.`);
+  const spec = placeholderSpec(name);
+  return fail(text, `This field takes a number, but ${spec ? spec.syntax : text} gives ${JSON.stringify(value)}: ${hint}.`);
+}

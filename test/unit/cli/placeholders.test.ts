@@ -1,0 +1,87 @@
+// The built CLI with placeholders: `validate --resolve`, $env and $dotenv from the command's folder, and every
+// example sent twice to a real sandbox on 127.0.0.1, each time with a new reference id.
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox, type SandboxHandle } from '../../../src/sandbox/sandboxServer';
+import { ensureBuilt, fakeKey, killAll, registerSecret, runCli, type CliRun } from './cliProcess';
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}';
+
+const request = {
+  reference_id: 'cli-{{$randomUUID}}',
+  session_type: 'PAY',
+  currency: 'IDR',
+  amount: '{{$randomInt 1000 50000}}',
+  mode: 'PAYMENT_LINK',
+  country: 'ID',
+  expires_at: '{{$isoTimestamp +1d}}',
+  description: 'From {{$env SHOP}} {{$dotenv BRANCH}}',
+};
+
+function json<T>(run: CliRun): T {
+  try {
+    return JSON.parse(run.stdout) as T;
+  } catch {
+    throw new Error(`stdout is not one JSON document:\n${run.stdout}\nstderr:\n${run.stderr}`);
+  }
+}
+
+describe('xendit-sessions with placeholders (the built CLI)', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let sandbox: SandboxHandle;
+  const testKey = fakeKey('development');
+  const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { cwd: dir, env: { XENDIT_SECRET_KEY: testKey, ...env } });
+
+  before(async function () {
+    this.timeout(180_000);
+    ensureBuilt();
+    registerSecret(testKey);
+    dir = mkdtempSync(join(tmpdir(), 'xendit-sessions-placeholders-'));
+    writeFileSync(join(dir, 'dynamic.session.json'), `${JSON.stringify(request, null, 2)}\n`);
+    writeFileSync(join(dir, '.env'), 'BRANCH=Jakarta\n');
+    sandbox = await startSandbox();
+  });
+
+  after(async () => {
+    killAll();
+    await sandbox?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('validate --resolve prints the body as it would be sent now, the amount a number, the file unchanged', async () => {
+    const run = await cli(['validate', '--resolve', 'dynamic.session.json'], { SHOP: 'Batik' });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const [, body = ''] = run.stdout.split('dynamic.session.json resolved:\n');
+    const resolved = JSON.parse(body.slice(0, body.lastIndexOf('}') + 1)) as Record<string, unknown>;
+    assert.match(String(resolved.reference_id), new RegExp(`^cli-${UUID}$`));
+    assert.equal(typeof resolved.amount, 'number');
+    const ahead = Date.parse(String(resolved.expires_at)) - Date.now();
+    assert.ok(ahead > 23 * 3_600_000 && ahead <= 24 * 3_600_000, String(resolved.expires_at));
+    assert.equal(resolved.description, 'From Batik Jakarta');
+    assert.match(run.stdout, /✔ 1 file checked: no problems/);
+  });
+
+  it('validate --resolve --format json adds the resolved body to each file', async () => {
+    const run = await cli(['validate', '--resolve', '--format', 'json', 'dynamic.session.json'], { SHOP: 'Batik' });
+    const [entry] = json<{ valid: boolean; resolved: { amount: unknown; description: string } }[]>(run);
+    assert.equal(entry?.valid, true);
+    assert.equal(typeof entry?.resolved.amount, 'number');
+    assert.equal(entry?.resolved.description, 'From Batik Jakarta');
+  });
+
+  it('reports a missing variable at the placeholder and sends nothing', async () => {
+    const run = await cli(['create', '--base-url', sandbox.baseUrl, 'dynamic.session.json']);
+    assert.equal(run.code, 1, run.stdout);
+    assert.match(run.stdout, /^dynamic\.session\.json:9:24: error: The environment variable SHOP is not set\./m);
+  });
+
+  it('refuses a secret from the environment without printing it', async () => {
+    writeFileSync(join(dir, 'secret.session.json'), JSON.stringify({ ...request, description: '{{$env HARMLESS}}' }));
+    const run = await cli(['validate', '--resolve', 'secret.session.json'], { HARMLESS: testKey });
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /is refused: its value looks like a Xendit secret key/);
+  });
+});

@@ -1,0 +1,156 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { localPlaceholderContext, parseDotenv } from '../../../src/sessions/dotenv';
+import { PLACEHOLDER_FIELDS } from '../../../src/sessions/placeholderFields';
+import type { PlaceholderContext } from '../../../src/sessions/placeholders';
+import { analyzeRequestText, type LocatedProblem } from '../../../src/sessions/requestDocument';
+import { resolvePlaceholders } from '../../../src/sessions/resolveRequest';
+import { minimalPay as pay, testNow as now } from '../../helpers/sessionRequests';
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}';
+const noVariables: Omit<PlaceholderContext, 'now'> = { env: () => undefined, dotenv: () => undefined };
+
+function resolve(value: unknown, variables = noVariables) {
+  return resolvePlaceholders(value, { ...variables, now });
+}
+
+function fileWith(patch: Record<string, unknown>): string {
+  return `${JSON.stringify({ ...pay, ...patch }, null, 2)}\n`;
+}
+
+function underlined(text: string, problem: LocatedProblem | undefined): string {
+  assert.ok(problem, 'expected a problem');
+  return text.slice(problem.offset, problem.offset + problem.length);
+}
+
+describe('resolvePlaceholders', () => {
+  it('replaces placeholders inside strings, each with a fresh value, and lists what the file held', () => {
+    const request = { ...pay, reference_id: 'order-{{$randomUUID}}', description: 'Order {{$guid}} at {{$isoTimestamp}}' };
+    const { value, substitutions, problems } = resolve(request);
+    const resolved = value as Record<string, string>;
+    assert.deepEqual(problems, []);
+    assert.match(resolved.reference_id ?? '', new RegExp(`^order-${UUID}$`));
+    assert.match(resolved.description ?? '', new RegExp(`^Order ${UUID} at 2030-01-01T00:00:00\\.000Z$`));
+    assert.deepEqual(substitutions, [
+      { path: ['reference_id'], template: 'order-{{$randomUUID}}' },
+      { path: ['description'], template: 'Order {{$guid}} at {{$isoTimestamp}}' },
+    ]);
+    assert.equal(request.reference_id, 'order-{{$randomUUID}}', 'the input is not changed');
+  });
+
+  it('gives the same object back when nothing holds a placeholder', () => {
+    const request = { ...pay, items: [{ name: 'a {b}', net_unit_amount: 1, quantity: 1 }] };
+    assert.equal(resolve(request).value, request);
+  });
+
+  it('sends a numeric placeholder that fills a numeric field as a number, and keeps it a string in a text field', () => {
+    const { value } = resolve({ ...pay, amount: '{{$randomInt 1000 50000}}', metadata: { n: '{{$randomInt 1 1}}' }, items: [{ net_unit_amount: '{{ $timestamp }}' }] });
+    const resolved = value as { amount: unknown; metadata: { n: unknown }; items: { net_unit_amount: unknown }[] };
+    assert.equal(typeof resolved.amount, 'number');
+    assert.ok(Number(resolved.amount) >= 1000 && Number(resolved.amount) <= 50000);
+    assert.equal(resolved.metadata.n, '1');
+    assert.equal(resolved.items[0]?.net_unit_amount, now.getTime() / 1000);
+  });
+
+  it('reads a number from $env in a numeric field, and refuses one that is not a number or not the whole string', () => {
+    const variables = { env: (name: string) => ({ AMOUNT: '25000', WORD: 'lots' })[name], dotenv: () => undefined };
+    assert.equal((resolve({ ...pay, amount: '{{$env AMOUNT}}' }, variables).value as { amount: unknown }).amount, 25000);
+    const word = resolve({ ...pay, amount: '{{$env WORD}}' }, variables);
+    assert.match(word.problems[0]?.message ?? '', /^This field takes a number, but \{\{\$env NAME\}\} gives "lots"/);
+    const partial = resolve({ ...pay, amount: '1{{$randomInt}}' });
+    assert.match(partial.problems[0]?.message ?? '', /^This field takes a number, so a placeholder here must be the whole string/);
+    assert.equal((partial.value as { amount: unknown }).amount, '1{{$randomInt}}', 'a failed value stays as written');
+    assert.deepEqual(partial.substitutions, []);
+  });
+
+  it('refuses a placeholder in a field where a fixed value belongs, naming the fields that take one', () => {
+    const { problems } = resolve({ ...pay, currency: '{{$env CURRENCY}}', items: [{ name: '{{$guid}}' }] });
+    assert.deepEqual(problems.map((problem) => [problem.path, problem.placeholder]), [
+      [['currency'], '{{$env CURRENCY}}'],
+      [['items', 0, 'name'], '{{$guid}}'],
+    ]);
+    assert.match(problems[0]?.message ?? '', /^A placeholder is not accepted in currency: a fixed value belongs there\. Placeholders are accepted in reference_id, customer\.reference_id, customer\.email, expires_at, /);
+    assert.equal(problems[0]?.code, 'INVALID_PLACEHOLDER');
+  });
+
+  it('reports an unknown placeholder and one left open', () => {
+    const { problems } = resolve({ ...pay, reference_id: 'a-{{$nope}}', description: 'x {{$guid' });
+    assert.deepEqual(problems.map((problem) => [problem.path, problem.placeholder]), [
+      [['reference_id'], '{{$nope}}'],
+      [['description'], '{{$guid'],
+    ]);
+    assert.match(problems[1]?.message ?? '', /^A placeholder is not closed/);
+  });
+
+  it('lists every accepting field once, with no enum among them', () => {
+    const names = PLACEHOLDER_FIELDS.map((field) => field.path.join('.'));
+    assert.equal(new Set(names).size, names.length);
+    for (const name of ['currency', 'country', 'session_type', 'mode', 'items.*.type', 'customer.type']) assert.ok(!names.includes(name), name);
+  });
+});
+
+describe('analyzeRequestText with placeholders', () => {
+  it('has no problem for a file with placeholders where they belong, and gives the resolved value', () => {
+    const text = fileWith({ reference_id: 'order-{{$randomUUID}}', expires_at: '{{$isoTimestamp +1d}}', amount: '{{$randomInt 1000 50000}}' });
+    const analysis = analyzeRequestText(text, { now });
+    assert.deepEqual(analysis.problems, []);
+    const value = analysis.value as { expires_at: string; amount: number; reference_id: string };
+    assert.equal(value.expires_at, '2030-01-02T00:00:00.000Z');
+    assert.equal(typeof value.amount, 'number');
+    assert.match(value.reference_id, new RegExp(`^order-${UUID}$`));
+    assert.equal(analysis.substitutions?.length, 3);
+  });
+
+  it('checks the resolved value, on the placeholder\'s string, without a fix, even where the JSON schema would speak', () => {
+    const text = fileWith({ expires_at: '{{$isoTimestamp +5m}}', amount: '{{$randomInt -9 -1}}' });
+    for (const skipSchemaCovered of [false, true]) {
+      const { problems } = analyzeRequestText(text, { now, skipSchemaCovered });
+      const expiry = problems.find((problem) => problem.path[0] === 'expires_at');
+      assert.equal(underlined(text, expiry), '"{{$isoTimestamp +5m}}"');
+      assert.match(expiry?.message ?? '', /\(This is the value of "\{\{\$isoTimestamp \+5m\}\}" now\.\)$/);
+      assert.equal(expiry?.fix, undefined);
+      const amount = problems.find((problem) => problem.path[0] === 'amount');
+      assert.equal(underlined(text, amount), '"{{$randomInt -9 -1}}"', `skipSchemaCovered ${String(skipSchemaCovered)}`);
+      assert.match(amount?.message ?? '', /^amount must be at least 0; it is -\d/);
+    }
+  });
+
+  it('underlines just the failing placeholder, and reports its field once', () => {
+    const text = fileWith({ reference_id: 'order-{{$nope}}-x', amount: '{{$guid}}' });
+    const { problems } = analyzeRequestText(text, { now, skipSchemaCovered: true });
+    assert.deepEqual(problems.map((problem) => underlined(text, problem)), ['{{$nope}}', '{{$guid}}']);
+    assert.equal(analyzeRequestText(text, { now }).problems.filter((problem) => problem.path[0] === 'amount').length, 1);
+  });
+
+  it('reads $env and $dotenv through the options, and finds nothing without them', () => {
+    const text = fileWith({ reference_id: '{{$env PREFIX}}-{{$dotenv SUFFIX}}' });
+    const variables = { env: (name: string) => (name === 'PREFIX' ? 'shop' : undefined), dotenv: () => new Map([['SUFFIX', '7']]) };
+    assert.equal((analyzeRequestText(text, { now, placeholders: variables }).value as { reference_id: string }).reference_id, 'shop-7');
+    assert.match(analyzeRequestText(text, { now }).problems[0]?.message ?? '', /PREFIX is not set/);
+  });
+});
+
+describe('dotenv', () => {
+  it('parses NAME=value lines with comments, export, quotes and a later line winning', () => {
+    const entries = parseDotenv('\ufeff# comment\nexport A=1\nB = "two words" \nC=\'x # y\'\nD=plain # note\nA=3\r\nnot a line\nE="line\\nbreak"\n');
+    assert.deepEqual(Object.fromEntries(entries), { A: '3', B: 'two words', C: 'x # y', D: 'plain', E: 'line\nbreak' });
+  });
+
+  it('reads the folder\'s .env once, and only when a placeholder asks', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'xsp-dotenv-'));
+    try {
+      writeFileSync(join(folder, '.env'), 'SUFFIX=first\n');
+      const context = localPlaceholderContext(folder, {});
+      writeFileSync(join(folder, '.env'), 'SUFFIX=second\n');
+      assert.equal(context.dotenv()?.get('SUFFIX'), 'second');
+      writeFileSync(join(folder, '.env'), 'SUFFIX=third\n');
+      assert.equal(context.dotenv()?.get('SUFFIX'), 'second');
+      assert.equal(context.dotenvPath, join(folder, '.env'));
+      assert.equal(localPlaceholderContext(join(folder, 'none'), {}).dotenv(), undefined);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
