@@ -8,7 +8,10 @@ import { formatPath } from '../sessions/jsonPath';
 import { redactText } from '../sessions/redact';
 import { validateSessionRequest } from '../sessions/validate';
 import { renderCheckoutPage, renderNotFoundPage } from './checkoutPage';
-import { SandboxStore, apiTimestamp, businessIdOf, type Transition } from './sandboxStore';
+import { readBody, safeDecode } from './httpParts';
+import { handleTriggerRoute, triggerSession, type TriggerAction, type TriggerResult } from './sandboxTriggers';
+import { SandboxStore, businessIdOf, type SandboxSession, type Transition } from './sandboxStore';
+import { WebhookDispatcher } from './webhookDispatcher';
 
 export interface SandboxOptions {
   /** 0 (default) picks a free port. */
@@ -26,9 +29,12 @@ export interface SandboxOptions {
   readonly log?: (line: string) => void;
   /** Largest accepted request body; a larger one gets 413. Default 1 MB. */
   readonly maxRequestBytes?: number;
-  /** Webhook delivery attempts and the first back-off (doubled each time). */
-  readonly webhookAttempts?: number;
-  readonly webhookBackoffMs?: number;
+  /** The waits before each webhook retry; default Xendit's intervals read as seconds (15 s … 12 min). */
+  readonly webhookRetryDelaysMs?: readonly number[];
+  /** How long a delivery waits for an answer (default 30 s, as Xendit); a timeout is not retried. */
+  readonly webhookTimeoutMs?: number;
+  /** How many events are kept for the webhook log (default 200). */
+  readonly maxWebhookEvents?: number;
   /** How often the expiry schedule is looked at in the background (a look at its earliest entry). */
   readonly expiryCheckMs?: number;
   /** How many sessions are kept; past it the longest-final (else the oldest) is dropped. Default 20,000. */
@@ -40,8 +46,12 @@ export interface SandboxHandle {
   readonly port: number;
   /** Runs the expiry check now (the background timer does it every few seconds). */
   expireDue(): void;
+  /** Every event emitted, each delivery attempt; the forward target can be changed while it runs. */
+  readonly webhooks: WebhookDispatcher;
   /** Resolves when every webhook delivery started so far has finished (delivered or given up). */
   webhooksSettled(): Promise<void>;
+  /** Pays, expires or cancels a session as a trigger (the checkout page, the clock, the API would). */
+  trigger(id: string, action: TriggerAction): TriggerResult;
   close(): Promise<void>;
 }
 
@@ -65,9 +75,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const maxRequestBytes = options.maxRequestBytes ?? 1024 * 1024;
   const perMinute = options.rateLimit ? (typeof options.rateLimit === 'object' ? options.rateLimit.perMinute : 60) : 0;
   const windows = new Map<string, { start: number; count: number }>();
-  const deliveries = new Set<Promise<void>>();
-  // Stops webhook retries (and their back-off waits) when the sandbox closes.
-  const closing = new AbortController();
   let baseUrl = '';
 
   const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -127,37 +134,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return headers;
   };
 
-  const deliver = (t: Transition) => {
-    if (!options.webhookUrl) return;
-    const url = options.webhookUrl;
-    const payload = JSON.stringify({ event: t.event, business_id: t.session.body.business_id, created: apiTimestamp(now()), data: t.session.body });
-    const attempts = options.webhookAttempts ?? 4;
-    const first = options.webhookBackoffMs ?? 500;
-    const p = (async () => {
-      for (let attempt = 1; attempt <= attempts && !closing.signal.aborted; attempt++) {
-        try {
-          const res = await fetch(url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', ...(options.callbackToken ? { 'x-callback-token': options.callbackToken } : {}) },
-            body: payload,
-            signal: AbortSignal.any([AbortSignal.timeout(10_000), closing.signal]),
-          });
-          await res.arrayBuffer().catch(() => undefined);
-          if (res.ok) {
-            log(`webhook ${t.event} for ${t.session.body.payment_session_id} delivered (attempt ${attempt}, HTTP ${res.status})`);
-            return;
-          }
-          log(`webhook ${t.event} for ${t.session.body.payment_session_id}: HTTP ${res.status} (attempt ${attempt} of ${attempts})`);
-        } catch (err) {
-          log(`webhook ${t.event} for ${t.session.body.payment_session_id}: ${err instanceof Error ? err.message : String(err)} (attempt ${attempt} of ${attempts})`);
-        }
-        if (attempt < attempts) await delay(first * 2 ** (attempt - 1), closing.signal);
-      }
-      log(`webhook ${t.event} for ${t.session.body.payment_session_id}: ${closing.signal.aborted ? 'not delivered, the sandbox closed' : `gave up after ${attempts} attempts`}`);
-    })();
-    deliveries.add(p);
-    void p.finally(() => deliveries.delete(p));
-  };
+  const webhooks = new WebhookDispatcher({
+    target: options.webhookUrl ? { url: options.webhookUrl, token: options.callbackToken } : undefined,
+    retryDelaysMs: options.webhookRetryDelaysMs,
+    timeoutMs: options.webhookTimeoutMs,
+    maxEvents: options.maxWebhookEvents,
+    now,
+    log,
+  });
+  /** Announces a transition: every event is recorded; it is POSTed when a forward URL is set. */
+  const deliver = (t: Transition) => void webhooks.emit(t.event, t.session.body);
 
   const expireDue = () => {
     for (const t of store.expireDue()) {
@@ -166,26 +152,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
   };
 
-  const readBody = (req: IncomingMessage): Promise<Buffer | 'too-large'> =>
-    new Promise((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let tooLarge = false;
-      req.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size > maxRequestBytes) {
-          tooLarge = true;
-          chunks.length = 0;
-          // Read and drop the excess so the client gets a 413 rather than a connection reset, as a gateway
-          // would answer; only a runaway upload, past 32 times the cap, is cut off.
-          if (size > 32 * maxRequestBytes) req.destroy();
-        } else if (!tooLarge) chunks.push(c);
-      });
-      req.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
-      req.on('error', reject);
-    });
+  const trigger = (session: SandboxSession | undefined, action: TriggerAction) => triggerSession(store, session, action, deliver, log);
 
   const handleApi = async (req: IncomingMessage, res: ServerResponse, path: string) => {
+    expireDue();
+    if (handleTriggerRoute(req, res, path, { authenticate, store, trigger, sendJson, apiError })) return;
     const create = req.method === 'POST' && path === '/sessions';
     const get = /^\/sessions\/([^/]+)$/.exec(path);
     const cancel = /^\/sessions\/([^/]+)\/cancel$/.exec(path);
@@ -198,9 +169,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (!key) return void req.resume();
     const headers = rateHeaders(res, key, endpoint);
     if (!headers) return void req.resume();
-    expireDue();
     if (endpoint === 'create') {
-      const raw = await readBody(req);
+      const raw = await readBody(req, maxRequestBytes);
       if (raw === 'too-large') return apiError(res, 413, 'API_VALIDATION_ERROR', `The request body is larger than the sandbox accepts (${formatBytes(maxRequestBytes)}). A session request is a few KB; send fewer or shorter items.`, undefined, headers);
       let value: unknown;
       try {
@@ -308,12 +278,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     baseUrl,
     port,
     expireDue,
-    async webhooksSettled() {
-      while (deliveries.size > 0) await Promise.allSettled([...deliveries]);
-    },
+    webhooks,
+    webhooksSettled: () => webhooks.settled(),
+    trigger: (id, action) => trigger(store.byId(id), action),
     async close() {
       clearInterval(timer);
-      closing.abort();
+      webhooks.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       // A request still in flight gets a moment to finish; then its connection is cut so close() never hangs.
@@ -323,28 +293,4 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       clearTimeout(cut);
     },
   };
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-
-/** Resolves after `ms`, or at once when `signal` aborts; never keeps the process alive. */
-function delay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    timer.unref();
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

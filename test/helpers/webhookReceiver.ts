@@ -15,6 +15,8 @@ export interface WebhookReceiver {
   readonly deliveries: readonly Delivery[];
   /** Statuses for the next deliveries, in order; after them every delivery gets 200. */
   failFirst(statuses: number[]): void;
+  /** The body a failed delivery is answered with (default "try again"). */
+  failWith(text: string): void;
   /** Resolves with the first delivery answered 2xx whose event is `event`, waiting for it if needed. */
   delivered(event: string): Promise<Delivery>;
   close(): Promise<void>;
@@ -23,6 +25,7 @@ export interface WebhookReceiver {
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const deliveries: Delivery[] = [];
   let failures: number[] = [];
+  let failText = 'try again';
   const waiters: { event: string; resolve: (d: Delivery) => void }[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -37,7 +40,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       }
       const delivery: Delivery = { headers: req.headers, body, answered };
       deliveries.push(delivery);
-      res.writeHead(answered, { 'content-type': 'text/plain' }).end(answered < 300 ? 'ok' : 'try again');
+      res.writeHead(answered, { 'content-type': 'text/plain' }).end(answered < 300 ? 'ok' : failText);
       if (answered >= 300) return;
       for (const w of [...waiters]) {
         if (w.event === (body as { event?: string } | undefined)?.event) {
@@ -54,6 +57,9 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     deliveries,
     failFirst(statuses) {
       failures = [...statuses];
+    },
+    failWith(text) {
+      failText = text;
     },
     delivered(event) {
       const done = deliveries.find((d) => d.answered < 300 && (d.body as { event?: string } | undefined)?.event === event);

@@ -373,7 +373,7 @@ describe('sandbox: expiry', () => {
 
 describe('sandbox: webhook delivery', () => {
   it('retries a failed delivery with back-off and logs each attempt', async () => {
-    await withSandbox({ webhooks: [500, 503], callbackToken: 'retry-token', webhookBackoffMs: 5 }, async (t) => {
+    await withSandbox({ webhooks: [500, 503], callbackToken: 'retry-token', webhookRetryDelaysMs: [5, 5, 5, 5, 5, 5] }, async (t) => {
       const { key, hooks } = t;
       const created = (await t.http.call('POST', '/sessions', { key, body: minimalPay })).json;
       const page = await t.http.call('GET', created.payment_link_url);
@@ -387,13 +387,13 @@ describe('sandbox: webhook delivery', () => {
       for (const d of hooks.deliveries) assert.equal(d.headers['x-callback-token'], 'retry-token');
       const lines = t.logs.filter((l) => l.startsWith('webhook payment_session.completed'));
       assert.equal(lines.length, 3, lines.join('\n'));
-      assert.match(lines[0], /HTTP 500 \(attempt 1 of 4\)/);
+      assert.match(lines[0], /HTTP 500 \(attempt 1 of 7\)/);
       assert.match(lines[2], /delivered \(attempt 3/);
     });
   });
 
   it('gives up after the last attempt, and says so', async () => {
-    await withSandbox({ webhooks: [500, 500], webhookAttempts: 2, webhookBackoffMs: 1 }, async (t) => {
+    await withSandbox({ webhooks: [500, 500], webhookRetryDelaysMs: [1] }, async (t) => {
       const { key, hooks } = t;
       const created = (await t.http.call('POST', '/sessions', { key, body: minimalPay })).json;
       await t.http.call('POST', `${created.payment_link_url}/pay`, { rawBody: '' });

@@ -1,0 +1,226 @@
+// The sandbox's webhook side: every payment_session event it emits is recorded (bounded), and, when a forward
+// target is set, POSTed there with the callback token, retried on a non-2xx answer or a network error after
+// Xendit's intervals (15, 45, 120, 180, 360, 720 units; minutes at Xendit, seconds here by default). A timeout is
+// not retried, as at Xendit. Each attempt is recorded and logged; the token is in neither.
+import { randomBytes } from 'node:crypto';
+import { redactText } from '../sessions/redact';
+import { CALLBACK_TOKEN_HEADER, webhookBody, type WebhookEvent, type WebhookEventName } from '../sessions/webhookEvent';
+import { apiTimestamp } from './sandboxStore';
+
+/** Xendit's retry intervals after a failed delivery, in its minutes; the sandbox reads them as `retryUnitMs`. */
+export const XENDIT_RETRY_INTERVALS = [15, 45, 120, 180, 360, 720] as const;
+/** How much of a handler's answer is kept with an attempt. */
+export const ANSWER_LIMIT = 500;
+const DEFAULT_MAX_EVENTS = 200;
+
+export interface WebhookTarget {
+  readonly url: string;
+  /** Sent as x-callback-token; never logged nor recorded. */
+  readonly token?: string;
+}
+
+export interface DeliveryAttempt {
+  readonly attempt: number;
+  /** automatic: the first delivery and its retries; resend: asked for by the user. */
+  readonly kind: 'automatic' | 'resend';
+  readonly url: string;
+  readonly at: string;
+  readonly durationMs: number;
+  readonly status?: number;
+  /** The answer's body, cut to ANSWER_LIMIT characters. */
+  readonly answer?: string;
+  readonly error?: string;
+}
+
+export interface WebhookRecord {
+  readonly id: string;
+  readonly event: WebhookEventName;
+  readonly sessionId: string;
+  readonly referenceId: string;
+  readonly status: string;
+  readonly created: string;
+  readonly payload: WebhookEvent;
+  readonly attempts: DeliveryAttempt[];
+  /** not-forwarded: no target was set when it happened. */
+  outcome: 'pending' | 'delivered' | 'failed' | 'not-forwarded';
+  nextAttemptAt?: string;
+}
+
+export type WebhookChange = { readonly kind: 'event'; readonly record: WebhookRecord } | { readonly kind: 'attempt'; readonly record: WebhookRecord; readonly attempt: DeliveryAttempt };
+
+export interface DispatcherOptions {
+  readonly target?: WebhookTarget;
+  /** Waits before each retry; default XENDIT_RETRY_INTERVALS in seconds. Its length is the number of retries. */
+  readonly retryDelaysMs?: readonly number[];
+  readonly timeoutMs?: number;
+  readonly maxEvents?: number;
+  readonly now: () => Date;
+  readonly log: (line: string) => void;
+}
+
+export class WebhookDispatcher {
+  private target: WebhookTarget | undefined;
+  private readonly records: WebhookRecord[] = [];
+  private readonly listeners = new Set<(change: WebhookChange) => void>();
+  private readonly running = new Set<Promise<void>>();
+  private readonly closing = new AbortController();
+
+  constructor(private readonly options: DispatcherOptions) {
+    this.target = options.target;
+  }
+
+  setTarget(target: WebhookTarget | undefined): void {
+    this.target = target;
+  }
+
+  get forwardUrl(): string | undefined {
+    return this.target?.url;
+  }
+
+  /** The recorded events, newest last. */
+  events(): readonly WebhookRecord[] {
+    return this.records;
+  }
+
+  onChange(listener: (change: WebhookChange) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => void this.listeners.delete(listener) };
+  }
+
+  /** Records the event for `session` and, with a target, starts delivering it. */
+  emit(event: WebhookEventName, session: Record<string, unknown>): WebhookRecord {
+    const payload = webhookBody(event, session, apiTimestamp(this.options.now()));
+    const record: WebhookRecord = {
+      id: `evt-${randomBytes(12).toString('hex')}`,
+      event,
+      sessionId: payload.data.payment_session_id,
+      referenceId: payload.data.reference_id,
+      status: payload.data.status,
+      created: payload.created,
+      payload,
+      attempts: [],
+      outcome: this.target ? 'pending' : 'not-forwarded',
+    };
+    this.records.push(record);
+    if (this.records.length > (this.options.maxEvents ?? DEFAULT_MAX_EVENTS)) this.records.shift();
+    this.notify({ kind: 'event', record });
+    const target = this.target;
+    if (target) this.track(this.deliverWithRetries(record, target));
+    return record;
+  }
+
+  /** Sends a recorded event once more to the current target; undefined when the event or the target is gone. */
+  async resend(id: string): Promise<DeliveryAttempt | undefined> {
+    const record = this.records.find((r) => r.id === id);
+    const target = this.target;
+    if (!record || !target) return undefined;
+    let result: DeliveryAttempt | undefined;
+    const p = this.attempt(record, target, 'resend').then((a) => {
+      result = a;
+      if (a.status !== undefined && a.status >= 200 && a.status < 300) record.outcome = 'delivered';
+      else if (record.outcome !== 'pending') record.outcome = 'failed';
+    });
+    this.track(p);
+    await p;
+    return result;
+  }
+
+  /** Resolves when every delivery started so far has finished (delivered, given up, or stopped by close). */
+  async settled(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  close(): void {
+    this.closing.abort();
+  }
+
+  private track(p: Promise<void>): void {
+    this.running.add(p);
+    void p.finally(() => this.running.delete(p));
+  }
+
+  private notify(change: WebhookChange): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(change);
+      } catch {
+        // A listener's failure must not stop the delivery or the other listeners.
+      }
+    }
+  }
+
+  private async deliverWithRetries(record: WebhookRecord, target: WebhookTarget): Promise<void> {
+    const delays = this.options.retryDelaysMs ?? XENDIT_RETRY_INTERVALS.map((m) => m * 1000);
+    const total = delays.length + 1;
+    const name = `webhook ${record.event} for ${record.sessionId}`;
+    for (let n = 1; n <= total && !this.closing.signal.aborted; n++) {
+      const a = await this.attempt(record, target, 'automatic', n, total);
+      if (a.status !== undefined && a.status >= 200 && a.status < 300) {
+        record.outcome = 'delivered';
+        record.nextAttemptAt = undefined;
+        return;
+      }
+      if (a.error?.startsWith('timed out') || n === total || this.closing.signal.aborted) break;
+      record.nextAttemptAt = apiTimestamp(new Date(this.options.now().getTime() + delays[n - 1]));
+      await delay(delays[n - 1], this.closing.signal);
+      // A manual resend may have got through meanwhile: then there is nothing left to retry.
+      if ((record.outcome as WebhookRecord['outcome']) === 'delivered') return;
+    }
+    record.nextAttemptAt = undefined;
+    if ((record.outcome as WebhookRecord['outcome']) === 'delivered') return;
+    record.outcome = 'failed';
+    const last = record.attempts.at(-1);
+    const why = this.closing.signal.aborted ? 'not delivered, the sandbox closed' : last?.error?.startsWith('timed out') ? 'not retried after a timeout (Xendit does not retry those either)' : `gave up after ${total} attempts`;
+    this.options.log(`${name}: ${why}`);
+  }
+
+  /** One POST of the event; records, logs and announces the attempt. */
+  private async attempt(record: WebhookRecord, target: WebhookTarget, kind: DeliveryAttempt['kind'], n = record.attempts.length + 1, total?: number): Promise<DeliveryAttempt> {
+    const timeoutMs = this.options.timeoutMs ?? 30_000;
+    const started = performance.now();
+    const at = apiTimestamp(this.options.now());
+    let a: DeliveryAttempt;
+    try {
+      const res = await fetch(target.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(target.token ? { [CALLBACK_TOKEN_HEADER]: target.token } : {}) },
+        body: JSON.stringify(record.payload),
+        redirect: 'manual',
+        signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), this.closing.signal]),
+      });
+      const text = await res.text().catch(() => '');
+      a = { attempt: record.attempts.length + 1, kind, url: target.url, at, durationMs: Math.round(performance.now() - started), status: res.status, answer: this.clean(text, target) };
+    } catch (err) {
+      const timedOut = err instanceof Error && err.name === 'TimeoutError';
+      const message = timedOut ? `timed out after ${timeoutMs / 1000} s` : err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
+      a = { attempt: record.attempts.length + 1, kind, url: target.url, at, durationMs: Math.round(performance.now() - started), error: this.clean(message, target) };
+    }
+    record.attempts.push(a);
+    const of = total ? `attempt ${n} of ${total}` : `${kind} ${a.attempt}`;
+    const name = `webhook ${record.event} for ${record.sessionId}`;
+    this.options.log(a.status !== undefined && a.status < 300 && a.status >= 200 ? `${name} delivered (${of}, HTTP ${a.status})` : `${name}: ${a.status !== undefined ? `HTTP ${a.status}` : a.error} (${of})`);
+    this.notify({ kind: 'attempt', record, attempt: a });
+    return a;
+  }
+
+  /** An answer or error as recorded: cut to ANSWER_LIMIT, with the token (should a handler echo it) removed. */
+  private clean(text: string, target: WebhookTarget): string {
+    const cut = text.length > ANSWER_LIMIT ? `${text.slice(0, ANSWER_LIMIT)}…` : text;
+    return redactText(cut, target.token ? [target.token] : []);
+  }
+}
+
+/** Resolves after `ms`, or at once when `signal` aborts; never keeps the process alive. */
+export function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    timer.unref();
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
