@@ -1,5 +1,6 @@
 // Reads the command line into one typed command, and holds the usage text. A mistake is a UsageError
 // (exit 4) raised before any file is read or any request is sent.
+import { checkForwardUrl } from '../sessions/forwardUrl';
 import { TARGET_KINDS, type TargetKind } from './target';
 
 export class UsageError extends Error {
@@ -36,7 +37,9 @@ export type Command =
       readonly webhookUrl?: string;
       readonly callbackToken?: string;
       readonly quiet: boolean;
-    };
+    }
+  | { readonly name: 'listen'; readonly port: number; readonly forwardTo: string; readonly callbackToken?: string; readonly verbose: boolean }
+  | { readonly name: 'trigger'; readonly event: 'completed' | 'expired'; readonly file?: string; readonly baseUrl?: string; readonly format: Format };
 
 export const USAGE = `xendit-sessions: validate and send Xendit Payment Sessions request files (*.session.json)
 from a terminal or CI, with the same model, rules and client as the VS Code extension.
@@ -50,6 +53,8 @@ Usage:
                   [--for-user-id ID] [--timeout SECONDS] [--format text|json] [--verbose]
   xendit-sessions cancel <payment_session_id> [the options of get]
   xendit-sessions sandbox [--port N] [--webhook-url URL [--callback-token TOKEN]] [--quiet]
+  xendit-sessions listen --forward-to URL [--callback-token TOKEN] [--port N] [--verbose]
+  xendit-sessions trigger completed|expired [FILE] --base-url URL [--format text|json]
 
 Commands:
   validate  Check request files with the editor's model and rules. Prints
@@ -61,6 +66,17 @@ Commands:
   cancel    POST /sessions/{id}/cancel (only ACTIVE sessions can be cancelled).
   sandbox   Run the offline sandbox on 127.0.0.1 until Ctrl+C or SIGTERM; prints
             "Xendit sandbox on http://127.0.0.1:PORT" first.
+  listen    Run a sandbox that forwards its payment_session webhooks to your handler at
+            --forward-to (https, or http on localhost) with x-callback-token, retrying a failed
+            delivery after 15 s, 45 s, 2, 3, 6 and 12 min (Xendit's intervals, minutes read as
+            seconds). Prints its URL first, then each event and each delivery. The token is
+            --callback-token, else XENDIT_CALLBACK_TOKEN, else one made for this run and shown
+            once. Ctrl+C stops it (exit 0).
+  trigger   Make an event happen on the running sandbox at --base-url: create a session from
+            FILE (default: a small PAY request) and pay it (completed) or expire it now (expired).
+            Exit 0 when the event happened; 1 when FILE has errors; 2 when the sandbox refused;
+            3 when nothing answers at --base-url. (Cancelling sends no webhook: Xendit has no
+            event for it.)
 
 Targets (--target, default sandbox):
   sandbox   The offline sandbox: the one at --base-url (started with "xendit-sessions sandbox"),
@@ -104,26 +120,27 @@ interface OptionSpec {
 const SENDING = ['create', 'get', 'cancel'];
 
 const OPTIONS: Record<string, OptionSpec> = {
-  '--format': { value: true, commands: ['validate', ...SENDING] },
+  '--format': { value: true, commands: ['validate', 'trigger', ...SENDING] },
   '--target': { value: true, commands: SENDING },
-  '--base-url': { value: true, commands: SENDING },
+  '--base-url': { value: true, commands: [...SENDING, 'trigger'] },
   '--yes': { value: false, commands: SENDING },
   '--for-user-id': { value: true, commands: SENDING },
   '--timeout': { value: true, commands: SENDING },
-  '--verbose': { value: false, commands: SENDING },
+  '--verbose': { value: false, commands: [...SENDING, 'listen'] },
   '--with-split-rule': { value: true, commands: ['create'] },
   '--force': { value: false, commands: ['create'] },
   '--resolve': { value: false, commands: ['validate'] },
   '--junit': { value: true, commands: ['create'] },
-  '--port': { value: true, commands: ['sandbox'] },
+  '--port': { value: true, commands: ['sandbox', 'listen'] },
   '--webhook-url': { value: true, commands: ['sandbox'] },
-  '--callback-token': { value: true, commands: ['sandbox'] },
+  '--callback-token': { value: true, commands: ['sandbox', 'listen'] },
   '--quiet': { value: false, commands: ['sandbox'] },
+  '--forward-to': { value: true, commands: ['listen'] },
 };
 
 const SHORT: Record<string, string> = { '-v': '--verbose', '-h': '--help' };
 
-const COMMANDS = ['validate', 'create', 'get', 'cancel', 'sandbox'];
+const COMMANDS = ['validate', 'create', 'get', 'cancel', 'sandbox', 'listen', 'trigger'];
 
 export function parseArgs(argv: readonly string[]): Command {
   if (argv.length === 0) throw new UsageError('No command given.');
@@ -172,8 +189,25 @@ export function parseArgs(argv: readonly string[]): Command {
     return { name, port: portOf(options.get('--port')), webhookUrl, callbackToken: text('--callback-token'), quiet: options.has('--quiet') };
   }
 
+  if (name === 'listen') {
+    if (positional.length > 0) throw new UsageError(`listen takes no arguments; got "${positional[0]}".`);
+    const forwardTo = text('--forward-to');
+    if (forwardTo === undefined) throw new UsageError('listen needs --forward-to URL: where your webhook handler listens, e.g. http://localhost:3000/webhooks/xendit.');
+    const problem = checkForwardUrl(forwardTo);
+    if (problem) throw new UsageError(`--forward-to: ${problem}`);
+    return { name, port: portOf(options.get('--port')), forwardTo, callbackToken: text('--callback-token'), verbose: options.has('--verbose') };
+  }
+
   const format = options.get('--format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format is text or json, not "${format}".`);
+  if (name === 'trigger') {
+    const [event, file, extra] = positional;
+    if (event !== 'completed' && event !== 'expired') {
+      throw new UsageError(`trigger takes the event first: completed or expired${event ? `, not "${event}"` : ''}. (A cancel sends no webhook, so there is nothing to trigger.)`);
+    }
+    if (extra !== undefined) throw new UsageError(`trigger takes at most one request file; got "${extra}" too.`);
+    return { name, event, file, baseUrl: text('--base-url'), format };
+  }
   if (name === 'validate') {
     if (positional.length === 0) throw new UsageError('validate needs at least one request file.');
     return { name, files: positional, format, resolve: options.has('--resolve') };

@@ -2,6 +2,7 @@
 // (bundles.ts), and returns its exit code; nothing here prints except through Output.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { SandboxHandle, SandboxOptions } from '../sandbox/sandboxServer';
 import type { SessionsClient, SessionsResult } from '../sessions/client';
 import { localPlaceholderContext } from '../sessions/dotenv';
 import { formatPath } from '../sessions/jsonPath';
@@ -24,7 +25,7 @@ import { junitReport, type JunitCase } from './junit';
 import type { Output } from './output';
 import { KEY_VARIABLE, resolveTarget, type ResolvedTarget } from './target';
 
-type CommandOf<N extends Command['name']> = Extract<Command, { name: N }>;
+export type CommandOf<N extends Command['name']> = Extract<Command, { name: N }>;
 type SendingCommand = CommandOf<'create' | 'get' | 'cancel'>;
 
 interface CheckedFile {
@@ -38,7 +39,7 @@ interface CheckedFile {
 }
 
 /** Reads every file before anything is checked or sent, so a typo in a path stops the run before it starts. */
-function readRequestFiles(files: readonly string[]): { file: string; text: string }[] {
+export function readRequestFiles(files: readonly string[]): { file: string; text: string }[] {
   return files.map((file) => {
     try {
       return { file, text: fs.readFileSync(file, 'utf8') };
@@ -61,7 +62,7 @@ function readRequestFiles(files: readonly string[]): { file: string; text: strin
  * Placeholders read the environment and the `.env` of the folder the command runs in (a CI job's checkout);
  * each file is resolved when it is checked, just before it is sent.
  */
-function checkFile(model: Model, file: string, text: string, env: NodeJS.ProcessEnv): CheckedFile {
+export function checkFile(model: Model, file: string, text: string, env: NodeJS.ProcessEnv): CheckedFile {
   const now = new Date();
   const analysis = model.analyzeRequestText(text, { now, placeholders: localPlaceholderContext(process.cwd(), env, now) });
   const place = (offset: number, length: number) => {
@@ -156,7 +157,7 @@ async function connect(command: SendingCommand, target: ResolvedTarget, out: Out
 }
 
 /** The `$schema` key points the editor at the JSON schema; the API does not know it. */
-function requestBody(value: unknown): unknown {
+export function requestBody(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value) || !('$schema' in value)) return value;
   const { $schema: _schema, ...body } = value as Record<string, unknown>;
   return body;
@@ -243,29 +244,38 @@ export async function runLookup(command: CommandOf<'get' | 'cancel'>, env: NodeJ
 export async function runSandbox(command: CommandOf<'sandbox'>, out: Output): Promise<number> {
   out.addSecret(command.callbackToken);
   const lib = loadClient(undefined, { longRunning: true });
-  let sandbox: Awaited<ReturnType<typeof lib.startSandbox>>;
-  try {
-    sandbox = await lib.startSandbox({
-      port: command.port,
-      webhookUrl: command.webhookUrl,
-      callbackToken: command.callbackToken,
-      log: command.quiet ? undefined : (line) => out.err(`[sandbox] ${line}`),
-    });
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new UsageError(`Port ${command.port} is in use on 127.0.0.1: pick another with --port, or --port 0 for a free one.`);
-    if (code === 'EACCES') throw new UsageError(`Port ${command.port} needs privileges on this system: pick one above 1023, or --port 0 for a free one.`);
-    throw err;
-  }
+  const sandbox = await startPortSandbox(lib, {
+    port: command.port,
+    webhookUrl: command.webhookUrl,
+    callbackToken: command.callbackToken,
+    log: command.quiet ? undefined : (line) => out.err(`[sandbox] ${line}`),
+  });
   out.out(`Xendit sandbox on ${sandbox.baseUrl}`);
   out.err(
     `Send to it with: xendit-sessions create --target sandbox --base-url ${sandbox.baseUrl} <files…>. It takes any test key; set ${KEY_VARIABLE} to one (xnd_development_ and 8 or more letters) for every command to get or cancel sessions later. Ctrl+C stops it.`,
   );
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
+  await stopSignal();
   await sandbox.close();
   if (!command.quiet) out.err('[sandbox] stopped');
   return ExitCode.ok;
+}
+
+/** Starts a sandbox on the command's port; a port that is taken or privileged is a usage error. */
+export async function startPortSandbox(lib: ReturnType<typeof loadClient>, options: SandboxOptions & { port: number }): Promise<SandboxHandle> {
+  try {
+    return await lib.startSandbox(options);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`Port ${options.port} is in use on 127.0.0.1: pick another with --port, or --port 0 for a free one.`);
+    if (code === 'EACCES') throw new UsageError(`Port ${options.port} needs privileges on this system: pick one above 1023, or --port 0 for a free one.`);
+    throw err;
+  }
+}
+
+/** Resolves on the first SIGINT (Ctrl+C) or SIGTERM. */
+export function stopSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
 }

@@ -6,6 +6,7 @@ import { saveCodeCache } from './bundles';
 import { runCreate, runLookup, runSandbox, runValidate } from './commands';
 import { ExitCode } from './format';
 import { Output } from './output';
+import { runListen, runTrigger } from './webhookCommands';
 
 async function run(argv: readonly string[], out: Output): Promise<number> {
   if (argv.length === 0) {
@@ -29,6 +30,10 @@ async function run(argv: readonly string[], out: Output): Promise<number> {
       return runLookup(command, process.env, out);
     case 'sandbox':
       return runSandbox(command, out);
+    case 'listen':
+      return runListen(command, process.env, out);
+    case 'trigger':
+      return runTrigger(command, process.env, out);
   }
 }
 
