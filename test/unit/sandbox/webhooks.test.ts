@@ -6,7 +6,6 @@ import { ANSWER_LIMIT } from '../../../src/sandbox/webhookDispatcher';
 import { WebhookEvent } from '../../../src/sessions/webhookEvent';
 import { HttpCaller } from '../../helpers/httpCall';
 import { minimalPay } from '../../helpers/sessionRequests';
-import { waitFor } from '../../helpers/waitFor';
 import { startWebhookReceiver, type WebhookReceiver } from '../../helpers/webhookReceiver';
 
 interface Opened {
@@ -179,7 +178,7 @@ describe('sandbox webhooks: triggers', () => {
       const id = await t.create();
       const result = t.sandbox.trigger(id, 'expire');
       assert.equal(result.ok && result.event, 'payment_session.expired');
-      await waitFor(() => t.hooks.deliveries.length === 1, 'the expired webhook');
+      await t.hooks.delivered('payment_session.expired');
       const second = t.sandbox.trigger(id, 'complete');
       assert.deepEqual(second, { ok: false, reason: 'not-active', status: 'EXPIRED' });
       assert.deepEqual(t.sandbox.trigger('ps-000000000000000000000000', 'cancel'), { ok: false, reason: 'not-found' });
