@@ -37,6 +37,7 @@ export type Command =
       readonly webhookUrl?: string;
       readonly callbackToken?: string;
       readonly quiet: boolean;
+      readonly rejectActiveReferenceReuse: boolean;
     }
   | { readonly name: 'listen'; readonly port: number; readonly forwardTo: string; readonly callbackToken?: string; readonly verbose: boolean }
   | { readonly name: 'trigger'; readonly event: 'completed' | 'expired'; readonly file?: string; readonly baseUrl?: string; readonly format: Format };
@@ -52,7 +53,8 @@ Usage:
   xendit-sessions get <payment_session_id> [--target …] [--base-url URL] [--yes]
                   [--for-user-id ID] [--timeout SECONDS] [--format text|json] [--verbose]
   xendit-sessions cancel <payment_session_id> [the options of get]
-  xendit-sessions sandbox [--port N] [--webhook-url URL [--callback-token TOKEN]] [--quiet]
+  xendit-sessions sandbox [--port N] [--webhook-url URL [--callback-token TOKEN]]
+                  [--reject-active-reference-reuse] [--quiet]
   xendit-sessions listen --forward-to URL [--callback-token TOKEN] [--port N] [--verbose]
   xendit-sessions trigger completed|expired [FILE] --base-url URL [--format text|json]
 
@@ -97,6 +99,9 @@ Options:
   --resolve            validate: print each request body with its placeholders ({{$randomUUID}},
                        {{$isoTimestamp +1d}}, …) resolved, as create would send it now.
   --force              Send files that have errors, to see the API's own answer.
+  --reject-active-reference-reuse
+                       sandbox: answer 409 DUPLICATE_ERROR to a reference_id that an ACTIVE
+                       session of the same key has (the API docs leave this open; off by default).
   --junit FILE         Also write a JUnit XML report of the batch (a test case per file).
   --verbose, -v        Log each request and response (redacted) and the target on stderr.
   --help, -h           This text.   --version   The version.
@@ -136,6 +141,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--callback-token': { value: true, commands: ['sandbox', 'listen'] },
   '--quiet': { value: false, commands: ['sandbox'] },
   '--forward-to': { value: true, commands: ['listen'] },
+  '--reject-active-reference-reuse': { value: false, commands: ['sandbox'] },
 };
 
 const SHORT: Record<string, string> = { '-v': '--verbose', '-h': '--help' };
@@ -186,7 +192,7 @@ export function parseArgs(argv: readonly string[]): Command {
     const webhookUrl = text('--webhook-url');
     if (webhookUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(webhookUrl)) throw new UsageError('--webhook-url must be an http:// or https:// URL.');
     if (options.has('--callback-token') && webhookUrl === undefined) throw new UsageError('--callback-token is sent with webhooks, so it needs --webhook-url.');
-    return { name, port: portOf(options.get('--port')), webhookUrl, callbackToken: text('--callback-token'), quiet: options.has('--quiet') };
+    return { name, port: portOf(options.get('--port')), webhookUrl, callbackToken: text('--callback-token'), quiet: options.has('--quiet'), rejectActiveReferenceReuse: options.has('--reject-active-reference-reuse') };
   }
 
   if (name === 'listen') {

@@ -248,6 +248,7 @@ export async function runSandbox(command: CommandOf<'sandbox'>, out: Output): Pr
     port: command.port,
     webhookUrl: command.webhookUrl,
     callbackToken: command.callbackToken,
+    rejectActiveReferenceReuse: command.rejectActiveReferenceReuse,
     log: command.quiet ? undefined : (line) => out.err(`[sandbox] ${line}`),
   });
   out.out(`Xendit sandbox on ${sandbox.baseUrl}`);

@@ -1,9 +1,10 @@
-// `npm run sandbox -- --port N [--webhook-url URL --callback-token T] [--rate-limit] [--max-sessions N]`: the
+// `npm run sandbox -- --port N [--webhook-url URL --callback-token T] [--rate-limit] [--max-sessions N]
+// [--reject-active-reference-reuse]`: the
 // embedded sandbox on its own.
 import { sandboxTestKey, startSandbox } from './sandboxServer';
 
 function usage(message: string): never {
-  console.error(`${message}\nusage: sandbox [--port N] [--webhook-url URL] [--callback-token TOKEN] [--rate-limit] [--max-sessions N] [--quiet]`);
+  console.error(`${message}\nusage: sandbox [--port N] [--webhook-url URL] [--callback-token TOKEN] [--rate-limit] [--max-sessions N] [--reject-active-reference-reuse] [--quiet]`);
   process.exit(4);
 }
 
@@ -13,6 +14,7 @@ export async function main(argv: string[]): Promise<void> {
   let callbackToken: string | undefined;
   let rateLimit = false;
   let quiet = false;
+  let rejectActiveReferenceReuse = false;
   let maxSessions: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -24,13 +26,14 @@ export async function main(argv: string[]): Promise<void> {
     else if (arg === '--callback-token') callbackToken = value();
     else if (arg === '--rate-limit') rateLimit = true;
     else if (arg === '--quiet') quiet = true;
+    else if (arg === '--reject-active-reference-reuse') rejectActiveReferenceReuse = true;
     else if (arg === '--max-sessions') {
       maxSessions = Number(value());
       if (!Number.isInteger(maxSessions) || maxSessions < 1) usage('--max-sessions takes a whole number of sessions, 1 or more');
     }
     else usage(`unknown option ${arg}`);
   }
-  const sandbox = await startSandbox({ port, webhookUrl, callbackToken, rateLimit, maxSessions, log: quiet ? undefined : (line) => console.error(`[sandbox] ${line}`) });
+  const sandbox = await startSandbox({ port, webhookUrl, callbackToken, rateLimit, maxSessions, rejectActiveReferenceReuse, log: quiet ? undefined : (line) => console.error(`[sandbox] ${line}`) });
   const stop = () => {
     void sandbox.close().then(() => process.exit(0));
   };

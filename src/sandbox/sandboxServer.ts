@@ -10,10 +10,11 @@ import { validateSessionRequest } from '../sessions/validate';
 import { renderCheckoutPage, renderNotFoundPage } from './checkoutPage';
 import { readBody, safeDecode } from './httpParts';
 import { handleTriggerRoute, triggerSession, type TriggerAction, type TriggerResult } from './sandboxTriggers';
+import { ReferenceRegistry, type ReferenceRegistryOptions } from './referenceRegistry';
 import { SandboxStore, businessIdOf, type SandboxSession, type Transition } from './sandboxStore';
 import { WebhookDispatcher } from './webhookDispatcher';
 
-export interface SandboxOptions {
+export interface SandboxOptions extends Pick<ReferenceRegistryOptions, 'rejectActiveReferenceReuse'> {
   /** 0 (default) picks a free port. */
   readonly port?: number;
   readonly host?: '127.0.0.1' | 'localhost';
@@ -71,6 +72,7 @@ const ENFORCED_WARNINGS: ReadonlySet<string> = new Set(['rule:expiry-in-future']
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
   const now = options.now ?? (() => new Date());
   const store = new SandboxStore(now, options.maxSessions);
+  const references = new ReferenceRegistry({ rejectActiveReferenceReuse: options.rejectActiveReferenceReuse, limit: store.maxSessions, log: (line) => log(line) });
   const log = (line: string) => options.log?.(redactText(line));
   const maxRequestBytes = options.maxRequestBytes ?? 1024 * 1024;
   const perMinute = options.rateLimit ? (typeof options.rateLimit === 'object' ? options.rateLimit.perMinute : 60) : 0;
@@ -194,7 +196,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           headers,
         );
       }
-      const session = store.create(key, value as Record<string, unknown>, { checkoutBase: baseUrl, defaultExpiryMinutes: options.defaultExpiryMinutes ?? 30 });
+      const session = references.admit(key, value as Record<string, unknown>, (request) => store.create(key, request, { checkoutBase: baseUrl, defaultExpiryMinutes: options.defaultExpiryMinutes ?? 30 }));
+      if ('path' in session) return apiError(res, 409, 'DUPLICATE_ERROR', session.message, [session], headers);
       for (const id of store.takeDropped()) log(`session ${id} dropped: the sandbox keeps at most ${store.maxSessions} sessions (the longest-final first)`);
       log(`POST /sessions → 201 ${session.body.payment_session_id} (${String(session.body.session_type)} ${String(session.body.currency)} ${String(session.body.amount)})`);
       return sendJson(res, 201, session.body, headers);
