@@ -34,26 +34,34 @@ export function resolvePlaceholders(value: unknown, context: PlaceholderContext)
   return { value: resolved, substitutions, problems };
 }
 
-/** Copies only the containers on the way to a string that changed, so a request without placeholders costs one read. */
+/**
+ * Copies only the containers on the way to a string that changed, and the path only for a string with `{{`, so
+ * a request without placeholders costs one read. `path` is the walk's own stack, pushed and popped in place.
+ */
 function walk(node: unknown, path: (string | number)[], context: PlaceholderContext, substitutions: Substitution[], problems: PlaceholderProblem[]): unknown {
-  if (typeof node === 'string') return node.includes('{{') ? resolveString(node, path, context, substitutions, problems) : node;
+  if (typeof node === 'string') return node.includes('{{') ? resolveString(node, [...path], context, substitutions, problems) : node;
+  if (typeof node !== 'object' || node === null) return node;
   if (Array.isArray(node)) {
     let copy: unknown[] | undefined;
-    node.forEach((entry, index) => {
-      const next = walk(entry, [...path, index], context, substitutions, problems);
+    for (let index = 0; index < node.length; index++) {
+      const entry: unknown = node[index];
+      path.push(index);
+      const next = walk(entry, path, context, substitutions, problems);
+      path.pop();
       if (next !== entry) (copy ??= [...node])[index] = next;
-    });
-    return copy ?? node;
-  }
-  if (node !== null && typeof node === 'object') {
-    let copy: Record<string, unknown> | undefined;
-    for (const [key, entry] of Object.entries(node)) {
-      const next = walk(entry, [...path, key], context, substitutions, problems);
-      if (next !== entry) (copy ??= { ...(node as Record<string, unknown>) })[key] = next;
     }
     return copy ?? node;
   }
-  return node;
+  let copy: Record<string, unknown> | undefined;
+  for (const key in node) {
+    if (!Object.hasOwn(node, key)) continue;
+    const entry = (node as Record<string, unknown>)[key];
+    path.push(key);
+    const next = walk(entry, path, context, substitutions, problems);
+    path.pop();
+    if (next !== entry) (copy ??= { ...(node as Record<string, unknown>) })[key] = next;
+  }
+  return copy ?? node;
 }
 
 function resolveString(text: string, path: JsonPath, context: PlaceholderContext, substitutions: Substitution[], problems: PlaceholderProblem[]): string | number {
