@@ -38,7 +38,7 @@ describe('cli args (node:util.parseArgs)', () => {
       force: true,
       junit: 'r.xml',
     });
-    assert.deepEqual(parseArgs(['sandbox', '--port', '0', '--webhook-url', 'http://127.0.0.1:9/h', '--callback-token', 't', '--quiet']), { name: 'sandbox', port: 0, webhookUrl: 'http://127.0.0.1:9/h', callbackToken: 't', quiet: true });
+    assert.deepEqual(parseArgs(['sandbox', '--port', '0', '--webhook-url', 'http://127.0.0.1:9/h', '--callback-token', 't', '--quiet']), { name: 'sandbox', port: 0, webhookUrl: 'http://127.0.0.1:9/h', callbackToken: 't', quiet: true, rejectActiveReferenceReuse: false });
     assert.equal((parseArgs(['create', '--format', 'text', '--format', 'json', 'a.json']) as { format: string }).format, 'json', 'the last value wins');
     assert.equal((parseArgs(['validate', '--resolve', 'a.json']) as { resolve: boolean }).resolve, true);
     refused(['create', '--resolve', 'a.json'], /--resolve does not apply to create/);
