@@ -21,7 +21,7 @@ describe('JSON schema and placeholders', () => {
     assert.ok(accepts({ expires_at: '{{$isoTimestamp +30m}}' }));
     assert.ok(accepts({ amount: '{{$randomInt 1000 50000}}' }));
     assert.ok(accepts({ amount: '{{ $env AMOUNT }}' }));
-    assert.ok(accepts({ customer: { type: 'INDIVIDUAL', reference_id: 'customer-{{$randomUUID}}', email: 'a+{{$timestamp}}@example.com' } }));
+    assert.ok(accepts({ customer: { type: 'INDIVIDUAL', reference_id: 'customer-{{$randomUUID}}', email: 'a+{{$timestamp}}@example.com', individual_detail: { given_names: 'Ani' } } }));
     assert.ok(accepts({ description: 'Order {{$timestamp}}', metadata: { order: '{{$guid}}' } }));
     assert.ok(accepts({ items: [{ name: 'Shirt', net_unit_amount: '{{$randomInt 1 9}}', quantity: 1 }] }));
   });
