@@ -31,6 +31,7 @@ function largeRequestText(bytes) {
     for (let batch = 0; batch < 200; batch++) {
       const index = items.length;
       const item = {
+        reference_id: `sku-${index}`,
         type: 'PHYSICAL_PRODUCT',
         name: `Item number ${index}`,
         net_unit_amount: 1000 + index,
@@ -48,7 +49,7 @@ function largeRequestText(bytes) {
 
 /** A PAY request with `count` items, each with a url missing its scheme: one problem per item. */
 function requestWithProblems(count) {
-  const items = Array.from({ length: count }, (_, index) => ({ type: 'PHYSICAL_PRODUCT', name: `Item ${index}`, net_unit_amount: 1, quantity: 1, url: `shop.example/${index}` }));
+  const items = Array.from({ length: count }, (_, index) => ({ reference_id: `sku-${index}`, type: 'PHYSICAL_PRODUCT', name: `Item ${index}`, category: 'Bulk', net_unit_amount: 1, quantity: 1, url: `shop.example/${index}` }));
   const request = { reference_id: 'bench-problems', session_type: 'PAY', currency: 'IDR', amount: count, mode: 'PAYMENT_LINK', country: 'ID', items };
   return JSON.stringify(request, null, 2);
 }

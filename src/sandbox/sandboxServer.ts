@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { formatBytes } from '../sessions/formatBytes';
-import { formatPath } from '../sessions/jsonPath';
+import { bodyPointer } from '../sessions/jsonPath';
 import { redactText } from '../sessions/redact';
 import { validateSessionRequest } from '../sessions/validate';
 import { renderCheckoutPage, renderNotFoundPage } from './checkoutPage';
@@ -191,8 +191,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           400,
           code,
           errors.length === 1 ? errors[0].message : `The request has ${errors.length} problems; see errors.`,
-          // The API's style: a dotted path such as items[0].name; a problem with the whole body has none.
-          errors.map((p) => (p.path.length > 0 ? { path: formatPath(p.path), message: p.message } : { message: p.message })),
+          // As the live API writes them: a JSON pointer into the request, /body/items/0/name (/body for the whole body).
+          errors.map((p) => ({ message: p.message, path: bodyPointer(p.path) })),
           headers,
         );
       }

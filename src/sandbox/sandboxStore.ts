@@ -5,6 +5,7 @@
 // stored session is still ACTIVE, the oldest one.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ExpiryQueue } from './expiryQueue';
+import { sessionResponseBody } from './sessionResponse';
 
 export interface SandboxSession {
   /** Hash of the key that created it: one key cannot read another's sessions. */
@@ -52,26 +53,13 @@ export class SandboxStore {
     const created = apiTimestamp(this.now());
     const { $schema: _schema, ...fields } = request;
     const expiresAt = apiTimestamp(typeof fields.expires_at === 'string' ? new Date(fields.expires_at) : new Date(this.now().getTime() + options.defaultExpiryMinutes * 60_000));
-    const body = {
-      payment_session_id: id,
+    const body = sessionResponseBody(fields, {
+      id,
       created,
-      updated: created,
-      ...fields,
-      customer_id: fields.customer_id ?? (fields.customer ? `cust-${randomUUID()}` : null),
-      channel_properties: fields.channel_properties ?? {},
-      allowed_payment_channels: (fields.payment_link_configuration as { allowed_payment_channels?: unknown } | undefined)?.allowed_payment_channels ?? null,
-      items: fields.items ?? null,
-      metadata: fields.metadata ?? null,
-      locale: fields.locale ?? 'en',
-      expires_at: expiresAt,
-      status: 'ACTIVE',
-      payment_link_url: `${options.checkoutBase}/checkout/${id}`,
-      payment_token_id: null,
-      payment_id: null,
-      payment_request_id: null,
-      business_id: businessIdOf(key),
-      ...(fields.mode === 'COMPONENT' || fields.mode === 'COMPONENTS' ? { components_sdk_key: randomBytes(24).toString('base64url') } : {}),
-    };
+      expiresAt,
+      checkoutUrl: `${options.checkoutBase}/checkout/${id}`,
+      businessId: businessIdOf(key),
+    }) as SandboxSession['body'];
     const session: SandboxSession = { owner: ownerOf(key), body };
     this.sessions.set(id, session);
     this.expiries.push(Date.parse(expiresAt), id);

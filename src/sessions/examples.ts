@@ -1,5 +1,7 @@
-// The example requests: the five from the create-session page and a minimal PAY request. The one source
-// for examples/*.session.json, the JSON schema's snippets and the "New Session Request" quick pick.
+// The example requests: the newest docs' use cases (2026 API reference: pay, pay and save, save, manual capture,
+// a monthly subscription; on the payment link and with Components), two from the older create-session page, and
+// the older card-session library's three. The one source for examples/*.session.json, the JSON schema's
+// snippets and the "New Session Request" quick pick.
 import type { SessionRequest } from './schema';
 
 export interface SessionRequestExample {
@@ -7,8 +9,10 @@ export interface SessionRequestExample {
   readonly name: string;
   readonly label: string;
   readonly description: string;
-  /** The example's heading on the create-session page, when it comes from there (tests compare the two). */
+  /** The example's heading on the older create-session page, when it comes from there unchanged (tests compare the two). */
   readonly referenceExample?: string;
+  /** The example of the 2026 API reference it follows, when it follows one. */
+  readonly docsExample?: string;
   readonly body: SessionRequest;
 }
 
@@ -16,12 +20,28 @@ const CUSTOMER_ID = 'cust-e2878b4c-d57e-4a2c-922d-c0313c2800a3';
 const SUCCESS_URL = 'https://yourcompany.com/success/example_item=my_item';
 const CANCEL_URL = 'https://yourcompany.com/cancel/example_item=my_item';
 const FAILURE_URL = 'https://yourcompany.com/failure/example_item=my_item';
+const COMPONENTS_CONFIGURATION = { origins: ['https://yourcompany.com'], return_url: 'https://yourcompany.com/checkout/done' };
+/** A new customer as the newest docs describe one; a reference id of its own per example. */
+function customer(referenceId: string): NonNullable<SessionRequest['customer']> {
+  return {
+    type: 'INDIVIDUAL',
+    reference_id: referenceId,
+    email: 'customer@yourdomain.com',
+    mobile_number: '+628123456789',
+    individual_detail: { given_names: 'Budi', surname: 'Santoso' },
+  };
+}
+const ORDER_ITEMS: NonNullable<SessionRequest['items']> = [
+  { reference_id: 'sku-batik-01', type: 'PHYSICAL_PRODUCT', name: 'Batik shirt', category: 'CLOTHES', net_unit_amount: 65000, quantity: 2, currency: 'IDR' },
+  { reference_id: 'shipping-01', type: 'PHYSICAL_SERVICE', name: 'Shipping', category: 'SHIPPING', net_unit_amount: 20000, quantity: 1, currency: 'IDR' },
+];
 
 export const SESSION_REQUEST_EXAMPLES: readonly SessionRequestExample[] = deepFreeze([
   {
     name: 'pay-payment-link',
     label: 'Pay: payment link',
-    description: 'Collect IDR 150,000 for two shirts, shipping and a discount on the Hosted Checkout page.',
+    description: 'Collect IDR 150,000 for two shirts and shipping on the Hosted Checkout page.',
+    docsExample: 'PaymentLink_OneTimePaymentExample',
     body: {
       reference_id: 'order-1001',
       session_type: 'PAY',
@@ -31,19 +51,125 @@ export const SESSION_REQUEST_EXAMPLES: readonly SessionRequestExample[] = deepFr
       country: 'ID',
       locale: 'en',
       description: 'Order #1001: two batik shirts',
-      items: [
-        { type: 'PHYSICAL_PRODUCT', name: 'Batik shirt', net_unit_amount: 65000, quantity: 2, category: 'Clothing' },
-        { type: 'FEES', name: 'Shipping', net_unit_amount: 30000, quantity: 1 },
-        { type: 'DISCOUNT', name: 'Welcome discount', net_unit_amount: -10000, quantity: 1 },
-      ],
+      items: ORDER_ITEMS,
       success_return_url: 'https://yourcompany.com/success/order-1001',
       cancel_return_url: 'https://yourcompany.com/cancel/order-1001',
     },
   },
   {
+    name: 'pay-manual-capture',
+    label: 'Pay, capture later: payment link',
+    description: 'Authorize IDR 250,000 now and capture it later with the Payment Capture API (capture_method MANUAL).',
+    docsExample: 'PaymentLink_ManualCaptureExample',
+    body: {
+      reference_id: 'order-1002',
+      session_type: 'PAY',
+      currency: 'IDR',
+      amount: 250000,
+      mode: 'PAYMENT_LINK',
+      country: 'ID',
+      capture_method: 'MANUAL',
+      customer: customer('customer-order-1002'),
+      locale: 'en',
+      description: 'Hotel booking deposit',
+      success_return_url: SUCCESS_URL,
+      cancel_return_url: CANCEL_URL,
+    },
+  },
+  {
+    name: 'subscription-monthly',
+    label: 'Subscription: monthly, payment link',
+    description: 'Start a 12-month plan of IDR 99,000 a month, retried daily up to 3 times.',
+    docsExample: 'PaymentLink_SubscriptionExample',
+    body: {
+      reference_id: 'plan-1003',
+      session_type: 'SUBSCRIPTION',
+      currency: 'IDR',
+      amount: 99000,
+      mode: 'PAYMENT_LINK',
+      country: 'ID',
+      customer: customer('customer-plan-1003'),
+      locale: 'en',
+      description: 'Monthly premium plan',
+      subscription: {
+        schedule: {
+          // Far enough ahead that the example stays valid until it gets dynamic values.
+          anchor_date: '2032-01-01T00:00:00Z',
+          interval: 'MONTH',
+          interval_count: 1,
+          total_recurrence: 12,
+          retry_interval: 'DAY',
+          retry_interval_count: 1,
+          total_retry: 3,
+          failed_attempt_notifications: [1, 2, 3],
+        },
+        failed_cycle_action: 'RESUME',
+      },
+      success_return_url: SUCCESS_URL,
+      cancel_return_url: CANCEL_URL,
+    },
+  },
+  {
+    name: 'components-pay',
+    label: 'Pay: components',
+    description: 'Collect a payment with Xendit Components embedded in your own page.',
+    docsExample: 'XenditComponents_OneTimePaymentExample',
+    body: {
+      reference_id: 'order-1004',
+      session_type: 'PAY',
+      currency: 'IDR',
+      amount: 150000,
+      mode: 'COMPONENTS',
+      country: 'ID',
+      customer: customer('customer-order-1004'),
+      locale: 'en',
+      description: 'Order #1004: two batik shirts',
+      items: ORDER_ITEMS,
+      components_configuration: COMPONENTS_CONFIGURATION,
+    },
+  },
+  {
+    name: 'components-pay-and-save',
+    label: 'Pay and save: components',
+    description: 'Collect a payment with Components and let the customer save the payment method (allow_save_payment_method OPTIONAL).',
+    docsExample: 'XenditComponents_PayandSaveExample',
+    body: {
+      reference_id: 'order-1005',
+      session_type: 'PAY',
+      allow_save_payment_method: 'OPTIONAL',
+      currency: 'IDR',
+      amount: 150000,
+      mode: 'COMPONENTS',
+      country: 'ID',
+      customer: customer('customer-order-1005'),
+      locale: 'en',
+      description: 'Order #1005, with the card saved for next time',
+      items: ORDER_ITEMS,
+      components_configuration: COMPONENTS_CONFIGURATION,
+    },
+  },
+  {
+    name: 'components-save',
+    label: 'Save: components',
+    description: 'Save a customer\'s payment details with Components on your own page.',
+    docsExample: 'XenditComponents_SavePaymentMethodExample',
+    body: {
+      reference_id: 'registration-1006',
+      session_type: 'SAVE',
+      currency: 'IDR',
+      amount: 0,
+      mode: 'COMPONENTS',
+      country: 'ID',
+      customer: customer('customer-registration-1006'),
+      locale: 'en',
+      description: 'Insurance Plan Registration',
+      components_configuration: COMPONENTS_CONFIGURATION,
+    },
+  },
+  {
     name: 'payment-link-save',
     label: 'Save: payment link',
-    description: 'Save a customer\'s payment details on the Hosted Checkout page (API page example).',
+    description: 'Save a customer\'s payment details on the Hosted Checkout page (older API page example).',
     referenceExample: 'PaymentLink_SaveExample',
     body: {
       reference_id: 'Alice',
@@ -60,36 +186,15 @@ export const SESSION_REQUEST_EXAMPLES: readonly SessionRequestExample[] = deepFr
     },
   },
   {
-    name: 'component-save',
-    label: 'Save: components',
-    description: 'Save payment details with Xendit Components on your own page (API page example).',
-    referenceExample: 'Component_SaveExample',
-    body: {
-      reference_id: 'Alice',
-      customer_id: CUSTOMER_ID,
-      session_type: 'SAVE',
-      currency: 'IDR',
-      amount: 0,
-      mode: 'COMPONENT',
-      country: 'ID',
-      locale: 'en',
-      description: 'Insurance Plan Registration',
-      success_return_url: SUCCESS_URL,
-      cancel_return_url: CANCEL_URL,
-      origins: ['https://yourdomain.com'],
-    },
-  },
-  {
     name: 'cards-session-js-pay',
-    label: 'Pay: cards session JS',
-    description: 'Take a card payment with the cards-session JavaScript library (API page example).',
-    referenceExample: 'CardSessionJS_PayExample',
+    label: 'Pay: cards session JS (older mode)',
+    description: 'Take a card payment with the cards-session JavaScript library (older API page example, with an amount above 0 as the newest docs require).',
     body: {
       reference_id: 'Alice',
       customer_id: CUSTOMER_ID,
       session_type: 'PAY',
       currency: 'IDR',
-      amount: 0,
+      amount: 10000,
       mode: 'CARDS_SESSION_JS',
       country: 'ID',
       channel_properties: { card_on_file_type: 'CUSTOMER_UNSCHEDULED' },
@@ -100,8 +205,8 @@ export const SESSION_REQUEST_EXAMPLES: readonly SessionRequestExample[] = deepFr
   },
   {
     name: 'cards-session-js-save',
-    label: 'Save: cards session JS, recurring',
-    description: 'Save a card for recurring payments with the cards-session JavaScript library (API page example).',
+    label: 'Save: cards session JS, recurring (older mode)',
+    description: 'Save a card for recurring payments with the cards-session JavaScript library (older API page example).',
     referenceExample: 'CardSessionJS_SaveExample',
     body: {
       reference_id: 'Alice',
@@ -122,16 +227,15 @@ export const SESSION_REQUEST_EXAMPLES: readonly SessionRequestExample[] = deepFr
   },
   {
     name: 'cards-session-js-pay-and-save',
-    label: 'Pay and save: cards session JS',
-    description: 'Take a card payment and save the card (allow_save_payment_method FORCED) (API page example).',
-    referenceExample: 'CardSessionJS_PayAndSaveExample',
+    label: 'Pay and save: cards session JS (older mode)',
+    description: 'Take a card payment and save the card, allow_save_payment_method FORCED (older API page example, with an amount above 0).',
     body: {
       reference_id: 'Alice',
       customer_id: CUSTOMER_ID,
       session_type: 'PAY',
       allow_save_payment_method: 'FORCED',
       currency: 'IDR',
-      amount: 0,
+      amount: 10000,
       mode: 'CARDS_SESSION_JS',
       country: 'ID',
       channel_properties: { card_on_file_type: 'CUSTOMER_UNSCHEDULED' },

@@ -1,6 +1,6 @@
 // Turns a Problem's Fix into minimal text edits with jsonc-parser, so the user's formatting and comments survive.
-import { findNodeAtLocation, modify, parseTree, type EditResult, type FormattingOptions } from 'jsonc-parser';
-import type { Fix, JsonPath } from './problem';
+import { applyEdits, findNodeAtLocation, modify, parseTree, type EditResult, type FormattingOptions } from 'jsonc-parser';
+import type { Fix, FixStep, JsonPath } from './problem';
 
 export interface TextEdit {
   readonly offset: number;
@@ -11,9 +11,27 @@ export interface TextEdit {
 /** Edits that apply `fix` to `text`, indented like the file itself. */
 export function fixEdits(text: string, fix: Fix, formatting: Partial<FormattingOptions> = {}): TextEdit[] {
   const options: FormattingOptions = { ...detectIndent(text), eol: text.includes('\r\n') ? '\r\n' : '\n', ...formatting };
-  const path = fix.path as (string | number)[];
-  const edits: EditResult = modify(text, path, fix.kind === 'set' ? fix.value : undefined, { formattingOptions: options });
+  if (fix.kind !== 'edits') return stepEdits(text, fix, options);
+  // Steps apply one after another, each to the text the previous left; the result is one edit over the span
+  // that changed, so an editor applies (and undoes) the whole fix at once.
+  let result = text;
+  for (const step of fix.edits) result = applyEdits(result, stepEdits(result, step, options));
+  return [spanEdit(text, result)];
+}
+
+function stepEdits(text: string, step: FixStep, options: FormattingOptions): TextEdit[] {
+  const edits: EditResult = modify(text, step.path as (string | number)[], step.kind === 'set' ? step.value : undefined, { formattingOptions: options });
   return edits.map((e) => ({ offset: e.offset, length: e.length, content: e.content }));
+}
+
+/** The one edit that turns `before` into `after`: what lies between their common start and common end. */
+function spanEdit(before: string, after: string): TextEdit {
+  let start = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (start < shorter && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < shorter - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  return { offset: start, length: before.length - end - start, content: after.slice(start, after.length - end) };
 }
 
 function detectIndent(text: string): { insertSpaces: boolean; tabSize: number } {
@@ -24,10 +42,12 @@ function detectIndent(text: string): { insertSpaces: boolean; tabSize: number } 
 }
 
 /**
- * Reads a path the API or the model prints ("items[0].name", "metadata.order id") back into segments.
- * Keys are split on dots and brackets; a bracketed number is an array index.
+ * Reads a path the API or the model prints back into segments. Two forms: the live API's JSON pointer into the
+ * request ("/body/items/0/name", `~1` and `~0` escaped, `body` dropped), and the older dotted form
+ * ("items[0].name", "metadata.order id"): keys split on dots and brackets, a bracketed number an array index.
  */
 export function parsePathString(text: string): JsonPath {
+  if (text.startsWith('/')) return parsePointer(text);
   const path: (string | number)[] = [];
   const re = /\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|([^.[\]]+)/g;
   let match: RegExpExecArray | null;
@@ -37,6 +57,12 @@ export function parsePathString(text: string): JsonPath {
     else if (match[3] !== undefined) path.push(match[3]);
   }
   return path;
+}
+
+function parsePointer(text: string): JsonPath {
+  const segments = text.slice(1).split('/').map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const rest = segments[0] === 'body' ? segments.slice(1) : segments;
+  return rest.filter((segment) => segment !== '').map((segment) => (/^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment));
 }
 
 /**

@@ -49,3 +49,8 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   return String(value);
 }
+
+/** The JSON pointer the live API writes for a path into the request body, e.g. `/body/items/0/name`. */
+export function bodyPointer(path: JsonPath): string {
+  return ['/body', ...path.map((segment) => String(segment).replace(/~/g, '~0').replace(/\//g, '~1'))].join('/');
+}

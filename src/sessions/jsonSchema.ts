@@ -12,6 +12,7 @@ export type JsonSchema = { [keyword: string]: unknown };
 export const REQUEST_JSON_SCHEMA_FILE = 'schemas/session-request.schema.json';
 
 const HTTPS_URL_PATTERN = '^https://\\S+$';
+const HTTPS_ORIGIN_PATTERN = '^https://[^\\s/?#]+/?$';
 
 const PATTERN_MESSAGES: Record<string, string> = {
   [ABSOLUTE_URL_PATTERN.source]: FORMAT_MESSAGES.httpUrl,
@@ -32,9 +33,17 @@ export function buildRequestJsonSchema(): JsonSchema {
   const schema = z.toJSONSchema(SessionRequest, { target: 'draft-07', io: 'input' }) as JsonSchema;
   walk(schema, tidy);
   acceptPlaceholders(schema);
-  for (const path of RETURN_URL_PATHS) {
-    Object.assign(propertyAt(schema, path), { pattern: HTTPS_URL_PATTERN, patternErrorMessage: sentence(FORMAT_MESSAGES.returnUrl) });
-  }
+  // Unknown keys are warnings the extension reports itself ("not in the API reference"), never a schema error:
+  // the reference lags behind the API, and a newer field must not mark a request the API takes as wrong.
+  walk(schema, (node) => {
+    if (node.additionalProperties === false) delete node.additionalProperties;
+  });
+  const https = { pattern: HTTPS_URL_PATTERN, patternErrorMessage: sentence(FORMAT_MESSAGES.returnUrl) };
+  for (const path of RETURN_URL_PATHS) Object.assign(stringBranch(propertyAt(schema, path)), https);
+  Object.assign(propertyAt(schema, ['components_configuration', 'origins']).items as JsonSchema, {
+    pattern: HTTPS_ORIGIN_PATTERN,
+    patternErrorMessage: 'Must be an HTTPS origin: https:// and the host, with an optional port and no path, e.g. https://yourcompany.com.',
+  });
   addRule(schema, {
     if: { properties: { session_type: { const: 'SAVE' } }, required: ['session_type'] },
     then: { properties: { amount: { const: 0, errorMessage: 'amount must be 0 when session_type is SAVE.' } } },
@@ -61,6 +70,11 @@ export function renderRequestJsonSchema(): string {
 }
 
 function tidy(node: JsonSchema): void {
+  // A key the API refuses (schemaKit's refused()): zod writes `not: {}`; say why in VS Code's words.
+  if (node.refused === true) {
+    delete node.refused;
+    if (typeof node.description === 'string') node.errorMessage = node.description;
+  }
   // zod states the safe-integer range on every integer; it says nothing a user needs and clutters hovers.
   if (node.type === 'integer') {
     if (node.maximum === Number.MAX_SAFE_INTEGER) delete node.maximum;
@@ -104,6 +118,11 @@ function propertyAt(schema: JsonSchema, path: readonly string[]): JsonSchema {
     node = next;
   }
   return node;
+}
+
+/** The string branch of a nullable string property, or the property itself. */
+function stringBranch(node: JsonSchema): JsonSchema {
+  return (node.anyOf as JsonSchema[] | undefined)?.find((branch) => branch.type === 'string') ?? node;
 }
 
 function itemSchema(schema: JsonSchema): JsonSchema {

@@ -11,7 +11,12 @@ export type JsonPath = readonly (string | number)[];
  */
 export type Fix =
   | { readonly title: string; readonly kind: 'set'; readonly path: JsonPath; readonly value: unknown }
-  | { readonly title: string; readonly kind: 'remove'; readonly path: JsonPath };
+  | { readonly title: string; readonly kind: 'remove'; readonly path: JsonPath }
+  /** Several changes made as one, in order (e.g. move a key: set it in its new place, remove the old one); `path` names the fix. */
+  | { readonly title: string; readonly kind: 'edits'; readonly path: JsonPath; readonly edits: readonly FixStep[] };
+
+/** One change of a multi-step fix. */
+export type FixStep = { readonly kind: 'set'; readonly path: JsonPath; readonly value: unknown } | { readonly kind: 'remove'; readonly path: JsonPath };
 
 export interface Problem {
   readonly severity: Severity;

@@ -1,8 +1,10 @@
 // The one check every path uses (sandbox, editor, pre-send, CLI): the zod model, then the cross-field
 // rules, reported as Problems whose messages say what is wrong, where, and how to fix it.
 import * as z from 'zod/mini';
-import { describeValue, formatPath, isMissing, isPlainObject, valueAt } from './jsonPath';
-import type { Fix, JsonPath, Problem } from './problem';
+import { formatPath, isMissing, isPlainObject, valueAt } from './jsonPath';
+import type { JsonPath, Problem } from './problem';
+import { closest } from './closest';
+import { describeIssue, schemaAt, unwrap, type Issue } from './issueMessages';
 import { RULES, type ReadPattern, type Rule } from './rules';
 import { SessionRequest } from './schema';
 
@@ -35,6 +37,8 @@ export interface Finding {
   /** Whether the generated JSON schema reports the same thing. */
   readonly schemaCovered: boolean;
 }
+
+export { closest } from './closest';
 
 export function validateSessionRequest(value: unknown, options: ValidateOptions = {}): ValidationResult {
   const { findings, request } = findProblems(value, options);
@@ -77,7 +81,6 @@ function isPrefixOfPattern(path: readonly PropertyKey[], pattern: ReadPattern): 
   return path.every((segment, index) => pattern[index] === segment || (pattern[index] === '*' && typeof segment === 'number'));
 }
 
-type Issue = z.core.$ZodIssue;
 
 function findingsFromIssues(issues: readonly Issue[], root: unknown): Finding[] {
   const findings: Finding[] = [];
@@ -93,32 +96,31 @@ function findingsFromIssues(issues: readonly Issue[], root: unknown): Finding[] 
     if (seen.has(key)) continue;
     seen.add(key);
     const { message, fix } = describeIssue(issue, path, root);
-    const problem: Problem = { severity: 'error', path, message, code: codeForPath(path), source: 'schema', ...(fix ? { fix } : {}) };
+    const problem: Problem = { severity: 'error', path, message, code: codeForIssue(issue, path, root), source: 'schema', ...(fix ? { fix } : {}) };
     findings.push({ problem, anchor: issue.code === 'invalid_key' ? 'key' : 'value', schemaCovered: true });
   }
   return findings;
 }
 
-// Unknown keys are warnings, not errors: a typo such as "ammount" is worth flagging, but the create-session
-// page lags behind the API, and a field it does not list yet must not stop a request the API would take.
+// Unknown keys are warnings, not errors: a typo such as "ammount" is worth flagging, but the reference lags
+// behind the API, and a field it does not list yet must not stop a request the API would take. The JSON schema
+// leaves objects open for the same reason, so the editor hears of unknown keys from here alone.
 function unknownKeyFinding(path: JsonPath, root: unknown): Finding {
   const key = String(path[path.length - 1]);
   const parentPath = path.slice(0, -1);
-  const where = parentPath.length === 0 ? 'in the request' : `in ${formatPath(parentPath)}`;
+  const where = parentPath.length === 0 ? 'the request' : formatPath(parentPath);
   const suggestion = closest(key, knownKeys(parentPath, root));
-  const hint = suggestion
-    ? `Did you mean "${suggestion}"? Fix the spelling, or remove it if it is not meant for the API.`
-    : 'Check the spelling, or remove it if it is not meant for the API.';
+  const hint = suggestion ? ` Did you mean "${suggestion}"?` : ' The API may ignore or refuse it: check it is meant for the API.';
   return {
     problem: {
       severity: 'warning',
       path,
-      message: `Unknown field "${key}" ${where}: the create-session API does not document it, so it is probably a typo. ${hint}`,
+      message: `"${key}" in ${where} is not in the API reference.${hint}`,
       code: 'API_VALIDATION_ERROR',
       source: 'schema',
     },
     anchor: 'key',
-    schemaCovered: true,
+    schemaCovered: false,
   };
 }
 
@@ -141,165 +143,25 @@ const CODE_BY_FIELD: Record<string, string> = {
   metadata: 'INVALID_METADATA',
 };
 
+/** The API's error code for a model problem: an unsupported session type or mode, else the field's. */
+function codeForIssue(issue: Issue, path: JsonPath, root: unknown): string {
+  if (issue.code === 'invalid_value' && path.length === 1 && !isMissing(root, path)) {
+    if (path[0] === 'session_type') return 'SESSION_TYPE_NOT_SUPPORTED';
+    if (path[0] === 'mode') return 'MODE_NOT_SUPPORTED';
+  }
+  return codeForPath(path);
+}
+
 /** The API's error code for a field problem: the nearest named field decides, metadata anywhere wins. */
 function codeForPath(path: JsonPath): string {
-  if (path.includes('metadata')) return 'INVALID_METADATA';
+  if (path.includes('metadata')) return path[0] === 'items' ? 'INVALID_ITEM_METADATA' : 'INVALID_METADATA';
+  // The error docs name invalid components_configuration.origins an API_VALIDATION_ERROR, not an INVALID_URL.
+  if (path[0] === 'components_configuration' && path[1] === 'origins') return 'API_VALIDATION_ERROR';
   for (let index = path.length - 1; index >= 0; index--) {
     const segment = path[index];
     if (typeof segment === 'string') return CODE_BY_FIELD[segment] ?? 'API_VALIDATION_ERROR';
   }
   return 'API_VALIDATION_ERROR';
-}
-
-const EXPECTED_TYPE: Record<string, string> = {
-  string: 'a string (in double quotes)',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  object: 'an object ({ ... })',
-  array: 'an array ([ ... ])',
-  null: 'null',
-};
-
-/** Enum lists longer than this are not spelled out in a message (the payment channels are 150 long). */
-const LISTED_VALUES_MAX = 12;
-
-function describeIssue(issue: Issue, path: JsonPath, root: unknown): { message: string; fix?: Fix } {
-  const field = formatPath(path);
-  const value = valueAt(root, path);
-  if (path.length === 0 && issue.code === 'invalid_type') {
-    return {
-      message: `A session request is a JSON object ({ "reference_id": ..., "session_type": ..., ... }), but this is ${describeRoot(root)}. Start from an example request.`,
-    };
-  }
-  if (isMissing(root, path) && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
-    const expected = issue.code === 'invalid_value' ? oneOf(issue.values) : (EXPECTED_TYPE[issue.expected] ?? issue.expected);
-    const about = descriptionAt(path);
-    return { message: `${field} is required${about ? ` (${lowerFirst(about)})` : ''}. Add it: ${expected}.` };
-  }
-  switch (issue.code) {
-    case 'invalid_type':
-      return wrongType(field, issue.expected, value, path);
-    case 'invalid_value':
-      return wrongValue(field, issue.values, value, path);
-    case 'too_small':
-    case 'too_big':
-      return { message: outOfRange(field, issue, value) };
-    case 'invalid_format':
-      return { message: `${field} ${issue.message}; it is ${describeValue(value)}.` };
-    case 'invalid_key': {
-      const inner = issue.issues[0];
-      const key = String(path[path.length - 1]);
-      const limit = inner && inner.code === 'too_big' ? `at most ${String(inner.maximum)} characters` : 'a valid key';
-      return { message: `${formatPath(path.slice(0, -1))} key "${key}" is ${key.length} characters long, but keys may have ${limit}. Shorten the key.` };
-    }
-    case 'custom': {
-      const size = isPlainObject(value) ? `; it has ${Object.keys(value).length}` : '';
-      return { message: `${field} ${issue.message}${size}. Remove the extra entries.` };
-    }
-    default:
-      return { message: `${field}: ${issue.message}.` };
-  }
-}
-
-function wrongType(field: string, expectedType: string, value: unknown, path: JsonPath): { message: string; fix?: Fix } {
-  const expected = EXPECTED_TYPE[expectedType] ?? expectedType;
-  if (expectedType === 'int' && typeof value === 'number') {
-    return { message: `${field} must be a whole number; it is ${value}.` };
-  }
-  const message = `${field} must be ${expected}, but it is ${describeValue(value)}.`;
-  if (expectedType === 'number' && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
-    const number = Number(value);
-    return { message: `${message} Write the number without quotes.`, fix: { title: `Use the number ${number}`, kind: 'set', path, value: number } };
-  }
-  if (expectedType === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
-    const text = String(value);
-    return { message: `${message} Put it in double quotes.`, fix: { title: `Use the string "${text}"`, kind: 'set', path, value: text } };
-  }
-  return { message };
-}
-
-function wrongValue(field: string, values: readonly unknown[], value: unknown, path: JsonPath): { message: string; fix?: Fix } {
-  const allowed = values.filter((candidate): candidate is string => typeof candidate === 'string');
-  const listed = allowed.length <= LISTED_VALUES_MAX ? ` must be ${oneOf(allowed)}` : ` is not one of the ${allowed.length} values the API accepts`;
-  const message = `${field}${listed}; it is ${describeValue(value)}.`;
-  if (typeof value !== 'string') return { message };
-  // Same letters in another case or with spaces or dashes is not a guess, so it earns a fix.
-  const normalized = value.trim().toUpperCase().replace(/[\s-]+/g, '_');
-  const exact = allowed.find((candidate) => candidate.toUpperCase() === normalized);
-  if (exact) {
-    return { message: `${message} Write it as "${exact}".`, fix: { title: `Use "${exact}"`, kind: 'set', path, value: exact } };
-  }
-  const suggestion = closest(value, allowed);
-  return { message: suggestion ? `${message} Did you mean "${suggestion}"?` : message };
-}
-
-function outOfRange(field: string, issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, value: unknown): string {
-  const small = issue.code === 'too_small';
-  const limit = Number(small ? issue.minimum : issue.maximum);
-  if (issue.origin === 'string' && typeof value === 'string') {
-    if (small && limit === 1) return `${field} must not be empty.`;
-    const bound = issue.exact ? 'exactly' : small ? 'at least' : 'at most';
-    return `${field} must be ${bound} ${limit} characters long; it has ${value.length}.${small ? '' : ' Shorten it.'}`;
-  }
-  if (issue.origin === 'array' && Array.isArray(value)) {
-    return `${field} must have ${small ? 'at least' : 'at most'} ${limit} entries; it has ${value.length}.`;
-  }
-  const bound = small ? (issue.inclusive ? 'at least' : 'more than') : issue.inclusive ? 'at most' : 'less than';
-  return `${field} must be ${bound} ${limit}; it is ${describeValue(value)}.`;
-}
-
-function describeRoot(root: unknown): string {
-  if (Array.isArray(root)) return 'an array';
-  if (root === null) return 'null';
-  if (typeof root === 'string') return 'a string';
-  return `a ${typeof root}`;
-}
-
-function oneOf(values: readonly unknown[]): string {
-  const shown = values.map((value) => String(value));
-  if (shown.length === 1) return shown[0] ?? '';
-  return `one of ${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
-}
-
-/** "The amount to..." reads as "(the amount to...)" inside a sentence; "ISO 4217 ..." keeps its capitals. */
-function lowerFirst(text: string): string {
-  const trimmed = text.replace(/\.$/, '');
-  return /^[A-Z](?![A-Z0-9])/.test(trimmed) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
-}
-
-/** The model's schema at `path`, unwrapped from optional/nullable, or undefined past an open end. */
-function schemaAt(path: JsonPath): z.core.$ZodType | undefined {
-  let schema: z.core.$ZodType | undefined = SessionRequest;
-  for (const segment of path) {
-    schema = unwrap(schema);
-    const def: z.core.$ZodTypeDef | undefined = schema?._zod.def;
-    if (def?.type === 'object' && typeof segment === 'string') schema = (def as z.core.$ZodObjectDef).shape[segment];
-    else if (def?.type === 'array') schema = (def as z.core.$ZodArrayDef).element;
-    else if (def?.type === 'record') schema = (def as z.core.$ZodRecordDef).valueType;
-    else return undefined;
-  }
-  return schema;
-}
-
-function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
-  let current = schema;
-  while (current && (current._zod.def.type === 'optional' || current._zod.def.type === 'nullable')) {
-    current = (current._zod.def as z.core.$ZodOptionalDef).innerType;
-  }
-  return current;
-}
-
-/** The field's description from the model's metadata (the text the editor shows on hover). */
-function descriptionAt(path: JsonPath): string | undefined {
-  let schema = schemaAt(path);
-  while (schema) {
-    const description = z.globalRegistry.get(schema)?.description;
-    if (description) return description;
-    const def = schema._zod.def;
-    schema = def.type === 'optional' || def.type === 'nullable' ? (def as z.core.$ZodOptionalDef).innerType : undefined;
-  }
-  return undefined;
 }
 
 function knownKeys(objectPath: JsonPath, root: unknown): string[] {
@@ -308,33 +170,4 @@ function knownKeys(objectPath: JsonPath, root: unknown): string[] {
   const object = valueAt(root, objectPath);
   // A key already present is no suggestion for a typo of it.
   return Object.keys((schema._zod.def as z.core.$ZodObjectDef).shape).filter((key) => !(isPlainObject(object) && Object.hasOwn(object, key)));
-}
-
-/** The candidate within a small edit distance of `word` (typos, case), or undefined. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  const target = word.toLowerCase();
-  let best: string | undefined;
-  const limit = target.length <= 4 ? 1 : target.length <= 8 ? 2 : 3;
-  let bestDistance = limit + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(target, candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

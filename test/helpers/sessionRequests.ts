@@ -14,3 +14,15 @@ export const customerId = 'cust-e2878b4c-d57e-4a2c-922d-c0313c2800a3';
 
 /** "Now" for every test that compares with expires_at. */
 export const testNow = new Date('2030-01-01T00:00:00Z');
+
+/** The smallest SUBSCRIPTION request the newest docs accept: a customer and a monthly schedule after testNow. */
+export const minimalSubscription = {
+  reference_id: 'plan-1',
+  session_type: 'SUBSCRIPTION',
+  currency: 'IDR',
+  amount: 50000,
+  mode: 'PAYMENT_LINK',
+  country: 'ID',
+  customer_id: customerId,
+  subscription: { schedule: { anchor_date: '2030-02-01T00:00:00Z', interval: 'MONTH', interval_count: 1 } },
+} as const satisfies SessionRequest;

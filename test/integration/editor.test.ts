@@ -25,16 +25,17 @@ describe('editor', function () {
   let api: TestingApi;
   const restores = suiteHooks((a) => (api = a), { resetTargets: false });
 
-  it('completes session_type values from the contributed schema', async () => {
+  it('completes session_type values from the contributed schema: the newest docs\' public enum', async () => {
     const editor = await openRequest('complete-enum.session.json', '{\n  "session_type": ""\n}\n');
     const labels = await completionLabels(editor.document, new vscode.Position(1, 19));
-    for (const value of ['"SAVE"', '"PAY"', '"AUTHORIZATION"']) assert.ok(labels.includes(value), `${value} not offered; got ${labels.join(', ')}`);
+    for (const value of ['"SAVE"', '"PAY"', '"SUBSCRIPTION"']) assert.ok(labels.includes(value), `${value} not offered; got ${labels.join(', ')}`);
+    assert.ok(!labels.includes('"AUTHORIZATION"'), 'AUTHORIZATION is refused by the API and not offered');
   });
 
   it('offers the reference examples as snippets in an empty request', async () => {
     const editor = await openRequest('complete-snippets.session.json', '');
     const labels = await completionLabels(editor.document, new vscode.Position(0, 0));
-    for (const snippet of ['Save: payment link', 'Save: components', 'Pay: cards session JS', 'Save: cards session JS, recurring', 'Pay and save: cards session JS']) {
+    for (const snippet of ['Pay: payment link', 'Subscription: monthly, payment link', 'Pay: components', 'Save: components', 'Pay, capture later: payment link']) {
       assert.ok(labels.includes(snippet), `snippet "${snippet}" not offered; got ${labels.join(', ')}`);
     }
   });

@@ -240,7 +240,7 @@ describe('security and faults', function () {
       // Count the size as items are added: re-serialising the whole array each time is quadratic and would
       // hold the extension host for minutes.
       for (let size = 0; size < 10 * 1024 * 1024; ) {
-        const item = { type: 'PHYSICAL_PRODUCT', name: `Item ${items.length} ${'x'.repeat(200)}`, net_unit_amount: 100, quantity: 1, category: 'Bulk', description: 'y'.repeat(200) };
+        const item = { reference_id: `sku-${items.length}`, type: 'PHYSICAL_PRODUCT', name: `Item ${items.length} ${'x'.repeat(200)}`, net_unit_amount: 100, quantity: 1, category: 'Bulk', description: 'y'.repeat(200) };
         items.push(item);
         size += JSON.stringify(item).length + 1;
         total += 100;

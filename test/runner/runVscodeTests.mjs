@@ -90,8 +90,10 @@ async function runCodeServer() {
     });
     await page.exposeFunction('codeAutomationExit', (code) => settle(code));
     page.on('pageerror', (e) => verbose && console.log(`[page error] ${e.message}`));
+    // Playwright's default 30 s for the page's load event is not enough when other suites share the 2 cores.
     await page.goto(
       workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: root, extensionTestsPath: testsPath }),
+      { timeout: 180_000 },
     );
     const timer = setTimeout(() => settle('timeout'), SUITE_TIMEOUT_MS);
     const code = await exitCode;

@@ -85,7 +85,13 @@ describe('SessionsClient against the sandbox', () => {
     const result = expectKind(await client.createSession({ ...minimalPay, items: [{ name: '', net_unit_amount: 1, quantity: 1 }], currency: 'EUR' }), 'apiError');
     assert.equal(result.response.status, 400);
     assert.equal(result.error.errorCode, 'API_VALIDATION_ERROR');
-    assert.deepEqual(result.error.errors.map((e) => e.path).sort(), ['currency', 'items[0].name']);
+    assert.deepEqual(result.error.errors.map((e) => e.path).sort(), [
+      '/body/currency',
+      '/body/items/0/category',
+      '/body/items/0/name',
+      '/body/items/0/reference_id',
+      '/body/items/0/type',
+    ]);
     for (const e of result.error.errors) assert.ok(e.message.length > 10);
     assert.deepEqual((result.body as { error_code: string }).error_code, 'API_VALIDATION_ERROR');
   });

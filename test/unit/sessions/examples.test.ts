@@ -16,12 +16,9 @@ import { testNow as now } from '../../helpers/sessionRequests';
 const examplesDir = join(repoRoot, 'examples');
 
 describe('examples', () => {
-  it('has one example for each request example on the reference page, equal to it key for key', () => {
+  it('keeps the older page\'s examples it still offers unchanged, key for key', () => {
     const fromPage = SESSION_REQUEST_EXAMPLES.filter((example) => example.referenceExample !== undefined);
-    assert.deepEqual(
-      fromPage.map((example) => example.referenceExample).sort(),
-      [...referenceExamples.requests.keys()].sort(),
-    );
+    assert.deepEqual(fromPage.map((example) => example.referenceExample), ['PaymentLink_SaveExample', 'CardSessionJS_SaveExample']);
     for (const example of fromPage) {
       const onPage = referenceExamples.requests.get(example.referenceExample ?? '');
       // Compared as text so the key order matches the page too.
@@ -29,9 +26,27 @@ describe('examples', () => {
     }
   });
 
-  it('adds exactly one example of its own: the minimal PAY payment link', () => {
-    const own = SESSION_REQUEST_EXAMPLES.filter((example) => example.referenceExample === undefined);
-    assert.deepEqual(own.map((example) => example.name), ['pay-payment-link']);
+  it('offers the newest docs\' use cases: pay, manual capture, a monthly subscription, and Components pay, pay and save, save', () => {
+    const newest = SESSION_REQUEST_EXAMPLES.filter((example) => example.docsExample !== undefined);
+    assert.deepEqual(
+      newest.map((example) => [example.name, example.body.session_type, example.body.mode]),
+      [
+        ['pay-payment-link', 'PAY', 'PAYMENT_LINK'],
+        ['pay-manual-capture', 'PAY', 'PAYMENT_LINK'],
+        ['subscription-monthly', 'SUBSCRIPTION', 'PAYMENT_LINK'],
+        ['components-pay', 'PAY', 'COMPONENTS'],
+        ['components-pay-and-save', 'PAY', 'COMPONENTS'],
+        ['components-save', 'SAVE', 'COMPONENTS'],
+      ],
+    );
+    assert.equal(newest.find((example) => example.name === 'pay-manual-capture')?.body.capture_method, 'MANUAL');
+    assert.equal(newest.find((example) => example.name === 'components-pay-and-save')?.body.allow_save_payment_method, 'OPTIONAL');
+    for (const example of newest) assert.deepEqual(validateSessionRequest(example.body, { now }).problems, [], example.name);
+  });
+
+  it('keeps its dates far enough ahead to stay valid for years', () => {
+    const anchor = SESSION_REQUEST_EXAMPLES.find((example) => example.name === 'subscription-monthly')?.body.subscription?.schedule.anchor_date;
+    assert.ok(anchor && Date.parse(anchor) > Date.parse('2031-12-01T00:00:00Z'), anchor);
   });
 
   it('has unique, file-safe names and a label and description for each', () => {
@@ -51,12 +66,18 @@ describe('examples', () => {
     }
   });
 
-  it('validates every example on the page without errors (a PAY with amount 0 only warns)', () => {
+  it('judges the older page\'s examples by the newest docs: PAY with amount 0 is refused, COMPONENT and CARDS_SESSION_JS are flagged', () => {
+    const sources: Record<string, string[]> = {};
     for (const [heading, body] of referenceExamples.requests) {
-      const result = validateSessionRequest(body, { now });
-      assert.ok(result.ok, `${heading}: ${JSON.stringify(result.problems, null, 2)}`);
-      for (const problem of result.problems) assert.equal(problem.source, 'rule:pay-amount-positive', `${heading}: ${problem.message}`);
+      sources[heading] = validateSessionRequest(body, { now }).problems.map((problem) => `${problem.severity} ${problem.source}`);
     }
+    assert.deepEqual(sources, {
+      PaymentLink_SaveExample: [],
+      Component_SaveExample: ['warning rule:older-mode-names'],
+      CardSessionJS_PayExample: ['error rule:amount-positive', 'warning rule:older-mode-names'],
+      CardSessionJS_SaveExample: ['warning rule:older-mode-names'],
+      CardSessionJS_PayAndSaveExample: ['error rule:amount-positive', 'warning rule:older-mode-names'],
+    });
   });
 
   it('validates the minimal PAY request with no problem at all, its items adding up to its amount', () => {
@@ -69,11 +90,12 @@ describe('examples', () => {
     assert.equal(total, example.body.amount);
   });
 
-  it('analyzes each example file without syntax errors or errors', () => {
+  it('analyzes each example file without syntax errors or errors (the older card mode only warns)', () => {
     for (const example of SESSION_REQUEST_EXAMPLES) {
       const analysis = analyzeRequestText(readFileSync(join(examplesDir, exampleFileName(example)), 'utf8'), { now });
       assert.deepEqual(analysis.syntaxErrors, [], example.name);
       assert.deepEqual(analysis.problems.filter((problem) => problem.severity === 'error'), [], example.name);
+      if (example.body.mode !== 'CARDS_SESSION_JS') assert.deepEqual(analysis.problems, [], example.name);
     }
   });
 

@@ -5,11 +5,11 @@ import Ajv from 'ajv';
 import { SESSION_REQUEST_EXAMPLES } from '../../../src/sessions/examples';
 import { buildRequestJsonSchema, renderRequestJsonSchema, REQUEST_JSON_SCHEMA_FILE, type JsonSchema } from '../../../src/sessions/jsonSchema';
 import { SessionRequest } from '../../../src/sessions/schema';
-import { referenceExamples } from '../../helpers/referencePage';
 import { repoRoot } from '../../helpers/repoRoot';
 import { customerId, minimalPay as pay } from '../../helpers/sessionRequests';
 
 const schema = buildRequestJsonSchema();
+const item = { reference_id: 'sku-1', type: 'PHYSICAL_PRODUCT', name: 'a', category: 'c', net_unit_amount: 1, quantity: 1 };
 const properties = schema.properties as Record<string, JsonSchema>;
 
 // Ajv stands in for VS Code's JSON language service: both read draft-07 with if/then.
@@ -47,7 +47,8 @@ describe('JSON schema', () => {
   it('targets draft-07 and describes the request object', () => {
     assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
     assert.equal(schema.type, 'object');
-    assert.equal(schema.additionalProperties, false);
+    // Objects stay open: an unknown key is a warning the extension reports ("not in the API reference"), never a schema error.
+    assert.equal(JSON.stringify(schema).includes('"additionalProperties":false'), false);
     assert.deepEqual(schema.required, ['reference_id', 'session_type', 'currency', 'amount', 'mode', 'country']);
     assert.deepEqual(Object.keys(properties).sort(), Object.keys(SessionRequest.shape).sort());
   });
@@ -69,23 +70,16 @@ describe('JSON schema', () => {
       assert.equal((property.markdownEnumDescriptions as string[]).length, values.length, name);
       assert.equal((property.enumDescriptions as string[]).length, values.length, name);
     }
-    assert.match((properties.session_type?.markdownEnumDescriptions as string[])[3] ?? '', /Newer API versions/);
+    assert.match((properties.mode?.markdownEnumDescriptions as string[])[3] ?? '', /Older page's name for `COMPONENTS`/);
+    assert.match(String(properties.session_type?.markdownDescription), /Changed in the 2026 API reference/);
   });
 
-  it('offers the five page examples and the minimal PAY request as snippets', () => {
+  it('offers every example as a snippet, the newest docs\' use cases first', () => {
     const snippets = schema.defaultSnippets as { label: string; description: string; body: unknown }[];
     assert.deepEqual(
       snippets.map((snippet) => snippet.body),
       SESSION_REQUEST_EXAMPLES.map((example) => example.body),
     );
-    const fromPage = SESSION_REQUEST_EXAMPLES.filter((example) => example.referenceExample);
-    assert.equal(fromPage.length, 5);
-    for (const [heading, body] of referenceExamples.requests) {
-      assert.ok(
-        snippets.some((snippet) => JSON.stringify(snippet.body) === JSON.stringify(body)),
-        `no snippet for ${heading}`,
-      );
-    }
     for (const snippet of snippets) assert.ok(snippet.label && snippet.description, 'a snippet needs a label and a description');
   });
 
@@ -94,7 +88,7 @@ describe('JSON schema', () => {
       properties.success_return_url,
       properties.cancel_return_url,
       (properties.cards_session_js?.properties as Record<string, JsonSchema>).failure_return_url,
-      (properties.components_configuration?.properties as Record<string, JsonSchema>).return_url,
+      ((properties.components_configuration?.properties as Record<string, JsonSchema>).return_url?.anyOf as JsonSchema[])[0],
     ]) {
       assert.equal(url?.pattern, '^https://\\S+$');
       assert.equal(url?.patternErrorMessage, 'Must be a full URL starting with https://.');
@@ -102,7 +96,10 @@ describe('JSON schema', () => {
     assert.equal(validateWithJsonSchema({ ...pay, session_type: 'SAVE', amount: 5, customer_id: customerId }), false);
     assert.equal(validateWithJsonSchema({ ...pay, session_type: 'SAVE', amount: 0, customer_id: customerId }), true);
     assert.equal(validateWithJsonSchema({ ...pay, success_return_url: 'http://shop.example/ok' }), false);
-    const discount = { type: 'DISCOUNT', name: 'Promo', quantity: 1 };
+    const origin = (origins: string[]) => ({ ...pay, mode: 'COMPONENTS', components_configuration: { origins } });
+    assert.equal(validateWithJsonSchema(origin(['http://shop.example'])), false);
+    assert.equal(validateWithJsonSchema(origin(['https://shop.example'])), true);
+    const discount = { reference_id: 'd-1', type: 'DISCOUNT', name: 'Promo', category: 'PROMO', quantity: 1 };
     assert.equal(validateWithJsonSchema({ ...pay, items: [{ ...discount, net_unit_amount: 10 }] }), false);
     assert.equal(validateWithJsonSchema({ ...pay, items: [{ ...discount, net_unit_amount: -10 }] }), true);
     assert.equal(validateWithJsonSchema({ ...pay, items: [{ ...discount, type: 'FEES', net_unit_amount: 10 }] }), true);
@@ -122,18 +119,22 @@ describe('JSON schema', () => {
       { reference_id: '' },
       { reference_id: 'r'.repeat(65) },
       { customer_id: 'cust-1' },
-      { ammount: 1 },
+      { internal_metadata: {} },
+      { session_type: 'AUTHORIZATION' },
+      { customer: { type: 'BUSINESS', reference_id: 'c', individual_detail: { given_names: 'A' } } },
+      { customer: { type: 'INDIVIDUAL', reference_id: 'c' } },
       { locale: 'EN' },
       { expires_at: '2030-12-31' },
       { origins: ['https://shop.example/path'] },
       { metadata: { ['k'.repeat(41)]: 'v' } },
       { metadata: { key: 'v'.repeat(501) } },
       { metadata: Object.fromEntries(Array.from({ length: 51 }, (_, index) => [`k${index}`, 'v'])) },
-      { items: [{ name: 'a', net_unit_amount: 1, quantity: 0 }] },
-      { items: [{ name: 'a', net_unit_amount: 1, quantity: 1.5 }] },
-      { items: [{ name: 'a', net_unit_amount: 1, quantity: 1, url: 'ftp://x' }] },
-      { items: [{ name: 'a', net_unit_amount: 1, quantity: 1, sku: 'x' }] },
-      { payment_link_configuration: { allowed_payment_channels: ['PAYPAL'] } },
+      { items: [{ ...item, quantity: 0 }] },
+      { items: [{ ...item, quantity: 1.5 }] },
+      { items: [{ ...item, url: 'ftp://x' }] },
+      { items: [{ name: 'a', net_unit_amount: 1, quantity: 1 }] },
+      { allowed_payment_channels: [''] },
+      { session_type: 'SUBSCRIPTION', subscription: { schedule: { anchor_date: '2030-02-01T00:00:00Z', interval: 'MONTH', interval_count: 1, failed_cycle_action: 'STOP' } } },
       { cards_session_js: { success_return_url: 'https://shop.example/ok' } },
       { channel_properties: { recurring_configuration: { recurring_expiry: '2029/10/10' } } },
       { notification_channels: ['SMS'] },
@@ -145,5 +146,10 @@ describe('JSON schema', () => {
     }
     const { country: _removed, ...withoutCountry } = pay;
     assert.equal(validateWithJsonSchema(withoutCountry), false);
+  });
+
+  it('leaves unknown keys to the extension\'s warning and says why a refused key is refused', () => {
+    assert.equal(validateWithJsonSchema({ ...pay, ammount: 1, items: [{ ...item, sku: 'x' }] }), true);
+    assert.match(String(properties.internal_metadata?.errorMessage), /internal_metadata is not allowed/);
   });
 });

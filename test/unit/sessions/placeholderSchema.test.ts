@@ -21,9 +21,9 @@ describe('JSON schema and placeholders', () => {
     assert.ok(accepts({ expires_at: '{{$isoTimestamp +30m}}' }));
     assert.ok(accepts({ amount: '{{$randomInt 1000 50000}}' }));
     assert.ok(accepts({ amount: '{{ $env AMOUNT }}' }));
-    assert.ok(accepts({ customer: { type: 'INDIVIDUAL', reference_id: 'customer-{{$randomUUID}}', email: 'a+{{$timestamp}}@example.com' } }));
+    assert.ok(accepts({ customer: { type: 'INDIVIDUAL', reference_id: 'customer-{{$randomUUID}}', email: 'a+{{$timestamp}}@example.com', individual_detail: { given_names: 'Ani' } } }));
     assert.ok(accepts({ description: 'Order {{$timestamp}}', metadata: { order: '{{$guid}}' } }));
-    assert.ok(accepts({ items: [{ name: 'Shirt', net_unit_amount: '{{$randomInt 1 9}}', quantity: 1 }] }));
+    assert.ok(accepts({ items: [{ reference_id: 'sku-1', type: 'PHYSICAL_PRODUCT', category: 'CLOTHES', name: 'Shirt', net_unit_amount: '{{$randomInt 1 9}}', quantity: 1 }] }));
   });
 
   it('still checks a plain value as the model does', () => {

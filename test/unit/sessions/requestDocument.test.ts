@@ -140,7 +140,7 @@ describe('analyzeRequestText: ranges', () => {
   it('underlines the key of a field that is not allowed', () => {
     const text = fileWith({ session_type: 'SAVE', amount: 0, customer_id: customerId, capture_method: 'MANUAL' });
     const problems = analyze(text).problems;
-    assert.deepEqual(problems.map((problem) => [problem.source, underlined(text, problem)]), [['rule:capture-method-not-for-save', '"capture_method"']]);
+    assert.deepEqual(problems.map((problem) => [problem.source, underlined(text, problem)]), [['rule:capture-method-only-for-pay', '"capture_method"']]);
   });
 
   it('underlines the first brace when the top-level object lacks a required field', () => {
@@ -163,7 +163,7 @@ describe('analyzeRequestText: ranges', () => {
   });
 
   it('underlines values inside arrays of objects exactly', () => {
-    const text = '{"reference_id":"r","session_type":"PAY","currency":"IDR","amount":3,"mode":"PAYMENT_LINK","country":"ID","items":[{"name":"a","net_unit_amount":1,"quantity":1},{"name":"b","net_unit_amount":1,"quantity":0},{"name":"c","net_unit_amount":1,"quantity":1}]}';
+    const text = '{"reference_id":"r","session_type":"PAY","currency":"IDR","amount":3,"mode":"PAYMENT_LINK","country":"ID","items":[{"reference_id":"a","type":"FEE","category":"c","name":"a","net_unit_amount":1,"quantity":1},{"reference_id":"b","type":"FEE","category":"c","name":"b","net_unit_amount":1,"quantity":0},{"reference_id":"c","type":"FEE","category":"c","name":"c","net_unit_amount":1,"quantity":1}]}';
     const [problem] = analyze(text).problems;
     assert.deepEqual(problem?.path, ['items', 1, 'quantity']);
     assert.deepEqual([problem?.offset, problem?.length], [text.indexOf('"quantity":0') + 11, 1]);
@@ -200,7 +200,15 @@ describe('analyzeRequestText: ranges', () => {
 
   // How the time grows with the number of problems is a bench figure (diagnostics_problem_scaling).
   it('locates each of thousands of problems in a large file at its own value', () => {
-    const items = Array.from({ length: 5000 }, (_, index) => ({ name: `Item ${index}`, net_unit_amount: 1, quantity: 1, url: `shop.example/${index}` }));
+    const items = Array.from({ length: 5000 }, (_, index) => ({
+      reference_id: `sku-${index}`,
+      type: 'PHYSICAL_PRODUCT',
+      name: `Item ${index}`,
+      category: 'Bulk',
+      net_unit_amount: 1,
+      quantity: 1,
+      url: `shop.example/${index}`,
+    }));
     const text = fileWith({ amount: 5000, items });
     const { problems } = analyze(text);
     assert.equal(problems.length, 5000);

@@ -7,9 +7,9 @@ import {
   CURRENCIES,
   ITEM_TYPES,
   MODES,
-  NEWER_MODES,
-  NEWER_SESSION_TYPES,
   PAYMENT_CHANNELS,
+  PUBLIC_MODES,
+  REFUSED_SESSION_TYPES,
   Session,
   SESSION_STATUSES,
   SESSION_TYPES,
@@ -19,7 +19,7 @@ import {
 import { CHANNEL_COUNTRY, channelCountry } from '../../../src/sessions/channels';
 import { referenceExamples, validValuesOf } from '../../helpers/referencePage';
 import { minimalPay as base } from '../../helpers/sessionRequests';
-const item = { name: 'Shirt', net_unit_amount: 10000, quantity: 1 };
+const item = { reference_id: 'sku-1', type: 'PHYSICAL_PRODUCT', name: 'Shirt', category: 'CLOTHES', net_unit_amount: 10000, quantity: 1 };
 
 function accepts(patch: Record<string, unknown>): boolean {
   return SessionRequest.safeParse({ ...base, ...patch }).success;
@@ -34,20 +34,20 @@ function metadataWith(keys: number, keyLength = 5, valueLength = 5): Record<stri
   return Object.fromEntries(Array.from({ length: keys }, (_, index) => [`${index}`.padStart(keyLength, 'k'), 'v'.repeat(valueLength)]));
 }
 
-describe('schema: the enums match the create-session page', () => {
-  it('lists the page\'s session types, modes and save options, plus the newer values from the notes', () => {
-    assert.deepEqual(SESSION_TYPES.filter((value) => !NEWER_SESSION_TYPES.includes(value)), validValuesOf('session_type'));
-    assert.deepEqual(MODES.filter((value) => !NEWER_MODES.includes(value)), validValuesOf('mode'));
-    assert.deepEqual(NEWER_SESSION_TYPES, ['SUBSCRIPTION']);
-    assert.deepEqual(NEWER_MODES, ['COMPONENTS']);
+describe('schema: the enums follow the newest docs and account for the older page', () => {
+  it('takes the newest public session types and modes, and every older value is refused or flagged', () => {
+    assert.deepEqual([...SESSION_TYPES], ['PAY', 'SAVE', 'SUBSCRIPTION']);
+    assert.deepEqual(PUBLIC_MODES, ['PAYMENT_LINK', 'COMPONENTS']);
+    for (const value of validValuesOf('session_type')) assert.ok((SESSION_TYPES as readonly string[]).includes(value) || REFUSED_SESSION_TYPES[value], value);
+    for (const value of validValuesOf('mode')) assert.ok((MODES as readonly string[]).includes(value), value);
     assert.deepEqual([...ALLOW_SAVE_PAYMENT_METHODS], validValuesOf('allow_save_payment_method'));
     assert.deepEqual([...CAPTURE_METHODS], validValuesOf('capture_method'));
   });
 
-  it('lists exactly the page\'s currencies, countries, item types and payment channels', () => {
+  it('lists the page\'s currencies, countries and payment channels, and both sources\' item types', () => {
     assert.deepEqual([...CURRENCIES], validValuesOf('currency'));
     assert.deepEqual([...COUNTRIES], validValuesOf('country'));
-    assert.deepEqual([...ITEM_TYPES], validValuesOf('type'));
+    for (const value of [...validValuesOf('type'), 'DIGITAL_PRODUCT', 'FEE']) assert.ok((ITEM_TYPES as readonly string[]).includes(value), value);
     assert.deepEqual([...PAYMENT_CHANNELS], validValuesOf('allowed_payment_channels'));
   });
 
@@ -139,17 +139,18 @@ describe('schema: SessionRequest limits', () => {
     assert.deepEqual(issuePaths({ session_type: 'save' }), ['session_type']);
     assert.deepEqual(issuePaths({ capture_method: 'LATER' }), ['capture_method']);
     assert.deepEqual(issuePaths({ allow_save_payment_method: 'ALWAYS' }), ['allow_save_payment_method']);
-    assert.ok(accepts({ session_type: 'SUBSCRIPTION', subscription: { plan: 'monthly' } }));
+    assert.ok(accepts({ session_type: 'SUBSCRIPTION', subscription: { schedule: { anchor_date: '2030-02-01T00:00:00Z', interval: 'MONTH', interval_count: 1 } } }));
+    assert.deepEqual(issuePaths({ session_type: 'SUBSCRIPTION', subscription: { plan: 'monthly' } }), ['subscription.schedule', 'subscription']);
+    assert.deepEqual(issuePaths({ session_type: 'AUTHORIZATION' }), ['session_type']);
     assert.ok(accepts({ mode: 'COMPONENTS', components_configuration: { origins: ['https://shop.example'], return_url: 'https://shop.example/back' } }));
     assert.ok(accepts({ notification_channels: ['EMAIL'] }));
     assert.deepEqual(issuePaths({ notification_channels: ['SMS'] }), ['notification_channels.0']);
   });
 
-  it('checks the payment channel lists against the page\'s channel enum', () => {
+  it('takes channel codes as non-empty strings, at the top level and in the older place (a rule warns about unknown ones)', () => {
+    assert.ok(accepts({ allowed_payment_channels: ['CARDS', 'PAYPAL'], payment_link_configuration: { primary_payment_channels: ['CARDS'] } }));
     assert.ok(accepts({ payment_link_configuration: { allowed_payment_channels: ['CARDS', 'DANA'], primary_payment_channels: ['DANA'] } }));
-    assert.deepEqual(issuePaths({ payment_link_configuration: { allowed_payment_channels: ['CARDS', 'PAYPAL'] } }), [
-      'payment_link_configuration.allowed_payment_channels.1',
-    ]);
+    assert.deepEqual(issuePaths({ allowed_payment_channels: ['CARDS', ''] }), ['allowed_payment_channels.1']);
   });
 
   it('limits metadata to 50 keys, keys to 40 characters and values to 500 characters, and allows null', () => {
@@ -162,7 +163,7 @@ describe('schema: SessionRequest limits', () => {
   });
 
   it('checks each item: name 1..255, a number price, quantity a whole number >= 1, http(s) URLs, text limits', () => {
-    assert.ok(accepts({ items: [{ ...item, type: 'FEES', url: 'http://shop.example/1', image_url: 'https://shop.example/1.png', category: 'c'.repeat(255), subcategory: 's', description: 'd'.repeat(255), metadata: null }] }));
+    assert.ok(accepts({ items: [{ ...item, type: 'FEES', currency: 'IDR', url: 'http://shop.example/1', image_url: 'https://shop.example/1.png', category: 'c'.repeat(255), subcategory: 's', description: 'd'.repeat(255), metadata: null }] }));
     assert.ok(accepts({ items: null }));
     assert.deepEqual(issuePaths({ items: [{ ...item, name: '' }] }), ['items.0.name']);
     assert.deepEqual(issuePaths({ items: [{ ...item, name: 'n'.repeat(256) }] }), ['items.0.name']);
@@ -172,7 +173,13 @@ describe('schema: SessionRequest limits', () => {
     assert.deepEqual(issuePaths({ items: [{ ...item, image_url: 'shop.example/1.png' }] }), ['items.0.image_url']);
     assert.deepEqual(issuePaths({ items: [{ ...item, category: 'c'.repeat(256) }] }), ['items.0.category']);
     assert.deepEqual(issuePaths({ items: [{ ...item, type: 'SERVICE' }] }), ['items.0.type']);
-    assert.deepEqual(issuePaths({ items: [{ name: 'Shirt' }] }), ['items.0.net_unit_amount', 'items.0.quantity']);
+    assert.deepEqual(issuePaths({ items: [{ name: 'Shirt' }] }), [
+      'items.0.reference_id',
+      'items.0.type',
+      'items.0.net_unit_amount',
+      'items.0.quantity',
+      'items.0.category',
+    ]);
   });
 
   it('allows null only where the page does (metadata, items, origins)', () => {
@@ -215,19 +222,28 @@ describe('schema: SessionRequest limits', () => {
     ]);
   });
 
-  it('accepts the newer customer shape and keeps unknown customer keys', () => {
+  it('takes the newest docs\' customer: type INDIVIDUAL, reference_id and individual_detail with given_names required', () => {
     const customer = {
       type: 'INDIVIDUAL',
       reference_id: 'customer-1',
       email: 'a@example.com',
       mobile_number: '+628123456789',
-      individual_detail: { given_names: 'Ani', surname: 'Wijaya', nationality: 'ID' },
-      phone_number: '+62211234567',
+      individual_detail: { given_names: 'Ani', surname: 'Wijaya', nationality: 'ID', date_of_birth: '1990-01-31', gender: 'FEMALE' },
     };
     const result = SessionRequest.safeParse({ ...base, customer });
     assert.ok(result.success);
     assert.deepEqual(result.data.customer, customer);
-    assert.deepEqual(issuePaths({ customer: { type: 'ROBOT' } }), ['customer.type']);
+    assert.deepEqual(issuePaths({ customer: { ...customer, type: 'BUSINESS' } }), ['customer.type']);
+    assert.deepEqual(issuePaths({ customer: { type: 'INDIVIDUAL', reference_id: 'c' } }), ['customer.individual_detail']);
+    assert.deepEqual(issuePaths({ customer: { ...customer, individual_detail: {} } }), ['customer.individual_detail.given_names']);
+    assert.deepEqual(issuePaths({ customer: { ...customer, email: `${'a'.repeat(40)}@example.com` } }), ['customer.email']);
+  });
+
+  it('refuses the keys the newest docs refuse: internal_metadata, card_details, failed_cycle_action in the schedule', () => {
+    assert.deepEqual(issuePaths({ internal_metadata: { a: 'b' } }), ['internal_metadata']);
+    assert.deepEqual(issuePaths({ channel_properties: { cards: { card_details: {} } } }), ['channel_properties.cards.card_details']);
+    const schedule = { anchor_date: '2030-02-01T00:00:00Z', interval: 'MONTH', interval_count: 1, failed_cycle_action: 'STOP' };
+    assert.deepEqual(issuePaths({ session_type: 'SUBSCRIPTION', subscription: { schedule } }), ['subscription.schedule.failed_cycle_action']);
   });
 
   it('is strict about unknown keys at the top level and in items (validate.ts turns them into warnings)', () => {

@@ -1,0 +1,177 @@
+// The cross-field rules about money and what is bought: amounts per session type and currency, items, the
+// capture method. Updated where the newest docs (2026) changed them.
+import { formatPath } from './jsonPath';
+import type { Fix, JsonPath } from './problem';
+import { cents, defineRule, itemsOf } from './ruleKit';
+
+const WHOLE_AMOUNT_CURRENCIES: readonly string[] = ['IDR', 'VND'];
+
+export const saveAmountZero = defineRule({
+  name: 'save-amount-zero',
+  summary: 'a SAVE session has amount 0',
+  reads: [['session_type'], ['amount']],
+  anchor: 'value',
+  coveredByJsonSchema: true,
+  check(request, _context, problem) {
+    if (request.session_type !== 'SAVE' || request.amount === 0) return [];
+    return [
+      problem(
+        'error',
+        'INVALID_AMOUNT',
+        ['amount'],
+        `amount must be 0 when session_type is SAVE (a SAVE session only stores payment details); it is ${request.amount}. Set amount to 0.`,
+        { title: 'Set amount to 0', kind: 'set', path: ['amount'], value: 0 },
+      ),
+    ];
+  },
+});
+
+export const amountPositive = defineRule({
+  name: 'amount-positive',
+  summary: 'a PAY or SUBSCRIPTION session has an amount above 0',
+  reads: [['session_type'], ['amount']],
+  anchor: 'value',
+  coveredByJsonSchema: false,
+  check(request, _context, problem) {
+    if ((request.session_type !== 'PAY' && request.session_type !== 'SUBSCRIPTION') || request.amount !== 0) return [];
+    return [
+      problem(
+        'error',
+        'INVALID_AMOUNT',
+        ['amount'],
+        `amount must be greater than 0 when session_type is ${request.session_type} (the API answers INVALID_AMOUNT "Amount must be greater than zero"). Set the amount to collect; only SAVE sessions take 0.`,
+      ),
+    ];
+  },
+});
+
+export const captureMethodOnlyForPay = defineRule({
+  name: 'capture-method-only-for-pay',
+  summary: 'capture_method is not sent with a SAVE or SUBSCRIPTION session',
+  reads: [['session_type'], ['capture_method']],
+  anchor: 'key',
+  coveredByJsonSchema: false,
+  check(request, _context, problem) {
+    if ((request.session_type !== 'SAVE' && request.session_type !== 'SUBSCRIPTION') || request.capture_method === undefined) return [];
+    const why = request.session_type === 'SAVE' ? 'a SAVE session takes no payment to capture' : 'a subscription\'s cycles are captured automatically';
+    return [
+      problem(
+        'error',
+        'DISALLOWED_CAPTURE_METHOD',
+        ['capture_method'],
+        `capture_method is not allowed when session_type is ${request.session_type}: ${why}. Remove capture_method.`,
+        { title: 'Remove capture_method', kind: 'remove', path: ['capture_method'] },
+      ),
+    ];
+  },
+});
+
+export const itemsOnlyForPay = defineRule({
+  name: 'items-only-for-pay',
+  summary: 'items are only sent with a PAY session (an empty list elsewhere is a warning)',
+  reads: [['session_type'], ['items']],
+  anchor: 'key',
+  coveredByJsonSchema: false,
+  check(request, _context, problem) {
+    if (request.session_type === 'PAY' || request.items === undefined || request.items === null) return [];
+    const fix: Fix = { title: 'Remove items', kind: 'remove', path: ['items'] };
+    if (request.items.length === 0) {
+      // No source shows what the API answers to an empty list on a SAVE session, and integrations send it.
+      return [
+        problem(
+          'warning',
+          'ITEMS_NOT_SUPPORTED',
+          ['items'],
+          `items is an empty list in a ${request.session_type} session: it is read as no items, but the API allows items for PAY sessions only and no source shows it accepting an empty list here. Remove items.`,
+          fix,
+        ),
+      ];
+    }
+    return [
+      problem(
+        'error',
+        'ITEMS_NOT_SUPPORTED',
+        ['items'],
+        `items are only allowed when session_type is PAY, and it is ${request.session_type} (the API answers ITEMS_NOT_SUPPORTED "Items are allowed for session type PAY only"). Remove items (or set session_type to PAY).`,
+        fix,
+      ),
+    ];
+  },
+});
+
+export const wholeAmountCurrency = defineRule({
+  name: 'whole-amount-currency',
+  summary: 'IDR and VND amounts (amount and items\' net_unit_amount) have no decimals',
+  reads: [['currency'], ['amount'], ['items', '*', 'net_unit_amount']],
+  anchor: 'value',
+  coveredByJsonSchema: false,
+  check(request, _context, problem) {
+    if (!WHOLE_AMOUNT_CURRENCIES.includes(request.currency)) return [];
+    const amounts: { path: JsonPath; value: number | undefined }[] = [
+      { path: ['amount'], value: request.amount },
+      ...itemsOf(request).map((item, index) => ({ path: ['items', index, 'net_unit_amount'], value: item.net_unit_amount })),
+    ];
+    return amounts.flatMap(({ path, value }) => {
+      if (typeof value !== 'number' || Number.isInteger(value)) return [];
+      const rounded = Math.round(value);
+      return [
+        problem(
+          'error',
+          'INVALID_AMOUNT',
+          path,
+          `${formatPath(path)} is ${value}, but ${request.currency} amounts are whole numbers. Round it to ${rounded}.`,
+          { title: `Round to ${rounded}`, kind: 'set', path, value: rounded },
+        ),
+      ];
+    });
+  },
+});
+
+export const itemsTotalMatchesAmount = defineRule({
+  name: 'items-total-matches-amount',
+  summary: 'in a PAY session, the items add up to amount',
+  reads: [['session_type'], ['amount'], ['items', '*', 'net_unit_amount'], ['items', '*', 'quantity']],
+  anchor: 'value',
+  coveredByJsonSchema: false,
+  check(request, _context, problem) {
+    const items = itemsOf(request);
+    if (request.session_type !== 'PAY' || items.length === 0 || typeof request.amount !== 'number') return [];
+    const totalCents = items.reduce((sum, item) => sum + cents(item.net_unit_amount * item.quantity), 0);
+    if (totalCents === cents(request.amount)) return [];
+    const total = totalCents / 100;
+    return [
+      problem(
+        'warning',
+        'INVALID_AMOUNT',
+        ['amount'],
+        `The items add up to ${total} (net_unit_amount x quantity), but amount is ${request.amount}. The checkout page shows both, so make them agree: change amount or the items.`,
+        { title: `Set amount to the items' total, ${total}`, kind: 'set', path: ['amount'], value: total },
+      ),
+    ];
+  },
+});
+
+export const discountNegative = defineRule({
+  name: 'discount-negative',
+  summary: 'a DISCOUNT item has a negative net_unit_amount',
+  reads: [['items', '*', 'type'], ['items', '*', 'net_unit_amount']],
+  anchor: 'value',
+  coveredByJsonSchema: true,
+  check(request, _context, problem) {
+    return itemsOf(request).flatMap((item, index) => {
+      if (item.type !== 'DISCOUNT' || item.net_unit_amount < 0) return [];
+      const path: JsonPath = ['items', index, 'net_unit_amount'];
+      const amount = item.net_unit_amount;
+      return [
+        problem(
+          'error',
+          'API_VALIDATION_ERROR',
+          path,
+          `${formatPath(path)} must be negative for a DISCOUNT item (the discount is taken off the total); it is ${amount}.${amount > 0 ? ` Set it to ${-amount}.` : ''}`,
+          amount > 0 ? { title: `Set to ${-amount}`, kind: 'set', path, value: -amount } : undefined,
+        ),
+      ];
+    });
+  },
+});
+
