@@ -441,7 +441,6 @@ export function classifyNetworkError(err: unknown, ctx: NetworkErrorContext): { 
   const has = (...c: string[]) => c.some((x) => codes.includes(x));
   const t = { ...DEFAULTS, ...definedOnly(ctx.timeouts) };
   const postNote = ctx.method === 'POST' ? ' The request may have reached Xendit: check the dashboard or get the session before sending it again (it is never retried automatically).' : '';
-  const raise = ' If the server is just slow, raise xendit.requestTimeoutSeconds.';
   if (ctx.callerAborted) {
     return { kind: 'aborted', message: `The request was cancelled before ${ctx.host} ${ctx.headersReceived ? 'finished answering' : 'answered'}.${postNote}` };
   }
@@ -449,15 +448,15 @@ export function classifyNetworkError(err: unknown, ctx: NetworkErrorContext): { 
     return {
       kind: 'timeout',
       message: ctx.headersReceived
-        ? `${ctx.host} started answering but did not finish within ${seconds(t.totalMs)}.${postNote}${raise}`
-        : `${ctx.host} did not answer within ${seconds(t.totalMs)}.${postNote}${raise}`,
+        ? `${ctx.host} started answering but did not finish within ${seconds(t.totalMs)}.${postNote}`
+        : `${ctx.host} did not answer within ${seconds(t.totalMs)}.${postNote}`,
     };
   }
   if (err instanceof undiciErrors.HeadersTimeoutError || has('UND_ERR_HEADERS_TIMEOUT')) {
-    return { kind: 'timeout', message: `${ctx.host} did not start answering within ${seconds(Math.min(t.headersMs, t.totalMs))}.${postNote}${raise}` };
+    return { kind: 'timeout', message: `${ctx.host} did not start answering within ${seconds(Math.min(t.headersMs, t.totalMs))}.${postNote}` };
   }
   if (err instanceof undiciErrors.BodyTimeoutError || has('UND_ERR_BODY_TIMEOUT')) {
-    return { kind: 'timeout', message: `${ctx.host} started answering, then sent nothing for over ${seconds(t.bodyMs)}.${postNote}${raise}` };
+    return { kind: 'timeout', message: `${ctx.host} started answering, then sent nothing for over ${seconds(t.bodyMs)}.${postNote}` };
   }
   if (has('UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT')) {
     return { kind: 'timeout', message: `Could not connect to ${ctx.host} within ${seconds(t.connectMs)}. Check your network, proxy or VPN, and the base URL.` };
