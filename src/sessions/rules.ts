@@ -1,6 +1,7 @@
 // The cross-field rules the Sessions API enforces beyond single-field types and limits, as pure functions
 // from a request to problems. One rule per rule in the API notes, each named so tests and messages can cite it.
 import { channelCountry, type Country } from './channels';
+import { takesNoDecimals } from './currency';
 import { describeValue, formatPath, valueAt } from './jsonPath';
 import type { Fix, JsonPath, Problem, Severity } from './problem';
 import type { SessionRequest } from './schema';
@@ -31,7 +32,6 @@ export interface Rule {
 }
 
 const MIN_EXPIRY_MINUTES = 10;
-const WHOLE_AMOUNT_CURRENCIES: readonly string[] = ['IDR', 'VND'];
 /** Every URL the customer is sent back to; the API takes only HTTPS for these. */
 export const RETURN_URL_PATHS: readonly (readonly string[])[] = [
   ['success_return_url'],
@@ -316,7 +316,7 @@ const wholeAmountCurrency = defineRule({
   anchor: 'value',
   coveredByJsonSchema: false,
   check(request, _context, problem) {
-    if (!WHOLE_AMOUNT_CURRENCIES.includes(request.currency)) return [];
+    if (!takesNoDecimals(request.currency)) return [];
     const amounts: { path: JsonPath; value: number | undefined }[] = [
       { path: ['amount'], value: request.amount },
       ...itemsOf(request).map((item, index) => ({ path: ['items', index, 'net_unit_amount'], value: item.net_unit_amount })),
