@@ -1,5 +1,6 @@
-// Reads the command line into one typed command, and holds the usage text. A mistake is a UsageError
+// Reads the command line (with node:util.parseArgs) into one typed command, and holds the usage text. A mistake is a UsageError
 // (exit 4) raised before any file is read or any request is sent.
+import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util';
 import { checkForwardUrl } from '../sessions/forwardUrl';
 import { TARGET_KINDS, type TargetKind } from './target';
 
@@ -115,6 +116,7 @@ The key is read from XENDIT_SECRET_KEY only, and is never printed.`;
 interface OptionSpec {
   readonly value: boolean;
   readonly commands: readonly string[];
+  readonly short?: string;
 }
 
 const SENDING = ['create', 'get', 'cancel'];
@@ -126,7 +128,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--yes': { value: false, commands: SENDING },
   '--for-user-id': { value: true, commands: SENDING },
   '--timeout': { value: true, commands: SENDING },
-  '--verbose': { value: false, commands: [...SENDING, 'listen'] },
+  '--verbose': { value: false, commands: [...SENDING, 'listen'], short: 'v' },
   '--with-split-rule': { value: true, commands: ['create'] },
   '--force': { value: false, commands: ['create'] },
   '--resolve': { value: false, commands: ['validate'] },
@@ -138,43 +140,53 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--forward-to': { value: true, commands: ['listen'] },
 };
 
-const SHORT: Record<string, string> = { '-v': '--verbose', '-h': '--help' };
-
 const COMMANDS = ['validate', 'create', 'get', 'cancel', 'sandbox', 'listen', 'trigger'];
+
+/** OPTIONS in node:util.parseArgs's terms, with --help (-h) and --version, which any command line may carry. */
+const PARSE_OPTIONS: ParseArgsConfig['options'] = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+  ...Object.fromEntries(Object.entries(OPTIONS).map(([flag, spec]) => [flag.slice(2), { type: spec.value ? 'string' : 'boolean', ...(spec.short ? { short: spec.short } : {}) }])),
+};
+
+type Token = NonNullable<ReturnType<typeof nodeParseArgs>['tokens']>[number];
+
+/**
+ * The command line split by node:util.parseArgs. It runs lenient (strict: false) so that each mistake gets this
+ * CLI's own words and exit code 4 rather than parseArgs's TypeError; what strict mode would refuse is refused
+ * below. After `--` every argument is a file or an id, even one that looks like an option (`validate -- -h`).
+ */
+function tokensOf(argv: readonly string[]): Token[] {
+  return nodeParseArgs({ args: [...argv], options: PARSE_OPTIONS, strict: false, allowPositionals: true, tokens: true }).tokens ?? [];
+}
 
 export function parseArgs(argv: readonly string[]): Command {
   if (argv.length === 0) throw new UsageError('No command given.');
-  if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { name: 'help' };
-  if (argv[0] === '--version') return { name: 'version' };
+  const tokens = tokensOf(argv);
+  if (argv[0] === 'help' || tokens.some((t) => t.kind === 'option' && t.name === 'help')) return { name: 'help' };
+  const first = tokens[0];
+  if (first?.kind === 'option' && first.name === 'version' && first.index === 0) return { name: 'version' };
   const name = argv[0] ?? '';
   if (!COMMANDS.includes(name)) {
     throw new UsageError(name.startsWith('-') ? `A command comes first, before ${name}.` : `Unknown command "${name}"; the commands are ${COMMANDS.join(', ')}.`);
   }
   const options = new Map<string, string>();
   const positional: string[] = [];
-  for (let i = 1; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (arg === '--') {
-      positional.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      positional.push(arg);
-      continue;
-    }
-    const equals = arg.indexOf('=');
-    const flag = SHORT[arg] ?? (equals > 0 ? arg.slice(0, equals) : arg);
+  for (const token of tokens.slice(1)) {
+    if (token.kind === 'positional') positional.push(token.value);
+    if (token.kind !== 'option') continue;
+    const flag = `--${token.name}`;
     const spec = OPTIONS[flag];
-    if (!spec) throw new UsageError(`Unknown option ${flag}.`);
+    if (!spec) throw new UsageError(`Unknown option ${token.rawName}.`);
     if (!spec.commands.includes(name)) throw new UsageError(`${flag} does not apply to ${name}.`);
     if (!spec.value) {
-      if (equals > 0) throw new UsageError(`${flag} takes no value.`);
+      if (token.value !== undefined) throw new UsageError(`${flag} takes no value.`);
       options.set(flag, '');
       continue;
     }
-    const value = equals > 0 ? arg.slice(equals + 1) : argv[++i];
-    if (value === undefined || (equals < 0 && value.startsWith('--'))) throw new UsageError(`${flag} needs a value.`);
-    options.set(flag, value);
+    // parseArgs takes the next argument as the value whatever it is; another option there means a forgotten value.
+    if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--'))) throw new UsageError(`${flag} needs a value.`);
+    options.set(flag, token.value);
   }
   const text = (flag: string) => {
     const value = options.get(flag)?.trim();
