@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { config as zodConfig } from 'zod/v4/core';
 import type * as ClientBundle from '../clientBundle';
 import type * as ModelBundle from '../modelBundle';
 
@@ -33,18 +34,16 @@ export function loadModel(options: LoadOptions = {}): Model {
   return load(path.join(__dirname, 'model.js')) as Model;
 }
 
-/** Where zod keeps its config (`z.config()` returns this object), shared by every copy of zod in the process. */
-export const ZOD_CONFIG_GLOBAL = '__zod_globalConfig';
-
 /**
  * The model's objects use zod's compiled parser, which generates and compiles code for each object shape on its
  * first parse: it pays off in the editor, which checks the same shapes on every keystroke, but costs a command
  * that parses a request or two about 5 ms, code the V8 cache never holds. zod reads `jitless` when a schema is
- * built, so it is set before model.js runs; this is what `z.config({ jitless: true })` would do.
+ * built, so it is set before model.js runs, with zod's public `config()`: zod keeps one config per process for
+ * all its copies, the one bundled in model.js included (test/unit/cli/bundles.test.ts checks that on the
+ * built bundles). esbuild keeps only `config` of zod here: a few hundred bytes of cli.js.
  */
 function preferInterpretedParsers(): void {
-  const holder = globalThis as { [ZOD_CONFIG_GLOBAL]?: { jitless?: boolean } };
-  (holder[ZOD_CONFIG_GLOBAL] ??= {}).jitless = true;
+  zodConfig({ jitless: true });
 }
 
 /**
