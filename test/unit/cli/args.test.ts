@@ -17,13 +17,13 @@ describe('cli args (node:util.parseArgs)', () => {
   });
 
   it('treats everything after -- as files, even what looks like an option', () => {
-    assert.deepEqual(parseArgs(['validate', '--', '-h']), { name: 'validate', files: ['-h'], format: 'text' });
-    assert.deepEqual(parseArgs(['validate', '--format', 'json', '--', '--help', '--format', 'a.json']), { name: 'validate', files: ['--help', '--format', 'a.json'], format: 'json' });
+    assert.deepEqual(parseArgs(['validate', '--', '-h']), { name: 'validate', files: ['-h'], format: 'text', resolve: false });
+    assert.deepEqual(parseArgs(['validate', '--format', 'json', '--', '--help', '--format', 'a.json']), { name: 'validate', files: ['--help', '--format', 'a.json'], format: 'json', resolve: false });
     assert.deepEqual(parseArgs(['get', '--', '-v']), { name: 'get', id: '-v', format: 'text', target: 'sandbox', baseUrl: undefined, yes: false, forUserId: undefined, timeoutSeconds: undefined, verbose: false });
   });
 
   it('reads files, values in both forms, flags and -v, options before or after the files', () => {
-    assert.deepEqual(parseArgs(['validate', 'a.json', '-', 'b.json']), { name: 'validate', files: ['a.json', '-', 'b.json'], format: 'text' });
+    assert.deepEqual(parseArgs(['validate', 'a.json', '-', 'b.json']), { name: 'validate', files: ['a.json', '-', 'b.json'], format: 'text', resolve: false });
     assert.deepEqual(parseArgs(['create', '--target=test', 'a.json', '--base-url', ' https://x.example ', '--yes', '-v', '--timeout', '2.5', '--for-user-id=sub', '--with-split-rule', 'sr', '--force', '--junit', 'r.xml', '--format', 'json']), {
       name: 'create',
       files: ['a.json'],
@@ -40,6 +40,8 @@ describe('cli args (node:util.parseArgs)', () => {
     });
     assert.deepEqual(parseArgs(['sandbox', '--port', '0', '--webhook-url', 'http://127.0.0.1:9/h', '--callback-token', 't', '--quiet']), { name: 'sandbox', port: 0, webhookUrl: 'http://127.0.0.1:9/h', callbackToken: 't', quiet: true });
     assert.equal((parseArgs(['create', '--format', 'text', '--format', 'json', 'a.json']) as { format: string }).format, 'json', 'the last value wins');
+    assert.equal((parseArgs(['validate', '--resolve', 'a.json']) as { resolve: boolean }).resolve, true);
+    refused(['create', '--resolve', 'a.json'], /--resolve does not apply to create/);
   });
 
   it('takes a value that starts with one dash, and an empty --base-url as none', () => {
