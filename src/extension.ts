@@ -42,6 +42,8 @@ export interface TestingApi {
   readonly context: vscode.ExtensionContext;
   /** Everything shown or handed out during the test run. */
   readonly transcript: Transcript;
+  /** The "Xendit Sessions" log channel (the leak audit writes a marker to know the file on disk is complete). */
+  readonly log: OutputLog;
   readonly walkthrough: WalkthroughProgress;
 }
 
@@ -99,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const activationMs = performance.now() - started;
   const testing: TestingApi | undefined =
     testMode && transcript
-      ? { ui, keys, targets, actions, diagnostics, statusBar, credentials, createSession, newRequest, history, keyLinter, context, transcript, walkthrough }
+      ? { ui, keys, targets, actions, diagnostics, statusBar, credentials, createSession, newRequest, history, keyLinter, context, transcript, walkthrough, log }
       : undefined;
   return { activationMs, testing };
 }

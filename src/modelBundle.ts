@@ -6,4 +6,4 @@ export * from './sessions/requestDocument';
 export * from './sessions/examples';
 export * from './sessions/fixEdits';
 export * from './sessions/jsonPath';
-export * from './sessions/webviewMessageSchema';
+export * from './vscode/webviewMessageSchema';

@@ -6,6 +6,7 @@ import type { SandboxHandle, SandboxOptions } from '../sandbox/sandboxServer';
 import type { SessionsClient, SessionsResult } from '../sessions/client';
 import { localPlaceholderContext } from '../sessions/dotenv';
 import { formatPath } from '../sessions/jsonPath';
+import { withoutSchemaKey } from '../sessions/requestBody';
 import { UsageError, type Command } from './args';
 import { loadClient, loadModel, type Model } from './bundles';
 import {
@@ -100,13 +101,13 @@ export function runValidate(command: CommandOf<'validate'>, env: NodeJS.ProcessE
   const inputs = readRequestFiles(command.files);
   const model = loadModel();
   const checked = inputs.map(({ file, text }) => checkFile(model, file, text, env));
-  const resolved = (c: CheckedFile) => (command.resolve && !c.syntaxError ? { resolved: requestBody(c.value) } : {});
+  const resolved = (c: CheckedFile) => (command.resolve && !c.syntaxError ? { resolved: withoutSchemaKey(c.value) } : {});
   if (command.format === 'json') {
     out.json(checked.map((c) => ({ file: c.file, valid: c.errors === 0, errors: c.errors, warnings: c.warnings, problems: c.problems, ...resolved(c) })));
   } else {
     for (const c of checked) {
       for (const problem of c.problems) out.out(problemLine(c.file, problem));
-      if (command.resolve && !c.syntaxError) out.out(`${c.file} resolved:\n${JSON.stringify(requestBody(c.value), null, 2)}`);
+      if (command.resolve && !c.syntaxError) out.out(`${c.file} resolved:\n${JSON.stringify(withoutSchemaKey(c.value), null, 2)}`);
     }
     const total = countProblems(checked.flatMap((c) => c.problems));
     out.out(validateSummary(checked.length, total.errors, total.warnings));
@@ -154,13 +155,6 @@ async function connect(command: SendingCommand, target: ResolvedTarget, out: Out
     client,
     ownSandbox: sandbox !== undefined,
   };
-}
-
-/** The `$schema` key points the editor at the JSON schema; the API does not know it. */
-export function requestBody(value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || !('$schema' in value)) return value;
-  const { $schema: _schema, ...body } = value as Record<string, unknown>;
-  return body;
 }
 
 function referenceIdOf(value: unknown, file: string): string {
@@ -213,7 +207,7 @@ export async function runCreate(command: CommandOf<'create'>, env: NodeJS.Proces
       cases.push(junitCase(c.file, c.value, 0, undefined, c));
       continue;
     }
-    const result = await connection.client.createSession(requestBody(c.value));
+    const result = await connection.client.createSession(withoutSchemaKey(c.value));
     if (text) for (const line of resultLines(result, { label: c.file })) out.out(line);
     codes.push(exitCodeOf(result));
     entries.push({ ...entry, ...resultJson(result) });

@@ -29,9 +29,3 @@ export function networkHint(kind: string): string {
   return NETWORK_HINTS[kind] ?? NETWORK_HINTS.other ?? '';
 }
 
-/**
- * The client's messages are written for the editor and name its setting; at a terminal the same advice is a flag.
- */
-export function adaptClientMessage(message: string): string {
-  return message.replace(/raise xendit\.requestTimeoutSeconds/g, 'raise --timeout');
-}

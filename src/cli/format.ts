@@ -1,7 +1,7 @@
 // How the CLI reports: problems as `file:line:col: severity: message` (the shape editors and CI annotate),
 // one summary line per request with what to do on failure, and the JSON documents of --format json.
 import type { SessionsResult } from '../sessions/client';
-import { adaptClientMessage, explainApiError, networkHint } from './explanations';
+import { explainApiError, networkHint } from './explanations';
 
 /** A problem found in a request file, placed by line and column (1-based; columns in UTF-16 units, as editors count). */
 export interface FileProblem {
@@ -104,7 +104,7 @@ export function resultLines(result: SessionsResult, ctx: ResultContext): string[
         '    → Check --base-url: the answer did not come from the Sessions API (a proxy or load balancer page, or another service).',
       ];
     case 'networkError':
-      return [`✖ ${ctx.label}  no answer (${result.error.kind})  ${adaptClientMessage(result.error.message)}`, `    → ${networkHint(result.error.kind)}`];
+      return [`✖ ${ctx.label}  no answer (${result.error.kind})  ${result.error.message}`, `    → ${networkHint(result.error.kind)}`];
   }
 }
 
@@ -116,8 +116,7 @@ export function resultJson(result: SessionsResult): Record<string, unknown> {
       : result.kind === 'networkError'
         ? networkHint(result.error.kind)
         : undefined;
-  const adapted = result.kind === 'networkError' ? { ...result, error: { ...result.error, message: adaptClientMessage(result.error.message) } } : result;
-  return { outcome: result.kind, exitCode: exitCodeOf(result), ...(explanation ? { explanation } : {}), result: adapted };
+  return { outcome: result.kind, exitCode: exitCodeOf(result), ...(explanation ? { explanation } : {}), result };
 }
 
 /** The closing line of a `create` batch of more than one file. */

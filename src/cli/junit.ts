@@ -25,6 +25,9 @@ export interface JunitSuite {
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/**
+ * Text as element content. A carriage return is written as a reference: a parser turns a raw CR LF into LF.
+ */
 export function escapeXml(text: string): string {
   return text
     .replace(NOT_XML, '\ufffd')
@@ -32,12 +35,18 @@ export function escapeXml(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+    .replace(/'/g, '&apos;')
+    .replace(/\r/g, '&#13;');
+}
+
+/** Text as an attribute value: a parser turns a raw tab or line break there into a space, references it keeps. */
+function escapeXmlAttribute(text: string): string {
+  return escapeXml(text).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
 
 function attributes(values: Record<string, string | number>): string {
   return Object.entries(values)
-    .map(([name, value]) => ` ${name}="${escapeXml(String(value))}"`)
+    .map(([name, value]) => ` ${name}="${escapeXmlAttribute(String(value))}"`)
     .join('');
 }
 

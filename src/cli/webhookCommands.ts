@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import type { DeliveryAttempt, WebhookChange, WebhookRecord } from '../sandbox/webhookDispatcher';
 import { UsageError } from './args';
 import { loadClient, loadModel } from './bundles';
-import { checkFile, readRequestFiles, requestBody, startPortSandbox, stopSignal, type CommandOf } from './commands';
+import { withoutSchemaKey } from '../sessions/requestBody';
+import { checkFile, readRequestFiles, startPortSandbox, stopSignal, type CommandOf } from './commands';
 import { ExitCode, exitCodeOf, problemLine, resultLines } from './format';
 import type { Output } from './output';
 import { checkBaseUrl, KEY_VARIABLE } from './target';
@@ -75,7 +76,7 @@ export async function runTrigger(command: CommandOf<'trigger'>, env: NodeJS.Proc
       out.err(`✖ ${input.file}: not sent, it has errors; fix them (xendit-sessions validate ${input.file}) and trigger again.`);
       return ExitCode.invalid;
     }
-    body = requestBody(checked.value);
+    body = withoutSchemaKey(checked.value);
   }
   const envKey = env[KEY_VARIABLE];
   out.addSecret(envKey);

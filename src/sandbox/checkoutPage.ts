@@ -1,4 +1,5 @@
 // The sandbox's hosted checkout page: server-rendered HTML in which every value from a request is escaped.
+import { takesNoDecimals } from '../sessions/currency';
 import type { SandboxSession } from './sandboxStore';
 
 export function escapeHtml(value: unknown): string {
@@ -10,10 +11,8 @@ export function escapeHtml(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-const NO_DECIMALS = new Set(['IDR', 'VND']);
-
 export function formatAmount(amount: number, currency: string): string {
-  const digits = NO_DECIMALS.has(currency) ? 0 : 2;
+  const digits = takesNoDecimals(currency) ? 0 : 2;
   return `${currency} ${amount.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
 }
 

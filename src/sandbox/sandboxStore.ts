@@ -4,6 +4,7 @@
 // each create drops the session that became final (COMPLETED, CANCELED, EXPIRED) longest ago, or, when every
 // stored session is still ACTIVE, the oldest one.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { withoutSchemaKey } from '../sessions/requestBody';
 import { ExpiryQueue } from './expiryQueue';
 import { sessionResponseBody } from './sessionResponse';
 
@@ -51,7 +52,7 @@ export class SandboxStore {
     this.makeRoom();
     const id = `ps-${randomBytes(12).toString('hex')}`;
     const created = apiTimestamp(this.now());
-    const { $schema: _schema, ...fields } = request;
+    const fields = withoutSchemaKey(request);
     const expiresAt = apiTimestamp(typeof fields.expires_at === 'string' ? new Date(fields.expires_at) : new Date(this.now().getTime() + options.defaultExpiryMinutes * 60_000));
     const body = sessionResponseBody(fields, {
       id,

@@ -1,10 +1,11 @@
 // SessionsClient: POST /sessions, GET /sessions/{id}, POST /sessions/{id}/cancel on undici.
 // It never throws for an HTTP outcome: every call resolves to a SessionsResult, and a POST is never retried.
-import { STATUS_CODES } from 'node:http';
 import { formatBytes } from './formatBytes';
+import { classifyNetworkError, DEFAULT_TIMEOUTS, definedOnly, TotalTimeout, type NetworkErrorKind } from './networkErrors';
 import { REDACTED, redactText, secretForms } from './redact';
-import { ApiError, Session } from './schema';
-import { Agent, errors as undiciErrors, request, type Dispatcher } from './undiciParts';
+import { BodyTooLarge, describeResponse, interpret, readBody } from './responseReading';
+import type { Session } from './schema';
+import { Agent, request, type Dispatcher } from './undiciParts';
 import { USER_AGENT } from './version';
 
 export interface SessionsClientOptions {
@@ -73,7 +74,7 @@ export interface Timings {
   readonly totalMs: number;
 }
 
-export type NetworkErrorKind = 'timeout' | 'refused' | 'reset' | 'dns' | 'tls' | 'aborted' | 'other';
+export { classifyNetworkError, type NetworkErrorContext, type NetworkErrorKind } from './networkErrors';
 
 export interface ApiErrorEntry {
   readonly path?: string;
@@ -107,14 +108,6 @@ export type SessionsResult =
   | (Exchange & { readonly kind: 'networkError'; readonly error: { readonly kind: NetworkErrorKind; readonly message: string } });
 
 const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
-const FIRST_BYTES = 2048;
-const DEFAULTS = { connectMs: 10_000, headersMs: 30_000, bodyMs: 30_000, totalMs: 60_000 } as const;
-
-class BodyTooLarge extends Error {
-  constructor(readonly head: string) {
-    super('response body over the cap');
-  }
-}
 
 /** The headers of one operation, built once per client: as sent, and as shown (Authorization redacted). */
 interface PreparedHeaders {
@@ -139,7 +132,7 @@ export class SessionsClient {
   constructor(options: SessionsClientOptions) {
     this.options = options;
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.timeouts = { ...DEFAULTS, ...definedOnly(options.timeouts) };
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...definedOnly(options.timeouts) };
     this.secrets = options.secretKey ? secretForms(options.secretKey) : [];
     this.secretProbes = [...new Set(this.secrets.map((form) => form.slice(0, 4)))];
     const authorization = `Basic ${Buffer.from(`${options.secretKey}:`, 'utf8').toString('base64')}`;
@@ -277,115 +270,6 @@ function now(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
-class TotalTimeout extends Error {
-  override readonly name = 'TotalTimeoutError';
-  constructor() {
-    super('total timeout');
-  }
-}
-
-/** Keeps an explicit `undefined` in the caller's timeouts from overriding a default. */
-function definedOnly<T extends object>(value: T | undefined): Partial<T> {
-  return value ? (Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>) : {};
-}
-
-type Body = Dispatcher.ResponseData['body'];
-
-/**
- * The body as text. A body that announces its length within the cap is read by undici in one go (the fast,
- * common case); any other is streamed and cut off past the cap.
- */
-function readBody(body: Body, contentLength: number | undefined, cap: number): Promise<string> {
-  if (contentLength !== undefined && contentLength <= cap) return body.text();
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    body.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > cap) {
-        body.removeAllListeners('data');
-        body.destroy();
-        reject(new BodyTooLarge(Buffer.concat([...chunks, chunk]).subarray(0, FIRST_BYTES).toString('utf8')));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    body.once('end', () => resolve((chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)).toString('utf8')));
-    body.once('error', reject);
-  });
-}
-
-function headerValue(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v.join(', ') : v;
-}
-
-function isMatteringHeader(name: string): boolean {
-  return name === 'request-id' || name === 'x-request-id' || name === 'xendit-request-id' || name === 'retry-after' || name.startsWith('rate-limit-') || name.startsWith('x-ratelimit-');
-}
-
-function describeResponse(status: number, headers: Record<string, string | string[] | undefined>): { public: ReceivedResponse; status: number; contentLength?: number } {
-  const mattering: [string, string][] = [];
-  for (const name in headers) {
-    if (!isMatteringHeader(name)) continue;
-    const value = headerValue(headers[name]);
-    if (value !== undefined) mattering.push([name, value]);
-  }
-  const num = (name: string) => {
-    const v = headerValue(headers[name]);
-    const n = v === undefined || v === '' ? NaN : Number(v);
-    return Number.isFinite(n) ? n : undefined;
-  };
-  const limit = num('rate-limit-limit');
-  const remaining = num('rate-limit-remaining');
-  const resetSeconds = num('rate-limit-reset');
-  const hasRate = limit !== undefined || remaining !== undefined || resetSeconds !== undefined;
-  return {
-    status,
-    contentLength: num('content-length'),
-    public: {
-      status,
-      statusText: STATUS_CODES[status] ?? '',
-      contentType: headerValue(headers['content-type']),
-      headers: mattering,
-      requestId: headerValue(headers['request-id']) ?? headerValue(headers['x-request-id']),
-      rateLimit: hasRate ? { limit, remaining, resetSeconds } : undefined,
-    },
-  };
-}
-
-function interpret(request: SentRequest, response: ReceivedResponse, timings: Timings, text: string): SessionsResult {
-  const unexpected = (reason: string, body?: unknown): SessionsResult => ({ kind: 'unexpectedResponse', request, response, timings, reason, firstBytes: text.slice(0, FIRST_BYTES), body });
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    if (!/\bjson\b/i.test(response.contentType ?? '')) {
-      return unexpected(
-        `The server answered ${response.status} with ${response.contentType ? `"${response.contentType}"` : 'no content type'} instead of JSON${response.status >= 500 ? ' (often a proxy or load balancer error page)' : ''}.`,
-      );
-    }
-    return unexpected(text.length === 0 ? 'The response body is empty where JSON was expected.' : `The JSON body is truncated or malformed (${text.length} characters received).`);
-  }
-  if (response.status >= 200 && response.status < 300) {
-    const parsed = Session.safeParse(body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return unexpected(`The body does not look like a session: ${issue.path.join('.') || 'the body'}: ${issue.message}.`, body);
-    }
-    return { kind: 'session', request, response, timings, session: parsed.data, body };
-  }
-  const parsed = ApiError.safeParse(body);
-  if (!parsed.success) return unexpected(`The server answered ${response.status} with JSON that is not a Xendit error body.`, body);
-  const errors: ApiErrorEntry[] = (parsed.data.errors ?? []).map((e: unknown) => {
-    if (typeof e === 'string') return { message: e };
-    const o = (e ?? {}) as Record<string, unknown>;
-    const path = typeof o.path === 'string' ? o.path : Array.isArray(o.path) ? o.path.join('.') : typeof o.field === 'string' ? o.field : undefined;
-    const message = typeof o.message === 'string' ? o.message : JSON.stringify(e);
-    return path ? { path, message } : { message };
-  });
-  return { kind: 'apiError', request, response, timings, error: { errorCode: parsed.data.error_code, message: parsed.data.message, errors }, body };
-}
-
 function describeOutcome(result: SessionsResult): string {
   switch (result.kind) {
     case 'session':
@@ -408,82 +292,3 @@ function safeHost(url: string): string {
 }
 
 
-function seconds(ms: number): string {
-  return `${Math.round(ms / 100) / 10} s`;
-}
-
-/** The codes and names along an error's cause chain (undici wraps Node's socket errors). */
-function codesOf(err: unknown): string[] {
-  const codes: string[] = [];
-  let e: unknown = err;
-  for (let depth = 0; e && depth < 5; depth++) {
-    const o = e as { code?: unknown; name?: unknown; cause?: unknown };
-    if (typeof o.code === 'string') codes.push(o.code);
-    if (typeof o.name === 'string') codes.push(o.name);
-    e = o.cause;
-  }
-  return codes;
-}
-
-export interface NetworkErrorContext {
-  /** The caller's AbortSignal fired. */
-  readonly callerAborted: boolean;
-  /** The status line and headers had arrived when it failed (the failure was in the body). */
-  readonly headersReceived?: boolean;
-  readonly method: string;
-  readonly timeouts?: SessionsClientOptions['timeouts'];
-  readonly host: string;
-}
-
-/** Turns whatever undici or Node threw into a kind and a message that says what happened and what to do. */
-export function classifyNetworkError(err: unknown, ctx: NetworkErrorContext): { kind: NetworkErrorKind; message: string } {
-  const codes = codesOf(err);
-  const has = (...c: string[]) => c.some((x) => codes.includes(x));
-  const t = { ...DEFAULTS, ...definedOnly(ctx.timeouts) };
-  const postNote = ctx.method === 'POST' ? ' The request may have reached Xendit: check the dashboard or get the session before sending it again (it is never retried automatically).' : '';
-  const raise = ' If the server is just slow, raise xendit.requestTimeoutSeconds.';
-  if (ctx.callerAborted) {
-    return { kind: 'aborted', message: `The request was cancelled before ${ctx.host} ${ctx.headersReceived ? 'finished answering' : 'answered'}.${postNote}` };
-  }
-  if (err instanceof TotalTimeout) {
-    return {
-      kind: 'timeout',
-      message: ctx.headersReceived
-        ? `${ctx.host} started answering but did not finish within ${seconds(t.totalMs)}.${postNote}${raise}`
-        : `${ctx.host} did not answer within ${seconds(t.totalMs)}.${postNote}${raise}`,
-    };
-  }
-  if (err instanceof undiciErrors.HeadersTimeoutError || has('UND_ERR_HEADERS_TIMEOUT')) {
-    return { kind: 'timeout', message: `${ctx.host} did not start answering within ${seconds(Math.min(t.headersMs, t.totalMs))}.${postNote}${raise}` };
-  }
-  if (err instanceof undiciErrors.BodyTimeoutError || has('UND_ERR_BODY_TIMEOUT')) {
-    return { kind: 'timeout', message: `${ctx.host} started answering, then sent nothing for over ${seconds(t.bodyMs)}.${postNote}${raise}` };
-  }
-  if (has('UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT')) {
-    return { kind: 'timeout', message: `Could not connect to ${ctx.host} within ${seconds(t.connectMs)}. Check your network, proxy or VPN, and the base URL.` };
-  }
-  if (has('ECONNREFUSED')) {
-    return { kind: 'refused', message: `${ctx.host} refused the connection: nothing is listening there. Check the base URL, or that the server (or the sandbox) is running.` };
-  }
-  if (has('ENOTFOUND', 'EAI_AGAIN', 'EAI_NODATA', 'EAI_FAIL')) {
-    return { kind: 'dns', message: `The host name ${ctx.host} could not be resolved. Check the base URL, and your network or DNS.` };
-  }
-  const tlsCode = codes.find((c) => /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL|HOSTNAME_MISMATCH)/.test(c));
-  if (tlsCode) {
-    return {
-      kind: 'tls',
-      message: `The secure (TLS) connection to ${ctx.host} failed (${tlsCode}). Check that the base URL's scheme is right (https for Xendit, http for the local sandbox); a proxy that intercepts HTTPS needs its certificate trusted.`,
-    };
-  }
-  if (has('ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'UND_ERR_CLOSED', 'ECONNABORTED', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') || err instanceof undiciErrors.SocketError) {
-    return {
-      kind: 'reset',
-      message: `The connection to ${ctx.host} was closed ${ctx.headersReceived ? 'in the middle of the answer' : 'before an answer came'}.${postNote} A proxy or an unstable network can cause this; try again.`,
-    };
-  }
-  if (has('AbortError', 'UND_ERR_ABORTED')) {
-    return { kind: 'aborted', message: `The request to ${ctx.host} was aborted.${postNote}` };
-  }
-  const detail = err instanceof Error ? err.message : String(err);
-  return { kind: 'other', message: `The request to ${ctx.host} failed: ${detail.replace(/\.$/, '')}.${postNote}` };
-}

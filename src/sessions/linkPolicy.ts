@@ -2,6 +2,21 @@
 
 export type LinkVerdict = { readonly ok: true; readonly url: URL } | { readonly ok: false; readonly reason: string };
 
+/** The bidi marks (Arabic letter mark, LRM, RLM), embeddings and overrides, and isolates. */
+const BIDI_CONTROLS = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
+
+/**
+ * A global regex matching one character that is invisible yet changes what text around it looks like: C0 and C1
+ * controls, DEL, and the bidi controls, which can reorder a host name or hide part of a string. With
+ * `keepTabAndLineFeed`, tab and line feed (which a multi-line text shows as what they are) do not match.
+ * The one definition: links (here), panel titles and the panel's text all use it. A new RegExp per call, as a
+ * global one carries its lastIndex.
+ */
+export function invisibleCharacters(options: { readonly keepTabAndLineFeed?: boolean } = {}): RegExp {
+  const controls = options.keepTabAndLineFeed ? '\\u0000-\\u0008\\u000b-\\u001f' : '\\u0000-\\u001f';
+  return new RegExp(`[${controls}\\u007f-\\u009f${BIDI_CONTROLS}]`, 'g');
+}
+
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export function isLoopbackHost(hostname: string): boolean {
@@ -20,8 +35,7 @@ export function checkExternalLink(raw: unknown): LinkVerdict {
   if (raw.length > 8192) {
     return { ok: false, reason: 'The link is longer than 8192 characters, so it was not opened.' };
   }
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(raw)) {
+  if (invisibleCharacters().test(raw)) {
     return { ok: false, reason: 'The link contains control or text-direction characters that can disguise where it goes, so it was not opened.' };
   }
   let url: URL;

@@ -1,10 +1,9 @@
 // The cross-field rules about money and what is bought: amounts per session type and currency, items, the
 // capture method. Updated where the newest docs (2026) changed them.
+import { takesNoDecimals } from './currency';
 import { formatPath } from './jsonPath';
 import type { Fix, JsonPath } from './problem';
 import { cents, defineRule, itemsOf } from './ruleKit';
-
-const WHOLE_AMOUNT_CURRENCIES: readonly string[] = ['IDR', 'VND'];
 
 export const saveAmountZero = defineRule({
   name: 'save-amount-zero',
@@ -106,7 +105,7 @@ export const wholeAmountCurrency = defineRule({
   anchor: 'value',
   coveredByJsonSchema: false,
   check(request, _context, problem) {
-    if (!WHOLE_AMOUNT_CURRENCIES.includes(request.currency)) return [];
+    if (!takesNoDecimals(request.currency)) return [];
     const amounts: { path: JsonPath; value: number | undefined }[] = [
       { path: ['amount'], value: request.amount },
       ...itemsOf(request).map((item, index) => ({ path: ['items', index, 'net_unit_amount'], value: item.net_unit_amount })),

@@ -141,12 +141,6 @@ export const SessionRequest = described(
 );
 export type SessionRequest = z.infer<typeof SessionRequest>;
 
-/** The body to send: the request without keys that only serve the editor. */
-export function toRequestBody(request: SessionRequest): Omit<SessionRequest, '$schema'> {
-  const { $schema: _schema, ...body } = request;
-  return body;
-}
-
 // The answer to every send is parsed by Session, so its fields share a few schema instances. zod gives each
 // instance its own parse closures: fewer instances run hotter code, about a third less time per answer when
 // sends come a few milliseconds apart (measured against the sandbox).

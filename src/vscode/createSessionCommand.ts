@@ -2,6 +2,7 @@
 // Refuses what cannot be sent, asks before sending what the model or rules reject, confirms live requests.
 import * as vscode from 'vscode';
 import { formatPath } from '../sessions/jsonPath';
+import { withoutSchemaKey } from '../sessions/requestBody';
 import { keyHint } from './apiKeyStore';
 import { CommandIds } from './commandIds';
 import { loadModel } from './engine';
@@ -155,16 +156,6 @@ export class CreateSessionCommand implements vscode.Disposable {
 
 function describeDocument(document: vscode.TextDocument): string {
   return document.uri.scheme === 'untitled' ? vscode.l10n.t('This request') : vscode.workspace.asRelativePath(document.uri);
-}
-
-/** The `$schema` key is for the editor only; the API does not know it. */
-export function withoutSchemaKey(value: unknown): unknown {
-  if (value && typeof value === 'object' && !Array.isArray(value) && '$schema' in value) {
-    const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-    delete copy.$schema;
-    return copy;
-  }
-  return value;
 }
 
 function describeAmount(body: unknown): string {

@@ -1,5 +1,5 @@
 // Checks what the result panel's webview sends back: it renders API data, so its messages and saved state are
-// untrusted input. Their shapes are zod schemas (src/sessions/webviewMessageSchema.ts) in the model bundle, loaded on
+// untrusted input. Their shapes are zod schemas (src/vscode/webviewMessageSchema.ts) in the model bundle, loaded on
 // the first message or restore rather than at activation; what a well-formed message may do is isAllowedFor's call.
 import { loadModel } from './engine';
 import type { FromWebview, PanelAction, ResultView } from './resultView';

@@ -64,8 +64,12 @@ describe('after create', function () {
     const { uri, link } = await createOnSandbox('auto.session.json');
     const said: string[] = [];
     restores.push(api.ui.override({ showInformationMessage: async (m) => void said.push(m) }));
+    // Each answer the panel shows is a 'result' message to its webview (recorded in the transcript): the session is
+    // paid only once a poll has shown it still ACTIVE, so the test sees polling go on, then stop at the final status.
+    const shown = () => api.transcript.entries.filter((e) => e.startsWith(`webview ${uri}:`) && e.includes('"type":"result"')).length;
+    const before = shown();
     const polling = api.actions.autoRefresh(uri, true, { firstDelayMs: 100, maxDelayMs: 200 });
-    await new Promise((r) => setTimeout(r, 350));
+    await waitFor(() => shown() > before || undefined, 'a poll that shows the session still ACTIVE');
     await payOnCheckout(link);
     assert.equal(await polling, 'COMPLETED');
     assert.match(said[0] ?? '', /is COMPLETED/);

@@ -78,6 +78,8 @@ export function repoModule<T>(relative: string): T {
 export interface RecordingServer {
   readonly baseUrl: string;
   readonly requests: { method: string; url: string; headers: http.IncomingHttpHeaders; body: string }[];
+  /** Connections open to the server now (a client's keep-alive ones included). */
+  openConnections(): number;
   close(): Promise<void>;
 }
 
@@ -93,6 +95,9 @@ export async function recordingServer(handler: (req: http.IncomingMessage, res: 
       handler(req, res, body);
     });
   });
+  // An idle keep-alive connection closes after 200 ms instead of Node's 5 s, so a test waiting for the client to
+  // let go of the server (openConnections() === 0) does not wait for nothing.
+  server.keepAliveTimeout = 200;
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
@@ -102,6 +107,7 @@ export async function recordingServer(handler: (req: http.IncomingMessage, res: 
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
+    openConnections: () => sockets.size,
     close: () =>
       new Promise<void>((r) => {
         for (const s of sockets) s.destroy();

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
+import { auditKeyLeaks } from './keyLeakAudit';
 import { note, reportLines } from './report';
 
 function findTests(dir: string): string[] {
@@ -12,6 +13,21 @@ function findTests(dir: string): string[] {
     .filter((d) => d.isFile() && d.name.endsWith('.test.js'))
     .map((d) => path.join(d.parentPath ?? d.path, d.name))
     .sort();
+}
+
+/**
+ * The files in an order drawn from `seed` (XSP_TEST_SHUFFLE): each file must pass in any order, and a seed
+ * repeats an order that failed. A small linear congruential generator is enough to mix a dozen names.
+ */
+function shuffled(files: string[], seed: number): string[] {
+  let state = seed >>> 0 || 1;
+  const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const out = [...files];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j] as string, out[i] as string];
+  }
+  return out;
 }
 
 export async function run(): Promise<void> {
@@ -23,10 +39,30 @@ export async function run(): Promise<void> {
   const originalBaseLog = base.consoleLog;
   base.consoleLog = note;
   note(`running in VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.remoteName ? `remote: ${vscode.env.remoteName}, ` : ''}UI: ${vscode.UIKind[vscode.env.uiKind]})`);
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  // The key leak audit runs once every file is done, whichever ran and in what order (see keyLeakAudit.ts).
+  const mocha = new Mocha({
+    ui: 'bdd',
+    timeout: 60_000,
+    color: false,
+    reporter: 'spec',
+    rootHooks: {
+      afterAll: async function (this: Mocha.Context) {
+        this.timeout(60_000);
+        await auditKeyLeaks();
+      },
+    },
+  });
   const grep = process.env.XSP_TEST_GREP;
   if (grep) mocha.grep(grep);
-  for (const file of findTests(__dirname)) mocha.addFile(file);
+  // XSP_TEST_FILES: a comma-separated list of file names to run alone (e.g. security.test.js).
+  const only = process.env.XSP_TEST_FILES?.split(',').map((f) => f.trim()).filter(Boolean);
+  let files = findTests(__dirname).filter((file) => !only || only.includes(path.basename(file)));
+  const seed = process.env.XSP_TEST_SHUFFLE;
+  if (seed) {
+    files = shuffled(files, Number(seed));
+    note(`files in the order of seed ${seed}: ${files.map((f) => path.basename(f)).join(', ')}`);
+  }
+  for (const file of files) mocha.addFile(file);
   try {
     const { failures, stats } = await new Promise<{ failures: number; stats: Mocha.Stats | undefined }>((resolve) => {
       const runner = mocha.run((failures) => resolve({ failures, stats: runner.stats }));

@@ -153,7 +153,8 @@ describe('security and faults', function () {
       const before = fs.readFileSync(editor.document.uri.fsPath);
       const view = await createAndRead(editor.document.uri.toString());
       fault.expect(view);
-      await new Promise((r) => setTimeout(r, 300));
+      // A second POST would need a connection: once the extension holds none to the server, the count is final.
+      await waitFor(() => server.openConnections() === 0 || undefined, 'the extension to let go of the fault server', 15_000);
       assert.equal(server.requests.filter((r) => r.method === 'POST').length, 1, 'the POST was sent more than once');
       assert.deepEqual(fs.readFileSync(editor.document.uri.fsPath), before, 'the request file changed');
       await nextRequestWorks(editor.document.uri.toString());
@@ -259,6 +260,8 @@ describe('security and faults', function () {
       await useTestTarget(server.baseUrl);
       const editor = await openRequest('deleted.session.json', payBody);
       const uri = editor.document.uri;
+      const entryOf = () => JSON.stringify(api.history.entries().find((e) => e.sessionId === 'ps-0123456789abcdef01234567'));
+      const entryBefore = entryOf();
       const pending = vscode.commands.executeCommand('xendit.createSession');
       await waitFor(() => server.requests.length > 0 || undefined, 'the request to arrive');
       fs.rmSync(uri.fsPath);
@@ -266,7 +269,8 @@ describe('security and faults', function () {
       await pending;
       const rendered = await api.actions.panels.whenRendered(uri.toString());
       assert.equal(rendered.outcome, 'session');
-      await new Promise((r) => setTimeout(r, 300));
+      // The history entry is the last thing the extension writes for an answer: the file must still be gone then.
+      await waitFor(() => entryOf() !== entryBefore || undefined, 'the history entry of this answer');
       assert.equal(fs.existsSync(uri.fsPath), false, 'the deleted file was written again');
     });
   });

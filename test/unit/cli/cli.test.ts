@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/sandboxServer';
 import { startWebhookReceiver } from '../../helpers/webhookReceiver';
-import { childrenNamed, parseXml } from './miniXml';
+import { childrenNamed, parseXml } from './junitXml';
 import { cliPath, ensureBuilt, fakeKey, killAll, registerSecret, runCli, startCli, waitFor, type CliRun } from './cliProcess';
 
 const valid = {

@@ -2,7 +2,7 @@
 // rest is escaped, and the counts add up. The process tests read real reports back.
 import * as assert from 'node:assert/strict';
 import { escapeXml, junitReport } from '../../../src/cli/junit';
-import { childrenNamed, parseXml } from './miniXml';
+import { childrenNamed, parseXml } from './junitXml';
 
 describe('junitReport', () => {
   it('escapes markup and replaces characters XML 1.0 cannot hold', () => {
@@ -34,5 +34,19 @@ describe('junitReport', () => {
     assert.deepEqual({ ...childrenNamed(failed!, 'failure')[0]?.attributes }, { type: 'INVALID_AMOUNT', message: '400 "x" & y' });
     assert.equal(childrenNamed(failed!, 'failure')[0]?.text, 'line 1\nline 2');
     assert.equal(childrenNamed(broken!, 'error')[0]?.text, '\ufffd[31mred\ufffd[0m');
+  });
+
+  it('keeps tabs and line breaks in attributes and carriage returns in text, which XML parsers otherwise normalize', () => {
+    const message = 'first line\nsecond\tcolumn\r\nthird';
+    const xml = junitReport({
+      name: 'xendit-sessions create',
+      timestamp: new Date('2030-01-01T00:00:00Z'),
+      cases: [{ classname: 'a\tb.session.json', name: 'order\n1', seconds: 0, failure: { type: 'INVALID_REQUEST', message, details: 'windows\r\nlines\rold mac' } }],
+    });
+    const testcase = childrenNamed(childrenNamed(parseXml(xml), 'testsuite')[0]!, 'testcase')[0]!;
+    assert.deepEqual([testcase.attributes.classname, testcase.attributes.name], ['a\tb.session.json', 'order\n1']);
+    const failure = childrenNamed(testcase, 'failure')[0];
+    assert.equal(failure?.attributes.message, message);
+    assert.equal(failure?.text, 'windows\r\nlines\rold mac');
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkExternalLink } from '../../../src/sessions/linkPolicy';
+import { checkExternalLink, invisibleCharacters } from '../../../src/sessions/linkPolicy';
 
 describe('checkExternalLink', () => {
   for (const ok of [
@@ -21,6 +21,8 @@ describe('checkExternalLink', () => {
     ['http://127.0.0.1.evil.example/x', /plain http/],
     ['https://checkout.xendit.co@evil.example/x', /user name or password/],
     ['https://xendit.co\u202e/moc.live', /text-direction/],
+    ['https://xendit.co\u061c/x', /text-direction/],
+    ['https://xendit.co/\tx', /control/],
     ['not a url', /not a valid URL/],
     ['', /empty/],
   ];
@@ -33,4 +35,26 @@ describe('checkExternalLink', () => {
   }
 
   it('refuses a non-string', () => assert.equal(checkExternalLink({ href: 'https://x' }).ok, false));
+});
+
+describe('invisibleCharacters', () => {
+  const invisible = ['\u0000', '\t', '\n', '\r', '\u001f', '\u007f', '\u0085', '\u009f', '\u061c', '\u200e', '\u200f', '\u202a', '\u202e', '\u2066', '\u2069'];
+  const visible = [' ', 'a', '\u00a0', '\u00e9', '\u200b', '\u2065', '\u206a', '\u4e00'];
+
+  it('matches every control and bidi character, and nothing visible', () => {
+    for (const c of invisible) assert.equal(invisibleCharacters().test(c), true, `U+${c.codePointAt(0)?.toString(16)}`);
+    for (const c of visible) assert.equal(invisibleCharacters().test(c), false, `U+${c.codePointAt(0)?.toString(16)}`);
+  });
+
+  it('keeps tab and line feed, and only those, for multi-line text', () => {
+    const matched = invisible.filter((c) => invisibleCharacters({ keepTabAndLineFeed: true }).test(c));
+    assert.deepEqual(matched, invisible.filter((c) => c !== '\t' && c !== '\n'));
+  });
+
+  it('is global and fresh on each call: replace takes every one, and a test after another starts at 0', () => {
+    assert.equal('a\u202eb\u0000c'.replace(invisibleCharacters(), ''), 'abc');
+    const first = invisibleCharacters();
+    first.test('x\u202e');
+    assert.equal(invisibleCharacters().test('\u202e'), true);
+  });
 });

@@ -14,7 +14,6 @@ import {
   SESSION_STATUSES,
   SESSION_TYPES,
   SessionRequest,
-  toRequestBody,
 } from '../../../src/sessions/schema';
 import { CHANNEL_COUNTRY, channelCountry } from '../../../src/sessions/channels';
 import { referenceExamples, validValuesOf } from '../../helpers/referencePage';
@@ -257,11 +256,6 @@ describe('schema: SessionRequest limits', () => {
       ],
     );
     assert.ok(accepts({ $schema: '../schemas/session-request.schema.json' }));
-  });
-
-  it('toRequestBody drops $schema and keeps the rest', () => {
-    const request = SessionRequest.parse({ ...base, $schema: 'x.json' });
-    assert.deepEqual(toRequestBody(request), base);
   });
 });
 

@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import type * as z from 'zod/mini';
-import { MESSAGE_LIMITS, PANEL_ACTIONS, RESULT_OUTCOMES, restoredPanelStateSchema, webviewMessageSchema } from '../../../src/sessions/webviewMessageSchema';
+import { MESSAGE_LIMITS, PANEL_ACTIONS, RESULT_OUTCOMES, restoredPanelStateSchema, webviewMessageSchema } from '../../../src/vscode/webviewMessageSchema';
 import type { FromWebview, PanelAction, ResultView } from '../../../src/vscode/resultView';
 import { EVERY_FROM_WEBVIEW } from '../../helpers/webviewMessages';
 
-// The schemas live in src/sessions, which imports nothing from the shell, so they are declared apart from the view
-// types they check. These lines stop compiling when the two drift (a new button, outcome or message type).
+// The schemas are zod values and the view types are TypeScript types, declared apart (the schemas load with the
+// model bundle, the types cost nothing). These lines stop compiling when the two drift (a new button, outcome or
+// message type).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const typesAgree: [Same<(typeof PANEL_ACTIONS)[number], PanelAction>, Same<(typeof RESULT_OUTCOMES)[number], ResultView['outcome']>, Same<z.output<ReturnType<typeof webviewMessageSchema>>, FromWebview>] = [
   true,

@@ -1,6 +1,7 @@
 // The shapes the result panel's webview may post back and the state a panel may be restored from, as zod schemas.
-// Kept free of `vscode` and loaded with the model bundle (dist/model.js), so zod stays off the activation path;
-// src/vscode/webviewMessages.ts applies them, and a unit test keeps them in step with src/vscode/resultView.ts.
+// The protocol between the extension and its webview, so it lives with the shell; it imports no `vscode` and loads
+// with the model bundle (dist/model.js), so zod stays off the activation path. src/vscode/webviewMessages.ts
+// applies them, and a unit test keeps them in step with the types in src/vscode/resultView.ts.
 // Each is built on its first use: they were 295 of the 1,296 zod objects model.js built as it loaded (counted),
 // which neither the CLI nor the first Create Session needs before its panel answers.
 import * as z from 'zod/mini';

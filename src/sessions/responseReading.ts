@@ -1,0 +1,112 @@
+// Reading an answer: the body within its cap, the headers that matter, and what the body is (a session, a Xendit
+// error, or something else, said in words).
+import { STATUS_CODES } from 'node:http';
+import type { ApiErrorEntry, ReceivedResponse, SentRequest, SessionsResult, Timings } from './client';
+import { ApiError, Session } from './schema';
+import type { Dispatcher } from './undiciParts';
+
+/** How much of an unusable body a result keeps, as text. */
+export const FIRST_BYTES = 2048;
+
+export class BodyTooLarge extends Error {
+  constructor(readonly head: string) {
+    super('response body over the cap');
+  }
+}
+
+type Body = Dispatcher.ResponseData['body'];
+
+/**
+ * The body as text. A body that announces its length within the cap is read by undici in one go (the fast,
+ * common case); any other is streamed and cut off past the cap.
+ */
+export function readBody(body: Body, contentLength: number | undefined, cap: number): Promise<string> {
+  if (contentLength !== undefined && contentLength <= cap) return body.text();
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    body.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > cap) {
+        body.removeAllListeners('data');
+        body.destroy();
+        reject(new BodyTooLarge(Buffer.concat([...chunks, chunk]).subarray(0, FIRST_BYTES).toString('utf8')));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    body.once('end', () => resolve((chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)).toString('utf8')));
+    body.once('error', reject);
+  });
+}
+
+function headerValue(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v.join(', ') : v;
+}
+
+function isMatteringHeader(name: string): boolean {
+  return name === 'request-id' || name === 'x-request-id' || name === 'xendit-request-id' || name === 'retry-after' || name.startsWith('rate-limit-') || name.startsWith('x-ratelimit-');
+}
+
+export function describeResponse(status: number, headers: Record<string, string | string[] | undefined>): { public: ReceivedResponse; status: number; contentLength?: number } {
+  const mattering: [string, string][] = [];
+  for (const name in headers) {
+    if (!isMatteringHeader(name)) continue;
+    const value = headerValue(headers[name]);
+    if (value !== undefined) mattering.push([name, value]);
+  }
+  const num = (name: string) => {
+    const v = headerValue(headers[name]);
+    const n = v === undefined || v === '' ? NaN : Number(v);
+    return Number.isFinite(n) ? n : undefined;
+  };
+  const limit = num('rate-limit-limit');
+  const remaining = num('rate-limit-remaining');
+  const resetSeconds = num('rate-limit-reset');
+  const hasRate = limit !== undefined || remaining !== undefined || resetSeconds !== undefined;
+  return {
+    status,
+    contentLength: num('content-length'),
+    public: {
+      status,
+      statusText: STATUS_CODES[status] ?? '',
+      contentType: headerValue(headers['content-type']),
+      headers: mattering,
+      requestId: headerValue(headers['request-id']) ?? headerValue(headers['x-request-id']),
+      rateLimit: hasRate ? { limit, remaining, resetSeconds } : undefined,
+    },
+  };
+}
+
+export function interpret(request: SentRequest, response: ReceivedResponse, timings: Timings, text: string): SessionsResult {
+  const unexpected = (reason: string, body?: unknown): SessionsResult => ({ kind: 'unexpectedResponse', request, response, timings, reason, firstBytes: text.slice(0, FIRST_BYTES), body });
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    if (!/\bjson\b/i.test(response.contentType ?? '')) {
+      return unexpected(
+        `The server answered ${response.status} with ${response.contentType ? `"${response.contentType}"` : 'no content type'} instead of JSON${response.status >= 500 ? ' (often a proxy or load balancer error page)' : ''}.`,
+      );
+    }
+    return unexpected(text.length === 0 ? 'The response body is empty where JSON was expected.' : `The JSON body is truncated or malformed (${text.length} characters received).`);
+  }
+  if (response.status >= 200 && response.status < 300) {
+    const parsed = Session.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return unexpected(`The body does not look like a session: ${issue.path.join('.') || 'the body'}: ${issue.message}.`, body);
+    }
+    return { kind: 'session', request, response, timings, session: parsed.data, body };
+  }
+  const parsed = ApiError.safeParse(body);
+  if (!parsed.success) return unexpected(`The server answered ${response.status} with JSON that is not a Xendit error body.`, body);
+  const errors: ApiErrorEntry[] = (parsed.data.errors ?? []).map((e: unknown) => {
+    if (typeof e === 'string') return { message: e };
+    const o = (e ?? {}) as Record<string, unknown>;
+    const path = typeof o.path === 'string' ? o.path : Array.isArray(o.path) ? o.path.join('.') : typeof o.field === 'string' ? o.field : undefined;
+    const message = typeof o.message === 'string' ? o.message : JSON.stringify(e);
+    return path ? { path, message } : { message };
+  });
+  return { kind: 'apiError', request, response, timings, error: { errorCode: parsed.data.error_code, message: parsed.data.message, errors }, body };
+}

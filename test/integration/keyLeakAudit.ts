@@ -1,0 +1,69 @@
+// The key leak audit, run by index.ts as a root afterAll hook: once every test file of the run is done, whatever
+// their order or selection, it searches everything the extension wrote or showed for each key the run made,
+// raw or Base64 (Basic auth) encoded. A leak fails the run as a failed "after all" hook.
+import * as assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { issuedKeys, testingApi, waitFor } from './helpers';
+import { note } from './report';
+
+function forms(key: string): string[] {
+  return [key, Buffer.from(`${key}:`).toString('base64').replace(/=+$/, ''), Buffer.from(key).toString('base64').replace(/=+$/, '')];
+}
+
+function readTree(dir: string): { file: string; text: string }[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.join(d.parentPath ?? d.path, d.name))
+    .map((file) => ({ file, text: fs.readFileSync(file, 'utf8') }));
+}
+
+/** The places that may hold a key, by name: `[name, text]`. */
+export function leaksIn(keys: readonly string[], sources: readonly (readonly [string, string])[]): string[] {
+  const leaks: string[] = [];
+  for (const key of keys) {
+    for (const form of forms(key)) {
+      for (const [name, text] of sources) if (text.includes(form)) leaks.push(`${name} holds a key (${form === key ? 'raw' : 'Base64'})`);
+    }
+  }
+  return leaks;
+}
+
+export async function auditKeyLeaks(): Promise<void> {
+  if (issuedKeys.length === 0) {
+    note('key leak audit: this run made no key, so there was none to look for');
+    return;
+  }
+  const api = await testingApi();
+  // The log service writes the channel's file in the background, in order: once a line written now is on disk,
+  // every line before it is too.
+  const marker = `key leak audit ${randomUUID()}`;
+  api.log.channel.info(marker);
+  const logDir = path.dirname(api.context.logUri.fsPath);
+  const logs = await waitFor(
+    () => {
+      const ours = readTree(logDir).filter((l) => /Xendit|xendit/.test(l.file));
+      return ours.some((l) => l.text.includes(marker)) ? ours : undefined;
+    },
+    `the log line "${marker}" in a file under ${logDir}`,
+    20_000,
+  );
+  const memento = (m: vscode.Memento) => JSON.stringify(m.keys().map((k) => [k, m.get(k)]));
+  const diagnostics = vscode.languages.getDiagnostics().flatMap(([uri, ds]) => ds.map((d) => `${uri.toString()} ${d.message}`));
+  const sources: [string, string][] = [
+    ['transcript (messages, prompts, clipboard, webview messages)', api.transcript.entries.join('\n')],
+    ...logs.map((l): [string, string] => [`log ${l.file}`, l.text]),
+    ['workspaceState', memento(api.context.workspaceState)],
+    ['globalState', memento(api.context.globalState)],
+    ['history', JSON.stringify(api.history.entries())],
+    ['diagnostics', diagnostics.join('\n')],
+  ];
+  // The search is not vacuous: it finds a key planted in a copy of what it searches.
+  assert.deepEqual(leaksIn([marker], sources.slice(0, 1).map(([n, t]) => [n, `${t}\n${marker}`])), [`${sources[0][0]} holds a key (raw)`]);
+  assert.deepEqual(leaksIn(issuedKeys, sources), []);
+  note(`key leak audit: ${issuedKeys.length} key(s) looked for in ${sources.length} places (${logs.length} log file(s)), none found`);
+}
