@@ -11,6 +11,7 @@ import { HistoryCommands } from './vscode/historyCommands';
 import { KeyLinter } from './vscode/keyLinter';
 import { NewRequestCommand } from './vscode/newRequestCommand';
 import { OutputLog } from './vscode/outputLog';
+import { PlaceholderProviders } from './vscode/placeholderProviders';
 import { RequestDiagnostics } from './vscode/requestDiagnostics';
 import { SessionActions } from './vscode/sessionActions';
 import { SessionHistory } from './vscode/sessionHistory';
@@ -92,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     newRequest,
     diagnostics,
     new CreateSessionCodeLens(targets),
+    new PlaceholderProviders(),
     history,
     new HistoryCommands(history, actions, ui),
     keyLinter,

@@ -3,6 +3,7 @@ export * from './sessions/schema';
 export * from './sessions/rules';
 export * from './sessions/validate';
 export * from './sessions/requestDocument';
+export * from './sessions/placeholderAssist';
 export * from './sessions/examples';
 export * from './sessions/fixEdits';
 export * from './sessions/jsonPath';

@@ -6,6 +6,7 @@ import { withoutSchemaKey } from '../sessions/requestBody';
 import { keyHint } from './apiKeyStore';
 import { CommandIds } from './commandIds';
 import { loadModel } from './engine';
+import { placeholderContextFor } from './placeholderProviders';
 import type { SessionActions } from './sessionActions';
 import { readSettings } from './settings';
 import { TargetManager } from './targets';
@@ -47,7 +48,9 @@ export class CreateSessionCommand implements vscode.Disposable {
       );
       return undefined;
     }
-    const analysis = loadModel().analyzeRequestText(text);
+    // Placeholders are resolved here, once: what is checked is what is sent (and what the panel shows as sent).
+    const now = new Date();
+    const analysis = loadModel().analyzeRequestText(text, { now, placeholders: placeholderContextFor(document, now) });
     const syntax = analysis.syntaxErrors[0];
     if (syntax || analysis.value === undefined) {
       const message = syntax

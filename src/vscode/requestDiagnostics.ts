@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Fix } from '../sessions/problem';
 import { DocumentWatcher } from './documentWatcher';
 import { loadModel } from './engine';
+import { placeholderContextFor } from './placeholderProviders';
 
 const DEBOUNCE_MS = 250;
 
@@ -31,7 +32,8 @@ export class RequestDiagnostics implements vscode.Disposable, vscode.CodeActionP
 
   /** Recomputes a document's diagnostics now. */
   update(document: vscode.TextDocument): vscode.Diagnostic[] {
-    const analysis = loadModel().analyzeRequestText(document.getText(), { skipSchemaCovered: true });
+    const now = new Date();
+    const analysis = loadModel().analyzeRequestText(document.getText(), { now, skipSchemaCovered: true, placeholders: placeholderContextFor(document, now) });
     const diagnostics: vscode.Diagnostic[] = [];
     // Syntax errors are the JSON language service's to report; the model speaks once the JSON parses.
     for (const problem of analysis.problems) {
@@ -56,7 +58,7 @@ export class RequestDiagnostics implements vscode.Disposable, vscode.CodeActionP
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const model = loadModel();
     const text = document.getText();
-    const analysis = model.analyzeRequestText(text);
+    const analysis = model.analyzeRequestText(text, { placeholders: placeholderContextFor(document) });
     const actions: vscode.CodeAction[] = [];
     const seen = new Set<string>();
     for (const problem of analysis.problems) {

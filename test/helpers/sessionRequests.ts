@@ -26,3 +26,20 @@ export const minimalSubscription = {
   customer_id: customerId,
   subscription: { schedule: { anchor_date: '2030-02-01T00:00:00Z', interval: 'MONTH', interval_count: 1 } },
 } as const satisfies SessionRequest;
+
+/** A PAY request whose reference id, amount, expiry and description are placeholders, as a user's file holds them. */
+export function placeholderPay(prefix: string, description = 'Sent at {{$timestamp}}') {
+  return {
+    reference_id: `${prefix}-{{$randomUUID}}`,
+    session_type: 'PAY',
+    currency: 'IDR',
+    amount: '{{$randomInt 1000 50000}}',
+    mode: 'PAYMENT_LINK',
+    country: 'ID',
+    expires_at: '{{$isoTimestamp +1d}}',
+    description,
+  };
+}
+
+/** A version 4 UUID, as $randomUUID and $guid give. */
+export const UUID_PATTERN = '[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}';

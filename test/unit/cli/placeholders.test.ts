@@ -5,20 +5,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/sandboxServer';
+import { placeholderPay, UUID_PATTERN } from '../../helpers/sessionRequests';
 import { ensureBuilt, fakeKey, killAll, registerSecret, runCli, type CliRun } from './cliProcess';
 
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}';
-
-const request = {
-  reference_id: 'cli-{{$randomUUID}}',
-  session_type: 'PAY',
-  currency: 'IDR',
-  amount: '{{$randomInt 1000 50000}}',
-  mode: 'PAYMENT_LINK',
-  country: 'ID',
-  expires_at: '{{$isoTimestamp +1d}}',
-  description: 'From {{$env SHOP}} {{$dotenv BRANCH}}',
-};
+const UUID = UUID_PATTERN;
+const request = placeholderPay('cli', 'From {{$env SHOP}} {{$dotenv BRANCH}}');
 
 function json<T>(run: CliRun): T {
   try {

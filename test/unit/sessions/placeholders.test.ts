@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { evaluatePlaceholder, findPlaceholders, findUnclosed, PLACEHOLDERS, type PlaceholderContext } from '../../../src/sessions/placeholders';
 import { fakeKey } from '../../helpers/fakeKeys';
+import { UUID_PATTERN } from '../../helpers/sessionRequests';
 
 const now = new Date('2030-01-31T10:00:00.000Z');
-const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const UUID_V4 = new RegExp(`^${UUID_PATTERN}$`);
 
 function context(env: Record<string, string> = {}, dotenv?: Record<string, string>): PlaceholderContext {
   return {

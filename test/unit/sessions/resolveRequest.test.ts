@@ -7,9 +7,9 @@ import { PLACEHOLDER_FIELDS } from '../../../src/sessions/placeholderFields';
 import type { PlaceholderContext } from '../../../src/sessions/placeholders';
 import { analyzeRequestText, type LocatedProblem } from '../../../src/sessions/requestDocument';
 import { resolvePlaceholders } from '../../../src/sessions/resolveRequest';
-import { minimalPay as pay, testNow as now } from '../../helpers/sessionRequests';
+import { minimalPay as pay, testNow as now, UUID_PATTERN } from '../../helpers/sessionRequests';
 
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}';
+const UUID = UUID_PATTERN;
 const noVariables: Omit<PlaceholderContext, 'now'> = { env: () => undefined, dotenv: () => undefined };
 
 function resolve(value: unknown, variables = noVariables) {
