@@ -149,7 +149,8 @@ describe('playground', function () {
     const uri = editor.document.uri.toString();
     const { view } = await shownResult(uri, 'apiError');
     assert.equal(view.http?.status, 400);
-    assert.equal(view.apiError?.errors[0]?.path, 'amount');
+    // The sandbox writes the path as the live API does, a JSON pointer into the request body.
+    assert.equal(view.apiError?.errors[0]?.path, '/body/amount');
   });
 
   it('confirms a live request naming amount, currency and the key\'s last four; declining sends nothing', async () => {
