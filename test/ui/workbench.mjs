@@ -46,7 +46,8 @@ export async function openWorkbench(options = {}) {
 
 /** Opens `folder` in a new workbench window on `page` and returns helpers that act in it like a person. */
 export async function openWindow(page, server, folder) {
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+  // A loaded machine can take well over Playwright's default 30 s to load the workbench.
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`, { timeout: 120_000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.explorer-folders-view, .monaco-list').first().waitFor({ timeout: 60_000 });
 
