@@ -90,9 +90,8 @@ async function runCodeServer() {
     });
     await page.exposeFunction('codeAutomationExit', (code) => settle(code));
     page.on('pageerror', (e) => verbose && console.log(`[page error] ${e.message}`));
-    await page.goto(
-      workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: root, extensionTestsPath: testsPath }),
-    );
+    // A busy machine (several suites at once) can take well over Playwright's default 30 s to load the workbench.
+    await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: root, extensionTestsPath: testsPath }), { timeout: 180_000 });
     const timer = setTimeout(() => settle('timeout'), SUITE_TIMEOUT_MS);
     const code = await exitCode;
     clearTimeout(timer);
