@@ -7,6 +7,7 @@ import type { SessionsClient, SessionsResult } from '../sessions/client';
 import { localPlaceholderContext } from '../sessions/dotenv';
 import { formatPath } from '../sessions/jsonPath';
 import { withoutSchemaKey } from '../sessions/requestBody';
+import { chooseProxy } from '../sessions/proxy';
 import { UsageError, type Command } from './args';
 import { loadClient, loadModel, type Model } from './bundles';
 import {
@@ -131,7 +132,12 @@ function targetFor(command: SendingCommand, env: NodeJS.ProcessEnv, out: Output)
   out.addSecret(envKey);
   const resolved = resolveTarget({ kind: command.target, baseUrl: command.baseUrl, yes: command.yes, envKey, needsExistingSessions: command.name !== 'create' });
   if (!resolved.ok) throw new UsageError(resolved.reason);
-  return resolved.target;
+  // HTTPS_PROXY (or HTTP_PROXY) and NO_PROXY, for Xendit's targets only: a sandbox is never reached through a proxy.
+  if (resolved.target.kind === 'sandbox' || resolved.target.baseUrl === undefined) return resolved.target;
+  const proxy = chooseProxy(resolved.target.baseUrl, { env });
+  if (!proxy.ok) throw new UsageError(proxy.reason);
+  for (const secret of proxy.proxy?.secrets ?? []) out.addSecret(secret);
+  return { ...resolved.target, proxy: proxy.proxy };
 }
 
 async function connect(command: SendingCommand, target: ResolvedTarget, out: Output): Promise<Connection> {
@@ -139,7 +145,7 @@ async function connect(command: SendingCommand, target: ResolvedTarget, out: Out
   const sandbox = target.baseUrl === undefined ? await lib.startSandbox({ log: command.verbose ? (line) => out.err(`[sandbox] ${line}`) : undefined }) : undefined;
   const baseUrl = target.baseUrl ?? sandbox?.baseUrl ?? '';
   if (sandbox && command.verbose) out.err(`sandbox started for this command on ${baseUrl}`);
-  if (command.verbose) out.err(`target: ${command.target} at ${baseUrl}`);
+  if (command.verbose) out.err(`target: ${command.target} at ${baseUrl}${target.proxy ? ` via proxy ${target.proxy.shown} (${target.proxy.source})` : ''}`);
   const secretKey = target.secretKey ?? lib.sandboxTestKey();
   out.addSecret(secretKey);
   const timeoutMs = (command.timeoutSeconds ?? 30) * 1000;
@@ -148,6 +154,7 @@ async function connect(command: SendingCommand, target: ResolvedTarget, out: Out
     secretKey,
     forUserId: command.forUserId,
     withSplitRule: command.name === 'create' ? command.withSplitRule : undefined,
+    proxy: target.proxy,
     timeouts: { connectMs: Math.min(10_000, timeoutMs), headersMs: timeoutMs, bodyMs: timeoutMs, totalMs: timeoutMs },
     log: command.verbose ? (_level, line) => out.err(line) : undefined,
   });

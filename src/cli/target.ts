@@ -1,6 +1,7 @@
 // Decides where a command sends requests and with which key, before anything is loaded or sent.
 // Every refusal is a usage error that says what to change; the key itself is never part of a message.
 import { classifyKey } from '../sessions/keys';
+import type { ProxyChoice } from '../sessions/proxy';
 import { isLoopbackHost } from '../sessions/linkPolicy';
 
 export type TargetKind = 'sandbox' | 'test' | 'live';
@@ -28,6 +29,8 @@ export interface ResolvedTarget {
   readonly baseUrl?: string;
   /** Absent when a throwaway sandbox key is to be made (the environment has no test key). */
   readonly secretKey?: string;
+  /** The proxy from HTTPS_PROXY and NO_PROXY; never for a sandbox. */
+  readonly proxy?: ProxyChoice;
 }
 
 export type TargetResult = { readonly ok: true; readonly target: ResolvedTarget } | { readonly ok: false; readonly reason: string };

@@ -2,6 +2,8 @@
 // It never throws for an HTTP outcome: every call resolves to a SessionsResult, and a POST is never retried.
 import { formatBytes } from './formatBytes';
 import { classifyNetworkError, DEFAULT_TIMEOUTS, definedOnly, TotalTimeout, type NetworkErrorKind } from './networkErrors';
+import type { ProxyChoice } from './proxy';
+import { classifyProxyError, createProxyDispatcher } from './proxyDispatcher';
 import { REDACTED, redactText, secretForms } from './redact';
 import { BodyTooLarge, describeResponse, interpret, readBody } from './responseReading';
 import type { Session } from './schema';
@@ -36,6 +38,10 @@ export interface SessionsClientOptions {
   readonly log?: (level: 'info' | 'warn' | 'error', line: string) => void;
   /** Tests and benchmarks may share a dispatcher; by default the client owns a keep-alive Agent. */
   readonly dispatcher?: Dispatcher;
+  /** The proxy to send through (see chooseProxy); never for the sandbox. Its credentials are redacted like the key. */
+  readonly proxy?: ProxyChoice;
+  /** Certificates to trust instead of Node's own list (a test's own certificate authority). */
+  readonly ca?: readonly string[];
 }
 
 export type Operation = 'create' | 'get' | 'cancel';
@@ -133,7 +139,7 @@ export class SessionsClient {
     this.options = options;
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...definedOnly(options.timeouts) };
-    this.secrets = options.secretKey ? secretForms(options.secretKey) : [];
+    this.secrets = [...(options.secretKey ? secretForms(options.secretKey) : []), ...(options.proxy?.secrets ?? [])];
     this.secretProbes = [...new Set(this.secrets.map((form) => form.slice(0, 4)))];
     const authorization = `Basic ${Buffer.from(`${options.secretKey}:`, 'utf8').toString('base64')}`;
     const prepare = (operation: Operation, hasBody: boolean): PreparedHeaders => {
@@ -152,14 +158,17 @@ export class SessionsClient {
     this.requestTimeouts = this.ownsDispatcher ? {} : { headersTimeout: this.headersTimeout, bodyTimeout: this.timeouts.bodyMs };
     // Timeouts set on the Agent rather than per request let undici refresh one timer per socket instead of
     // replacing it on every request.
+    const connection = { keepAliveTimeout: 10_000, connectMs: this.timeouts.connectMs, headersTimeout: this.headersTimeout, bodyTimeout: this.timeouts.bodyMs, ca: options.ca };
     this.dispatcher =
       options.dispatcher ??
-      new Agent({
-        keepAliveTimeout: 10_000,
-        connect: { timeout: this.timeouts.connectMs },
-        headersTimeout: this.headersTimeout,
-        bodyTimeout: this.timeouts.bodyMs,
-      });
+      (options.proxy
+        ? createProxyDispatcher(options.proxy, connection)
+        : new Agent({
+            keepAliveTimeout: connection.keepAliveTimeout,
+            connect: { timeout: connection.connectMs, ...(options.ca ? { ca: [...options.ca] } : {}) },
+            headersTimeout: connection.headersTimeout,
+            bodyTimeout: connection.bodyTimeout,
+          }));
   }
 
   createSession(body: unknown, signal?: AbortSignal): Promise<SessionsResult> {
@@ -190,7 +199,7 @@ export class SessionsClient {
     const headers = this.prepared[operation];
     const sent: SentRequest = { operation, method, url: this.scrub(url), headers: headers.shown, body: body === undefined ? undefined : this.scrub(body), sentAt: new Date().toISOString() };
     const log = this.options.log ? (level: 'info' | 'warn' | 'error', line: string) => this.options.log?.(level, redactText(line, this.secrets)) : undefined;
-    log?.('info', `→ ${method} ${url}${body ? ` (${Buffer.byteLength(body)} bytes)` : ''}`);
+    log?.('info', `→ ${method} ${url}${body ? ` (${Buffer.byteLength(body)} bytes)` : ''}${this.options.proxy ? ` via proxy ${this.options.proxy.shown}` : ''}`);
     const started = now();
     let ttfbMs: number | undefined;
     let totalTimer: NodeJS.Timeout | undefined;
@@ -237,7 +246,8 @@ export class SessionsClient {
       return result;
     } catch (err) {
       const timings = { ttfbMs, totalMs: now() - started };
-      const error = classifyNetworkError(err, {
+      const proxied = this.options.proxy && !signal?.aborted ? classifyProxyError(err, this.options.proxy, safeHost(url)) : undefined;
+      const error = proxied ?? classifyNetworkError(err, {
         callerAborted: Boolean(signal?.aborted),
         headersReceived: ttfbMs !== undefined,
         method,

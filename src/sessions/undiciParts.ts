@@ -2,6 +2,8 @@
 // the caches, cookies, mocks and proxies, which were most of dist/client.js and of its load time.
 // undici's package.json has no `exports` map, so these paths are reachable; they have no .d.ts, so the types
 // come from the index's declarations of the same objects.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type * as Undici from 'undici';
 
 export type { Dispatcher } from 'undici';
@@ -30,4 +32,17 @@ export function request(url: string, options: RequestOptions): Promise<Undici.Di
   dispatch.origin = parsed.origin;
   dispatch.path = parsed.search ? `${parsed.pathname}${parsed.search}` : parsed.pathname;
   return dispatcherRequest.call(options.dispatcher, dispatch);
+}
+
+/**
+ * undici's public `ProxyAgent`, loaded on first use: most clients send without a proxy. It needs undici's index
+ * (which installs `connect` on every dispatcher), about 250 KB that dist/client.js would otherwise carry and
+ * parse on every send: in dist/ it is a bundle of its own, dist/proxyAgent.js; from transpiled sources, undici itself.
+ */
+export function proxyAgentClass(): typeof Undici.ProxyAgent {
+  const bundled = join(__dirname, 'proxyAgent.js');
+  // A computed name keeps esbuild from bundling undici's index into dist/client.js.
+  const source = existsSync(bundled) ? bundled : ['undici'][0];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- on purpose: loaded only when a proxy is used
+  return (require(source) as { ProxyAgent: typeof Undici.ProxyAgent }).ProxyAgent;
 }

@@ -177,7 +177,7 @@ export class SessionActions implements vscode.Disposable {
   private client(target: ResolvedTarget): SessionsClient {
     const settings = readSettings();
     const fingerprint = createHash('sha256')
-      .update(JSON.stringify([target.kind, target.baseUrl, target.secretKey, settings.forUserId, settings.withSplitRule, settings.requestTimeoutSeconds]))
+      .update(JSON.stringify([target.kind, target.baseUrl, target.secretKey, settings.forUserId, settings.withSplitRule, settings.requestTimeoutSeconds, target.proxy?.url, target.proxy?.strictSSL]))
       .digest('hex');
     const existing = this.clients.get(target.kind);
     if (existing?.fingerprint === fingerprint) return existing.client;
@@ -190,6 +190,7 @@ export class SessionActions implements vscode.Disposable {
       secretKey: target.secretKey,
       forUserId: settings.forUserId,
       withSplitRule: settings.withSplitRule,
+      proxy: target.proxy,
       timeouts: { headersMs: timeoutMs, bodyMs: timeoutMs, totalMs: timeoutMs + 5_000 },
       log: (level, line) => this.log.channel[level](`[${TARGET_LABELS[target.kind]}] ${line}`),
     });

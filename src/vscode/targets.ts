@@ -1,6 +1,8 @@
 // Which server a request goes to: the embedded sandbox, Xendit with the test key, or Xendit with the live key.
 import * as vscode from 'vscode';
 import { ApiKeyStore, KeyKind } from './apiKeyStore';
+import type { ProxyChoice } from '../sessions/proxy';
+import { proxyFor } from './proxySettings';
 import { readSettings } from './settings';
 import type { TargetKind } from './resultView';
 
@@ -20,6 +22,8 @@ export interface ResolvedTarget {
   readonly label: string;
   readonly baseUrl: string;
   readonly secretKey: string;
+  /** The proxy requests go through (never for the sandbox). */
+  readonly proxy?: ProxyChoice;
 }
 
 export type ResolveResult =
@@ -84,7 +88,9 @@ export class TargetManager implements vscode.Disposable {
     const settings = readSettings();
     // A refused base URL stops the request rather than quietly sending the key to the default.
     if (settings.apiBaseUrlProblem) return { ok: false, reason: settings.apiBaseUrlProblem };
-    return { ok: true, target: { kind, label: TARGET_LABELS[kind], baseUrl: settings.apiBaseUrl, secretKey } };
+    const proxy = proxyFor(settings.apiBaseUrl);
+    if (!proxy.ok) return { ok: false, reason: proxy.reason };
+    return { ok: true, target: { kind, label: TARGET_LABELS[kind], baseUrl: settings.apiBaseUrl, secretKey, proxy: proxy.proxy } };
   }
 
   dispose(): void {

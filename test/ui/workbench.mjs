@@ -33,7 +33,21 @@ export async function openWorkbench(options = {}) {
   });
   const browser = await launchBrowser(tools);
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(join(scratch, 'examples'))}`);
+  const opened = await openWindow(page, server, join(scratch, 'examples'));
+
+  async function close() {
+    await browser.close().catch(() => {});
+    await server.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+
+  return { ...opened, browser, server, close, folder: join(scratch, 'examples') };
+}
+
+/** Opens `folder` in a new workbench window on `page` and returns helpers that act in it like a person. */
+export async function openWindow(page, server, folder) {
+  // A loaded machine can take well over Playwright's default 30 s to load the workbench.
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`, { timeout: 120_000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.explorer-folders-view, .monaco-list').first().waitFor({ timeout: 60_000 });
 
@@ -83,11 +97,5 @@ export async function openWorkbench(options = {}) {
   /** The result panel's document: a webview iframe holding an inner #active-frame. */
   const panel = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 
-  async function close() {
-    await browser.close().catch(() => {});
-    await server.stop();
-    rmSync(scratch, { recursive: true, force: true });
-  }
-
-  return { page, browser, server, runCommand, openFile, panel, close, folder: join(scratch, 'examples') };
+  return { page, runCommand, openFile, panel };
 }

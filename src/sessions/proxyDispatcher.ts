@@ -1,0 +1,80 @@
+// The client's connections through a proxy (undici's ProxyAgent: an HTTPS request goes through a CONNECT tunnel,
+// so the proxy sees the host name, never the key), and what to say when the proxy is what failed.
+import { STATUS_CODES } from 'node:http';
+import type { ProxyChoice } from './proxy';
+import { proxyAgentClass, type Dispatcher } from './undiciParts';
+
+export interface ConnectionOptions {
+  readonly keepAliveTimeout: number;
+  readonly connectMs: number;
+  readonly headersTimeout: number;
+  readonly bodyTimeout: number;
+  /** Certificates to trust (replacing Node's own list), for the proxy's TLS and the server's. */
+  readonly ca?: readonly string[];
+}
+
+export function createProxyDispatcher(proxy: ProxyChoice, o: ConnectionOptions): Dispatcher {
+  const ProxyAgent = proxyAgentClass();
+  // http.proxyStrictSSL false turns off certificate checks on proxied connections (a proxy that re-signs HTTPS).
+  const tlsOptions = { timeout: o.connectMs, ...(o.ca ? { ca: [...o.ca] } : {}), ...(proxy.strictSSL ? {} : { rejectUnauthorized: false }) };
+  return new ProxyAgent({
+    uri: proxy.url,
+    keepAliveTimeout: o.keepAliveTimeout,
+    headersTimeout: o.headersTimeout,
+    bodyTimeout: o.bodyTimeout,
+    proxyTls: tlsOptions,
+    requestTls: tlsOptions,
+  });
+}
+
+/** The codes and names along an error's cause chain, and its messages. */
+function chainOf(err: unknown): { codes: string[]; messages: string[] } {
+  const codes: string[] = [];
+  const messages: string[] = [];
+  let e: unknown = err;
+  for (let depth = 0; e && depth < 5; depth++) {
+    const o = e as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown };
+    if (typeof o.code === 'string') codes.push(o.code);
+    if (typeof o.name === 'string') codes.push(o.name);
+    if (typeof o.message === 'string') messages.push(o.message);
+    e = o.cause;
+  }
+  return { codes, messages };
+}
+
+/**
+ * When the failure is the proxy's (it refused the tunnel, is not listening, cannot be resolved or reached), a
+ * message that names the proxy and where it was set; undefined for any other failure. Nothing reached the server
+ * in these cases, so a create can be sent again.
+ */
+export function classifyProxyError(err: unknown, proxy: ProxyChoice, target: string): { kind: 'refused' | 'dns' | 'timeout'; message: string } | undefined {
+  const { codes, messages } = chainOf(err);
+  const where = `The proxy ${proxy.shown} (set in ${proxy.source})`;
+  const nothingSent = `Nothing reached ${target}.`;
+  // undici's ProxyAgent reports a refused tunnel as "Proxy response (407) !== 200 when HTTP Tunneling".
+  const refusedWith = messages.map((m) => /Proxy response \((\d{3})\)/.exec(m)?.[1]).find(Boolean);
+  if (refusedWith) {
+    const status = Number(refusedWith);
+    const answered = `${status} ${STATUS_CODES[status] ?? ''}`.trim();
+    if (status === 407) {
+      return {
+        kind: 'refused',
+        message: `${where} asks for a user name and password (${answered}), and did not accept what was sent. ${nothingSent} Put them in ${proxy.source} as http://user:password@host:port.`,
+      };
+    }
+    return {
+      kind: 'refused',
+      message: `${where} refused to connect to ${target}: it answered ${answered}. ${nothingSent} Ask whoever runs the proxy to allow ${target}, or add the host to NO_PROXY (http.noProxy in VS Code) if it should be reached directly.`,
+    };
+  }
+  if (codes.includes('ECONNREFUSED')) {
+    return { kind: 'refused', message: `${where} refused the connection: nothing is listening there. ${nothingSent} Check ${proxy.source}, or that the proxy is running.` };
+  }
+  if (codes.some((c) => c === 'ENOTFOUND' || c === 'EAI_AGAIN' || c === 'EAI_NODATA' || c === 'EAI_FAIL')) {
+    return { kind: 'dns', message: `${where} could not be found: its host name does not resolve. ${nothingSent} Check ${proxy.source}, and your network or DNS.` };
+  }
+  if (codes.includes('UND_ERR_CONNECT_TIMEOUT') || codes.includes('ETIMEDOUT')) {
+    return { kind: 'timeout', message: `Could not connect to ${target} through ${where.charAt(0).toLowerCase()}${where.slice(1)} in time. Check your network and ${proxy.source}.` };
+  }
+  return undefined;
+}

@@ -1,0 +1,110 @@
+// The client through a real CONNECT proxy on 127.0.0.1 to a TLS server with a certificate made for the test, in
+// front of a fault server: the host name (api.xendit.test) resolves nowhere, so only the proxy can reach it.
+import * as assert from 'node:assert/strict';
+import { chooseProxy, type ProxyChoice } from '../../../src/sessions/proxy';
+import { SessionsClient, type SessionsResult } from '../../../src/sessions/client';
+import { startConnectProxy, type ConnectProxy } from '../../helpers/connectProxy';
+import { fakeKey } from '../../helpers/fakeKeys';
+import { closedPort, startFaultServer, type FaultServer } from '../../helpers/faultServer';
+import { minimalPay } from '../../helpers/sessionRequests';
+import { startTlsFront, type TlsFront } from '../../helpers/tlsFront';
+
+const HOST = 'api.xendit.test';
+const BASE_URL = `https://${HOST}`;
+
+function proxyChoice(url: string, source = 'HTTPS_PROXY'): ProxyChoice {
+  const decision = chooseProxy(BASE_URL, { env: { [source]: url } });
+  assert.ok(decision.ok && decision.proxy, 'a proxy is chosen');
+  return decision.proxy;
+}
+
+describe('SessionsClient through a CONNECT proxy', () => {
+  let api: FaultServer;
+  let front: TlsFront;
+  const proxies: ConnectProxy[] = [];
+  const clients: SessionsClient[] = [];
+  const key = fakeKey('test');
+
+  before(async () => {
+    api = await startFaultServer('session');
+    front = await startTlsFront(Number(new URL(api.baseUrl).port), [HOST]);
+  });
+  after(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+    await Promise.all(proxies.map((p) => p.close()));
+    await front.close();
+    await api.close();
+  });
+
+  async function proxy(options: Omit<Parameters<typeof startConnectProxy>[0], 'hosts'> = {}): Promise<ConnectProxy> {
+    const p = await startConnectProxy({ hosts: { [HOST]: front.port }, ...options });
+    proxies.push(p);
+    return p;
+  }
+
+  function send(choice: ProxyChoice | undefined, log?: string[]): Promise<SessionsResult> {
+    const client = new SessionsClient({ baseUrl: BASE_URL, secretKey: key, proxy: choice, ca: [front.ca], log: log && ((level, line) => log.push(`${level} ${line}`)) });
+    clients.push(client);
+    return client.createSession(minimalPay);
+  }
+
+  it('reaches the API through the tunnel: the proxy sees the host, never the key', async () => {
+    const p = await proxy();
+    const log: string[] = [];
+    const result = await send(proxyChoice(p.url), log);
+    assert.equal(result.kind, 'session', JSON.stringify(result).slice(0, 800));
+    assert.deepEqual(p.connects.map((c) => c.target), [`${HOST}:443`]);
+    assert.ok(!p.connects.some((c) => c.head.includes(key) || c.head.includes(Buffer.from(`${key}:`).toString('base64'))));
+    assert.equal(front.serverNames.at(-1), HOST, 'TLS to the API itself, through the tunnel');
+    assert.match(api.requests.at(-1)?.headers.authorization ?? '', /^Basic /, 'the key arrived at the API');
+    assert.match(log.join('\n'), new RegExp(`POST ${BASE_URL}/sessions .* via proxy ${p.url.replace(/[.]/g, '\\.')}`));
+  });
+
+  it('without the proxy the host is unreachable (the test would pass for nothing otherwise)', async () => {
+    const result = await send(undefined);
+    assert.equal(result.kind, 'networkError');
+  });
+
+  it('sends the credentials in the proxy URL as Proxy-Authorization, and never logs them', async () => {
+    const password = `pw-${fakeKey('test').slice(-12)}`;
+    const p = await proxy({ credentials: `carol:${password}` });
+    const log: string[] = [];
+    const result = await send(proxyChoice(`http://carol:${encodeURIComponent(password)}@127.0.0.1:${p.port}`), log);
+    assert.equal(result.kind, 'session', JSON.stringify(result).slice(0, 800));
+    assert.equal(p.connects[0].proxyAuthorization, `Basic ${Buffer.from(`carol:${password}`).toString('base64')}`);
+    const shown = JSON.stringify([log, result]);
+    assert.ok(!shown.includes(password) && !shown.includes(Buffer.from(`carol:${password}`).toString('base64')), shown.slice(0, 500));
+  });
+
+  it('a proxy that refuses the tunnel: a message naming the proxy and where it was set, not the key', async () => {
+    const p = await proxy({ refuseWith: 403 });
+    const password = `pw-${fakeKey('test').slice(-12)}`;
+    const log: string[] = [];
+    const result = await send(proxyChoice(`http://dave:${password}@127.0.0.1:${p.port}`), log);
+    assert.equal(result.kind, 'networkError');
+    if (result.kind !== 'networkError') return;
+    assert.equal(result.error.kind, 'refused');
+    assert.equal(
+      result.error.message,
+      `The proxy http://127.0.0.1:${p.port} (set in HTTPS_PROXY) refused to connect to ${HOST}: it answered 403 Forbidden. Nothing reached ${HOST}. Ask whoever runs the proxy to allow ${HOST}, or add the host to NO_PROXY (http.noProxy in VS Code) if it should be reached directly.`,
+    );
+    const shown = JSON.stringify([log, result]);
+    assert.ok(!shown.includes(key) && !shown.includes(password), 'neither the key nor the proxy password is shown');
+  });
+
+  it('a proxy that wants credentials it did not get: 407, saying where to put them', async () => {
+    const p = await proxy({ credentials: 'erin:right-password' });
+    const result = await send(proxyChoice(p.url, 'HTTP_PROXY'));
+    assert.ok(result.kind === 'networkError');
+    assert.match(result.error.message, new RegExp(`^The proxy http://127\\.0\\.0\\.1:${p.port} \\(set in HTTP_PROXY\\) asks for a user name and password \\(407 Proxy Authentication Required\\)`));
+    assert.match(result.error.message, /Put them in HTTP_PROXY as http:\/\/user:password@host:port\./);
+  });
+
+  it('a proxy that is not running: refused, naming the proxy rather than the API', async () => {
+    const port = await closedPort();
+    const result = await send(proxyChoice(`http://127.0.0.1:${port}`));
+    assert.ok(result.kind === 'networkError');
+    assert.equal(result.error.kind, 'refused');
+    assert.match(result.error.message, new RegExp(`^The proxy http://127\\.0\\.0\\.1:${port} \\(set in HTTPS_PROXY\\) refused the connection: nothing is listening there\\. Nothing reached ${HOST}\\.`));
+  });
+});
