@@ -11,11 +11,11 @@ describe('reads outside the repository', () => {
     try {
       const repo = join(top, 'repo');
       mkdirSync(join(repo, 'test'), { recursive: true });
-      const before = new Set([join(top, 'shared'), join(top, 'elsewhere')]);
+      const before = new Set([join(top, 'docs-beside'), join(top, 'elsewhere')]);
       const flagged = readsOutsideRepo(
         [
           join(repo, 'test', 'a.json'),
-          join(top, 'shared', 'reference', 'create-session-api.txt'),
+          join(top, 'docs-beside', 'reference', 'create-session-api.txt'),
           join(top, 'elsewhere', 'notes.md'),
           join(top, 'xsp-tmp-made-by-the-run', 'scratch.json'),
           '/usr/lib/node/whatever.js',
@@ -23,7 +23,7 @@ describe('reads outside the repository', () => {
         repo,
         (sibling) => before.has(sibling),
       );
-      assert.deepEqual(flagged, [join(top, 'shared', 'reference', 'create-session-api.txt'), join(top, 'elsewhere', 'notes.md')]);
+      assert.deepEqual(flagged, [join(top, 'docs-beside', 'reference', 'create-session-api.txt'), join(top, 'elsewhere', 'notes.md')]);
     } finally {
       rmSync(top, { recursive: true, force: true });
     }
