@@ -73,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const sandbox = lazySandbox(log, context);
   const targets = new TargetManager(context.globalState, keys, sandbox);
   const statusBar = new TargetStatusBar(targets);
-  const actions = new SessionActions(context.extensionUri, targets, ui, log, transcript);
+  const actions = new SessionActions(context.extensionUri, targets, ui, log, { transcript, state: context.workspaceState });
   const credentials = new CredentialCommands(keys, targets, ui, log);
   const createSession = new CreateSessionCommand(targets, actions, ui);
   const newRequest = new NewRequestCommand(ui);

@@ -60,6 +60,8 @@ export interface ResultView {
   readonly requestOptions: readonly (readonly [string, string])[];
   /** The parsed JSON body, for the tree view; absent when the body was not JSON. */
   readonly body?: unknown;
+  /** Set on a view restored after a reload whose body was too large to keep: the panel says so and offers Refresh. */
+  readonly bodyOmitted?: boolean;
   /** The buttons the extension handles for this result; the panel shows only these. */
   readonly actions: readonly PanelAction[];
 }

@@ -56,7 +56,13 @@ export const webviewMessageSchema = builtOnFirstUse(() =>
 );
 
 /**
- * What a webview saved with setState, as far as the extension reads it. Only those fields are checked; the view
+ * What a webview saves with setState: which request's panel it is. What the panel shows comes back from the store
+ * of shown sessions (src/vscode/shownSessions.ts), not from the webview.
+ */
+export const panelStateSchema = builtOnFirstUse(() => z.object({ requestUri: boundedString(MESSAGE_LIMITS.requestUri) }));
+
+/**
+ * What a webview of an earlier version saved with setState (the whole view), as far as the extension reads it. Only those fields are checked; the view
  * keeps the rest (loose objects), which the webview renders defensively.
  */
 export const restoredPanelStateSchema = builtOnFirstUse(() =>

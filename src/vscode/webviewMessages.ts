@@ -36,8 +36,15 @@ export function isAllowedFor(message: FromWebview, view: ResultView | undefined)
   }
 }
 
+/** The request whose panel a webview belongs to, from the state it saved with setState (untrusted too). */
+export function requestUriFromState(state: unknown): string | undefined {
+  const parsed = loadModel().panelStateSchema().safeParse(state);
+  return parsed.success ? parsed.data.requestUri : undefined;
+}
+
 /**
- * The view a restored panel may start from: the webview saved it with setState, so it is checked like a message.
+ * The view a panel saved by an earlier version may start from: its webview saved it with setState, so it is checked
+ * like a message.
  * Only the fields the extension itself reads are checked deeply; the webview renders the rest defensively.
  */
 export function viewFromState(state: unknown): ResultView | undefined {

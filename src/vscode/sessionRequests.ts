@@ -1,0 +1,222 @@
+// Create, get and cancel for a request's panel: one request in flight per panel (a newer one aborts it), a progress
+// notification whose Cancel aborts it, and the auto-refresh that polls a session until it is final.
+import * as vscode from 'vscode';
+import type { SessionsClient, SessionsResult } from '../sessions/client';
+import type { ResultPanelManager } from './resultPanel';
+import type { ResultView } from './resultView';
+import { buildResultView } from './resultViewBuilder';
+import type { SessionClients } from './sessionClients';
+import type { ShownSession, ShownSessions } from './shownSessions';
+import { TARGET_LABELS, type ResolvedTarget, type TargetKind, type TargetManager } from './targets';
+import type { UiHolder } from './ui';
+
+export interface SessionOutcome {
+  readonly result: SessionsResult;
+  readonly view: ResultView;
+}
+
+/** A session the history knows, to point a request's panel at. */
+export interface KnownSession {
+  readonly requestUri: string;
+  readonly requestLabel: string;
+  readonly target: TargetKind;
+  readonly baseUrl: string;
+  readonly sessionId: string;
+  readonly status?: string;
+}
+
+export class SessionRequests implements vscode.Disposable {
+  private readonly inFlight = new Map<string, AbortController>();
+  private readonly pollers = new Map<string, AbortController>();
+  private readonly completed = new vscode.EventEmitter<SessionOutcome>();
+  /** Fires after each outcome is shown (history and tests listen). */
+  readonly onDidComplete = this.completed.event;
+
+  constructor(
+    private readonly shown: ShownSessions,
+    private readonly clients: SessionClients,
+    private readonly panels: ResultPanelManager,
+    private readonly targets: TargetManager,
+    private readonly ui: UiHolder,
+  ) {}
+
+  /** POST /sessions with `body`, shows the answer beside the editor. */
+  create(document: vscode.TextDocument, body: unknown, target: ResolvedTarget): Promise<SessionOutcome> {
+    const entry = this.shown.set({
+      requestUri: document.uri.toString(),
+      requestLabel: labelOf(document.uri),
+      target: { kind: target.kind, label: target.label, baseUrl: target.baseUrl },
+    });
+    return this.run(entry, 'create', target, (client, signal) => client.createSession(body, signal));
+  }
+
+  /**
+   * Points a request's panel at a known session (from the history) and fetches its current state.
+   * Refresh and cancel then go to the target the session was created on.
+   */
+  openSession(known: KnownSession): Promise<SessionOutcome | undefined> {
+    this.shown.set({
+      requestUri: known.requestUri,
+      requestLabel: known.requestLabel,
+      target: { kind: known.target, label: TARGET_LABELS[known.target], baseUrl: known.baseUrl },
+      sessionId: known.sessionId,
+      lastStatus: known.status,
+    });
+    return this.refresh(known.requestUri);
+  }
+
+  /** GET /sessions/{id} for the session a panel shows. */
+  async refresh(requestUri: string): Promise<SessionOutcome | undefined> {
+    const entry = this.shown.get(requestUri);
+    if (!entry?.sessionId) return undefined;
+    const target = await this.targetFor(entry);
+    if (!target) return undefined;
+    const id = entry.sessionId;
+    return this.run(entry, 'get', target, (client, signal) => client.getSession(id, signal));
+  }
+
+  /** POST /sessions/{id}/cancel after asking. */
+  async cancelSession(requestUri: string, options: { confirmed?: boolean } = {}): Promise<SessionOutcome | undefined> {
+    const entry = this.shown.get(requestUri);
+    if (!entry?.sessionId) return undefined;
+    if (!options.confirmed) {
+      const cancelLabel = vscode.l10n.t('Cancel session');
+      const choice = await this.ui.current.showWarningMessage(
+        vscode.l10n.t('Cancel session {0} on {1}?', entry.sessionId, entry.target.label),
+        { modal: true, detail: vscode.l10n.t('The customer can no longer pay or save details with its link. This cannot be undone.') },
+        cancelLabel,
+      );
+      if (choice !== cancelLabel) return undefined;
+    }
+    const target = await this.targetFor(entry);
+    if (!target) return undefined;
+    const id = entry.sessionId;
+    return this.run(entry, 'cancel', target, (client, signal) => client.cancelSession(id, signal));
+  }
+
+  /**
+   * Polls GET /sessions/{id} until the session is final (COMPLETED, EXPIRED, CANCELED), then says so.
+   * Gentle: starts at 2 s and backs off to 15 s, waits out Rate-Limit-Reset when the quota is used up,
+   * and gives up after 40 minutes (longer than the default 30-minute expiry) or on any non-session answer.
+   */
+  async autoRefresh(requestUri: string, on: boolean, options: { firstDelayMs?: number; maxDelayMs?: number } = {}): Promise<string | undefined> {
+    this.pollers.get(requestUri)?.abort();
+    this.pollers.delete(requestUri);
+    if (!on) return undefined;
+    const stop = new AbortController();
+    this.pollers.set(requestUri, stop);
+    const deadline = Date.now() + 40 * 60_000;
+    let delay = options.firstDelayMs ?? 2_000;
+    const maxDelay = options.maxDelayMs ?? 15_000;
+    try {
+      while (!stop.signal.aborted && Date.now() < deadline) {
+        await sleep(delay, stop.signal);
+        if (stop.signal.aborted) break;
+        const outcome = await this.refresh(requestUri);
+        if (!outcome || outcome.result.kind !== 'session') {
+          void this.panels.notice(requestUri, 'error', vscode.l10n.t('Auto-refresh stopped: the last refresh did not return the session.'));
+          return undefined;
+        }
+        const status = outcome.result.session.status;
+        if (status !== 'ACTIVE') {
+          void this.ui.current.showInformationMessage(vscode.l10n.t('Session {0} is {1}.', outcome.result.session.payment_session_id, status), {});
+          return status;
+        }
+        const rate = outcome.result.response.rateLimit;
+        delay = rate?.remaining === 0 && rate.resetSeconds !== undefined ? Math.max(delay, rate.resetSeconds * 1000 + 250) : Math.min(maxDelay, Math.round(delay * 1.5));
+      }
+      return undefined;
+    } finally {
+      if (this.pollers.get(requestUri) === stop) this.pollers.delete(requestUri);
+    }
+  }
+
+  /** Aborts the request in flight for this request file (the progress notification's Cancel does the same). */
+  cancelInFlight(requestUri: string): boolean {
+    const controller = this.inFlight.get(requestUri);
+    controller?.abort();
+    return Boolean(controller);
+  }
+
+  private async targetFor(entry: ShownSession): Promise<ResolvedTarget | undefined> {
+    // Refresh and cancel go where the session was created, whatever the current target is.
+    const resolved = await this.targets.resolveKind(entry.target.kind);
+    if (!resolved.ok) {
+      await this.ui.current.showErrorMessage(resolved.reason, {});
+      return undefined;
+    }
+    return resolved.target;
+  }
+
+  private async run(
+    entry: ShownSession,
+    operation: 'create' | 'get' | 'cancel',
+    target: ResolvedTarget,
+    call: (client: SessionsClient, signal: AbortSignal) => Promise<SessionsResult>,
+  ): Promise<SessionOutcome> {
+    const requestUri = entry.requestUri;
+    this.inFlight.get(requestUri)?.abort();
+    const controller = new AbortController();
+    this.inFlight.set(requestUri, controller);
+    const title =
+      operation === 'create'
+        ? vscode.l10n.t('Creating session on {0}…', target.label)
+        : operation === 'get'
+          ? vscode.l10n.t('Refreshing session on {0}…', target.label)
+          : vscode.l10n.t('Cancelling session on {0}…', target.label);
+    void this.panels.showBusy(requestUri, operation);
+    try {
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+        (_progress, token) => {
+          token.onCancellationRequested(() => controller.abort());
+          return call(this.clients.for(target), controller.signal);
+        },
+      );
+      if (controller.signal.aborted && this.inFlight.get(requestUri) !== controller) {
+        // A newer request for this panel replaced this one (and aborted it): the newer answer is the one to show,
+        // and the entry stays as that request will leave it.
+        return { result, view: buildResultView(result, entry) };
+      }
+      entry.lastRequest = result.request;
+      if (result.kind === 'session') {
+        entry.sessionId = result.session.payment_session_id;
+        entry.lastStatus = result.session.status;
+      } else if (operation === 'create') {
+        entry.sessionId = undefined;
+        entry.lastStatus = undefined;
+      }
+      const view = buildResultView(result, entry);
+      entry.view = view;
+      void this.shown.keep(entry);
+      await this.panels.show(view);
+      const outcome = { result, view };
+      this.completed.fire(outcome);
+      return outcome;
+    } finally {
+      if (this.inFlight.get(requestUri) === controller) this.inFlight.delete(requestUri);
+    }
+  }
+
+  dispose(): void {
+    for (const c of this.pollers.values()) c.abort();
+    for (const c of this.inFlight.values()) c.abort();
+    this.completed.dispose();
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}
+
+function labelOf(uri: vscode.Uri): string {
+  return uri.scheme === 'untitled' ? uri.path : (uri.path.split('/').pop() ?? uri.path);
+}

@@ -1,0 +1,144 @@
+// The one store of what each result panel shows: its target, its session, the last status seen, the request as
+// sent and the view. Refresh, Cancel, the copy buttons and a restored panel all read it; it is kept in the
+// workspace's state so a panel brought back after a window reload acts as it did before.
+import type * as vscode from 'vscode';
+import type { SentRequest } from '../sessions/client';
+import type { PanelAction, ResultView, TargetKind } from './resultView';
+import { viewFromState } from './webviewMessages';
+
+export interface ShownSession {
+  readonly requestUri: string;
+  readonly requestLabel: string;
+  readonly target: { readonly kind: TargetKind; readonly label: string; readonly baseUrl: string };
+  sessionId?: string;
+  /** The session's status as last seen (a refused cancel is explained with it). */
+  lastStatus?: string;
+  /** The request as the client reports it: the Authorization value and the key already redacted. */
+  lastRequest?: SentRequest;
+  view?: ResultView;
+}
+
+/** The workspaceState key; its value is a list of entries, newest first. */
+export const SHOWN_SESSIONS_KEY = 'xendit.shownSessions';
+/** Panels kept across a reload; older entries (of panels long closed) are dropped. */
+const MAX_KEPT = 20;
+/** A response body larger than this (as JSON text) is not kept: the restored panel says so and offers Refresh. */
+export const KEPT_BODY_LIMIT = 1_000_000;
+const KEPT_REQUEST_LIMIT = 1_000_000;
+/** Buttons that need the request as sent, the session's id, or the body. */
+const NEEDS_REQUEST: readonly PanelAction[] = ['copyAsCurl', 'copyAsCode', 'showRequest'];
+const NEEDS_SESSION: readonly PanelAction[] = ['refresh', 'cancelSession', 'autoRefresh', 'copyId'];
+const NEEDS_BODY: readonly PanelAction[] = ['openBody'];
+
+type Kept = Omit<ShownSession, 'view'> & { readonly view?: ResultView };
+
+export class ShownSessions {
+  private readonly entries = new Map<string, ShownSession>();
+
+  /** `state` is the workspace's Memento; without one (tests of the panel alone) nothing outlives the store. */
+  constructor(
+    private readonly state?: vscode.Memento,
+    private readonly onError: (error: unknown) => void = () => undefined,
+  ) {}
+
+  get(requestUri: string): ShownSession | undefined {
+    return this.entries.get(requestUri);
+  }
+
+  /** Starts over for a request: a new send, or a session opened from the history. */
+  set(entry: ShownSession): ShownSession {
+    this.entries.set(entry.requestUri, entry);
+    return entry;
+  }
+
+  /** Writes what a panel shows to the workspace's state (awaited by nobody on the send path; errors are logged). */
+  async keep(entry: ShownSession): Promise<void> {
+    if (!this.state || !entry.view) return;
+    try {
+      const kept = [toKept(entry), ...this.kept().filter((e) => e.requestUri !== entry.requestUri)].slice(0, MAX_KEPT);
+      await this.state.update(SHOWN_SESSIONS_KEY, kept);
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
+  /**
+   * The entry of a panel VS Code brings back after a reload: from memory if this window already knows it, else from
+   * the workspace's state, else rebuilt from the view an earlier version's webview saved (`legacyView`). Its view
+   * offers only the buttons that can work with what was kept.
+   */
+  restore(requestUri: string | undefined, legacyView?: ResultView): ShownSession | undefined {
+    const uri = requestUri ?? legacyView?.requestUri;
+    if (!uri) return undefined;
+    const known = this.entries.get(uri);
+    if (known?.view) return known;
+    const kept = this.kept().find((e) => e.requestUri === uri);
+    const view = kept?.view ?? (legacyView?.requestUri === uri ? legacyView : undefined);
+    if (!view) return undefined;
+    const entry: ShownSession = kept
+      ? { ...kept, view }
+      : {
+          requestUri: uri,
+          requestLabel: view.requestLabel,
+          target: view.target,
+          sessionId: view.session?.id,
+          lastStatus: view.session?.status,
+        };
+    entry.view = { ...view, actions: usableActions(entry, view) };
+    return this.set(entry);
+  }
+
+  /** The entries in the workspace's state that still read as entries (the state is on disk: checked like input). */
+  private kept(): Kept[] {
+    const raw = this.state?.get<unknown>(SHOWN_SESSIONS_KEY);
+    if (!Array.isArray(raw)) return [];
+    return raw.flatMap((e: unknown) => {
+      if (typeof e !== 'object' || e === null) return [];
+      const k = e as Partial<Kept>;
+      const view = viewFromState({ view: k.view });
+      const target = k.target;
+      if (!view || typeof k.requestUri !== 'string' || view.requestUri !== k.requestUri || typeof target?.kind !== 'string') return [];
+      return [{ ...(k as Kept), view, lastRequest: isSentRequest(k.lastRequest) ? k.lastRequest : undefined }];
+    });
+  }
+}
+
+function toKept(entry: ShownSession): Kept {
+  const { view, lastRequest, ...rest } = entry;
+  return {
+    ...rest,
+    view: view && sizeOf(view.body) > KEPT_BODY_LIMIT ? { ...view, body: undefined, bodyOmitted: true } : view,
+    lastRequest: lastRequest && sizeOf(lastRequest) <= KEPT_REQUEST_LIMIT ? lastRequest : undefined,
+  };
+}
+
+/** The view's buttons that have what they act on: a refresh needs the session's id, a cURL the request as sent. */
+function usableActions(entry: ShownSession, view: ResultView): PanelAction[] {
+  return view.actions.filter(
+    (a) =>
+      !(NEEDS_REQUEST.includes(a) && !entry.lastRequest) &&
+      !(NEEDS_SESSION.includes(a) && !entry.sessionId) &&
+      !(NEEDS_BODY.includes(a) && view.body === undefined),
+  );
+}
+
+function sizeOf(value: unknown): number {
+  if (value === undefined) return 0;
+  try {
+    return JSON.stringify(value).length;
+  } catch {
+    return Infinity;
+  }
+}
+
+function isSentRequest(x: unknown): x is SentRequest {
+  if (typeof x !== 'object' || x === null) return false;
+  const r = x as Partial<SentRequest>;
+  return (
+    (r.method === 'GET' || r.method === 'POST') &&
+    typeof r.url === 'string' &&
+    Array.isArray(r.headers) &&
+    r.headers.every((h) => Array.isArray(h) && h.length === 2 && typeof h[0] === 'string' && typeof h[1] === 'string') &&
+    (r.body === undefined || typeof r.body === 'string')
+  );
+}
