@@ -9,10 +9,15 @@ import globals from 'globals';
  * `\x2F` is a slash: the same text is a regex literal in the selectors below, where a bare slash would end it.
  */
 const SHELL_IMPORT = String.raw`^(vscode|(\.\.?\x2F)+(vscode|cli)(\x2F.*)?|(\.\.\x2F)+(extension|modelBundle|clientBundle))$`;
+/** What src/webview may import: its own modules, and types only from the view and message types it is checked against. */
+const WEBVIEW_TYPES = String.raw`^\.\.\x2Fvscode\x2F(resultView|webviewMessageSchema)$`;
+const WEBVIEW_OTHER = String.raw`^(?!\.\x2F)(?!\.\.\x2Fvscode\x2F(resultView|webviewMessageSchema)$)`;
+const WEBVIEW_MESSAGE = 'src/webview runs in the webview page: it imports its own modules, and only types from src/vscode/resultView and src/vscode/webviewMessageSchema (see docs/ARCHITECTURE.md).';
 const LAYER_MESSAGE = 'src/sessions and src/sandbox stay free of VS Code and the CLI (see docs/ARCHITECTURE.md): pass what they need in as a parameter, or move the code to src/vscode or src/cli.';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'dist-vsix/**', 'node_modules/**', '.vscode-test/**', 'schemas/**'] },
+  // media/panel.js is built from src/webview/ (scripts/build.mjs).
+  { ignores: ['dist/**', 'out/**', 'dist-vsix/**', 'node_modules/**', '.vscode-test/**', 'schemas/**', 'media/panel.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -34,6 +39,26 @@ export default tseslint.config(
   {
     files: ['media/**/*.js'],
     languageOptions: { globals: { ...globals.browser, acquireVsCodeApi: 'readonly' } },
+  },
+  {
+    files: ['src/webview/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: WEBVIEW_OTHER, message: WEBVIEW_MESSAGE },
+            { regex: WEBVIEW_TYPES, allowTypeImports: true, message: WEBVIEW_MESSAGE },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='require']", message: WEBVIEW_MESSAGE },
+        { selector: 'ImportExpression', message: WEBVIEW_MESSAGE },
+      ],
+    },
   },
   {
     files: ['src/sessions/**', 'src/sandbox/**'],

@@ -84,6 +84,25 @@ const common = {
   define: { 'process.env.XSP_PRODUCTION': JSON.stringify(production ? 'true' : 'false') },
 };
 
+/**
+ * The result panel's webview script runs in the webview's page: one browser bundle, media/panel.js, where the panel's
+ * HTML loads it (under its CSP nonce) and the package ships it. It imports only types from the extension, so no zod
+ * or other extension code lands in it (eslint.config.mjs enforces that).
+ */
+const webview = {
+  entryPoints: [join(root, 'src', 'webview', 'main.ts')],
+  outfile: join(root, 'media', 'panel.js'),
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
 function listTs(dir) {
   if (!existsSync(join(root, dir))) return [];
   return readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
@@ -119,10 +138,13 @@ function pruneOut() {
   }
 }
 
+contexts.push(await esbuild.context(webview));
+
 if (tests) {
   contexts.push(
     await esbuild.context({
-      entryPoints: [...listTs('src'), ...listTs('test'), ...listTs('scripts'), ...listTs('bench')].map((f) => join(root, f)),
+      // src/webview runs in the webview's page (media/panel.js above), not under Node.
+      entryPoints: [...listTs('src').filter((f) => !f.startsWith(join('src', 'webview'))), ...listTs('test'), ...listTs('scripts'), ...listTs('bench')].map((f) => join(root, f)),
       outbase: root,
       outdir: join(root, 'out'),
       bundle: false,

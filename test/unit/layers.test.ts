@@ -10,7 +10,7 @@ describe('layers (eslint.config.mjs)', function () {
   const eslint = new ESLint({ cwd: repoRoot });
   const layerErrors = async (file: string, text: string) => {
     const [result] = await eslint.lintText(text, { filePath: join(repoRoot, file) });
-    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => m.line);
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === '@typescript-eslint/no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => m.line);
   };
   const reaching = [
     "import * as vscode from 'vscode';",
@@ -26,6 +26,24 @@ describe('layers (eslint.config.mjs)', function () {
       assert.deepEqual(await layerErrors(file, reaching), [1, 2, 3, 4, 5, 7]);
     });
   }
+
+  it('lets the webview script import only types of the view and messages, and its own modules', async () => {
+    const webview = [
+      "import type { ResultView } from '../vscode/resultView';",
+      "import type { MESSAGE_LIMITS } from '../vscode/webviewMessageSchema';",
+      "import { el } from './dom';",
+      "import { PANEL_ACTIONS } from '../vscode/webviewMessageSchema';",
+      "import { buildResultView } from '../vscode/resultViewBuilder';",
+      "import type { Settings } from '../vscode/settings';",
+      "import * as vscode from 'vscode';",
+      "import * as z from 'zod/mini';",
+      "import { redactText } from '../sessions/redact';",
+      "export const later = () => import('./dom');",
+      'export type { ResultView, MESSAGE_LIMITS, Settings };',
+      'export { el, PANEL_ACTIONS, buildResultView, vscode, z, redactText };',
+    ].join('\n');
+    assert.deepEqual(await layerErrors('src/webview/scratch.ts', webview), [4, 5, 6, 7, 8, 9, 10]);
+  });
 
   it('lets the domain import itself and Node, and the shell import vscode', async () => {
     assert.deepEqual(await layerErrors('src/sessions/scratch.ts', "import { redactText } from './redact';\nimport { join } from 'node:path';\nexport { redactText, join };"), []);
