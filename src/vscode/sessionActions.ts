@@ -14,7 +14,7 @@ import { ShownSessions, type ShownSession } from './shownSessions';
 import type { ResolvedTarget, TargetManager } from './targets';
 import type { Transcript } from './transcript';
 import type { UiHolder } from './ui';
-import { requestUriFromState, viewFromState } from './webviewMessages';
+import { panelFromState, viewFromState } from './webviewMessages';
 
 export type { SessionOutcome };
 
@@ -91,10 +91,15 @@ export class SessionActions implements vscode.Disposable {
     return this.shown.get(requestUri);
   }
 
-  /** The view a panel VS Code brings back after a reload shows, rebuilt with its entry in the store. */
+  /**
+   * The view a panel VS Code brings back after a reload shows, rebuilt with its entry in the store. A panel whose
+   * auto-refresh was on polls again, so its toggle says what happens.
+   */
   private restore(state: unknown): ResultView | undefined {
-    const requestUri = requestUriFromState(state);
-    return this.shown.restore(requestUri, requestUri ? undefined : viewFromState(state))?.view;
+    const saved = panelFromState(state);
+    const entry = this.shown.restore(saved?.requestUri, saved ? undefined : viewFromState(state));
+    if (entry?.view && saved?.autoRefresh && entry.view.actions.includes('autoRefresh')) void this.requests.autoRefresh(entry.requestUri, true);
+    return entry?.view;
   }
 
   dispose(): void {

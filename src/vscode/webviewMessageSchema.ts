@@ -56,10 +56,10 @@ export const webviewMessageSchema = builtOnFirstUse(() =>
 );
 
 /**
- * What a webview saves with setState: which request's panel it is. What the panel shows comes back from the store
+ * What a webview saves with setState: which request's panel it is, and whether its auto-refresh is on. What the panel shows comes back from the store
  * of shown sessions (src/vscode/shownSessions.ts), not from the webview.
  */
-export const panelStateSchema = builtOnFirstUse(() => z.object({ requestUri: boundedString(MESSAGE_LIMITS.requestUri) }));
+export const panelStateSchema = builtOnFirstUse(() => z.object({ requestUri: boundedString(MESSAGE_LIMITS.requestUri), autoRefresh: z.optional(z.boolean()) }));
 
 /**
  * What a webview of an earlier version saved with setState (the whole view), as far as the extension reads it. Only those fields are checked; the view

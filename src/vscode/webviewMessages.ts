@@ -36,10 +36,10 @@ export function isAllowedFor(message: FromWebview, view: ResultView | undefined)
   }
 }
 
-/** The request whose panel a webview belongs to, from the state it saved with setState (untrusted too). */
-export function requestUriFromState(state: unknown): string | undefined {
+/** The request whose panel a webview belongs to and its auto-refresh toggle, from the state it saved (untrusted too). */
+export function panelFromState(state: unknown): { requestUri: string; autoRefresh: boolean } | undefined {
   const parsed = loadModel().panelStateSchema().safeParse(state);
-  return parsed.success ? parsed.data.requestUri : undefined;
+  return parsed.success ? { requestUri: parsed.data.requestUri, autoRefresh: parsed.data.autoRefresh === true } : undefined;
 }
 
 /**

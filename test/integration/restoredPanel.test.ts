@@ -151,6 +151,15 @@ describe('a result panel restored after a reload', function () {
     assert.ok(!stored.includes(Buffer.from(`${key}:`).toString('base64')), 'the Basic credentials are in the workspace state');
   });
 
+  it('polls again after a reload when the panel\'s auto-refresh was on, so the toggle says what happens', async () => {
+    const { uri, view } = await createSession('restored-polling.session.json');
+    recordUi();
+    const reloaded = await reload(uri, { requestUri: uri, autoRefresh: true });
+    const polled = await waitFor(within(nextOutcome(reloaded, 'get')), 'a poll without pressing anything', 15_000);
+    assert.equal(polled.view.session?.id, view.session!.id);
+    press(reloaded, uri, { type: 'autoRefresh', on: false });
+  });
+
   it('restores a panel an earlier version saved (its view only) and hides the buttons that need the request as sent', async () => {
     const { uri, view } = await createSession('restored-legacy.session.json');
     const session = view.session!;

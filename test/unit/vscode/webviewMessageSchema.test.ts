@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type * as z from 'zod/mini';
-import { MESSAGE_LIMITS, PANEL_ACTIONS, RESULT_OUTCOMES, restoredPanelStateSchema, webviewMessageSchema } from '../../../src/vscode/webviewMessageSchema';
+import { MESSAGE_LIMITS, PANEL_ACTIONS, RESULT_OUTCOMES, panelStateSchema, restoredPanelStateSchema, webviewMessageSchema } from '../../../src/vscode/webviewMessageSchema';
 import type { FromWebview, PanelAction, ResultView } from '../../../src/vscode/resultView';
 import { EVERY_FROM_WEBVIEW } from '../../helpers/webviewMessages';
 
@@ -105,6 +105,24 @@ describe('webview message schema', () => {
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
     assert.equal(parse(JSON.parse('{"__proto__":{"type":"ready"}}')), undefined, 'a type on the own __proto__ key is not the message type');
   });
+});
+
+describe('panel state schema (what the webview saves)', () => {
+  const uri = 'file:///w/payment-link-save.session.json';
+  const parsePanel = (state: unknown) => {
+    const parsed = panelStateSchema().safeParse(state);
+    return parsed.success ? parsed.data : undefined;
+  };
+
+  it('reads the request URI and the auto-refresh toggle, and nothing else', () => {
+    assert.deepEqual(parsePanel({ requestUri: uri, autoRefresh: true, view: { actions: ['refresh'] } }), { requestUri: uri, autoRefresh: true });
+    assert.deepEqual(parsePanel({ requestUri: uri }), { requestUri: uri });
+    assert.ok(parsePanel({ requestUri: 'u'.repeat(MESSAGE_LIMITS.requestUri) }));
+  });
+
+  for (const state of [undefined, null, {}, { requestUri: '' }, { requestUri: 7 }, { requestUri: 'u'.repeat(MESSAGE_LIMITS.requestUri + 1) }, { requestUri: uri, autoRefresh: 'yes' }]) {
+    it(`refuses ${JSON.stringify(state)?.slice(0, 40)}`, () => assert.equal(parsePanel(state), undefined));
+  }
 });
 
 describe('restored panel state schema', () => {
