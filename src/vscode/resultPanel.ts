@@ -96,7 +96,7 @@ export class ResultPanelManager implements vscode.Disposable, vscode.WebviewPane
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const view = this.handlers.restore ? this.handlers.restore(state) : viewFromState(state);
+    const view = this.handlers.restore ? this.handlers.restore(state, { title: panel.title }) : viewFromState(state);
     if (!view || this.panels.has(view.requestUri)) {
       panel.dispose();
       return;

@@ -22,10 +22,11 @@ export interface PanelHandlers {
   /** A handler threw or rejected; defaults to console.error so one failing button cannot break the panel. */
   onError?(requestUri: string, error: unknown): void;
   /**
-   * The view a panel VS Code brings back after a reload shows, from the state its webview saved (untrusted);
-   * undefined closes it. Without this handler, the view an earlier version's webview saved is used as it is.
+   * The view a panel VS Code brings back after a reload shows, from the state its webview saved (untrusted, and
+   * missing when the workbench lost it) and the title the workbench restored; undefined closes it. Without this
+   * handler, the view an earlier version's webview saved is used as it is.
    */
-  restore?(state: unknown): ResultView | undefined;
+  restore?(state: unknown, panel: { readonly title: string }): ResultView | undefined;
 }
 
 export type Operation = Extract<ToWebview, { type: 'busy' }>['operation'];

@@ -5,6 +5,7 @@
 import type * as vscode from 'vscode';
 import type { OutputLog } from './outputLog';
 import { runPanelAction } from './panelActions';
+import { titleFor } from './panelPage';
 import { ResultPanelManager } from './resultPanel';
 import type { ResultView } from './resultView';
 import { SessionClients } from './sessionClients';
@@ -42,7 +43,7 @@ export class SessionActions implements vscode.Disposable {
       onAction: (uri, message) => runPanelAction(this.requests, this.documents, uri, message),
       onPost: transcript ? (uri, message) => transcript.add(`webview ${uri}`, message) : undefined,
       onError: (_uri, error) => log.channel.error(`panel action failed: ${redact(String(error))}`),
-      restore: (state) => this.restore(state),
+      restore: (state, panel) => this.restore(state, panel),
     });
     this.clients = new SessionClients(log);
     this.requests = new SessionRequests(this.shown, this.clients, this.panels, targets, ui);
@@ -92,12 +93,16 @@ export class SessionActions implements vscode.Disposable {
   }
 
   /**
-   * The view a panel VS Code brings back after a reload shows, rebuilt with its entry in the store. A panel whose
-   * auto-refresh was on polls again, so its toggle says what happens.
+   * The view a panel VS Code brings back after a reload shows, rebuilt with its entry in the store. The webview's
+   * state names the request; when the workbench lost that state (code-server's web workbench does when the page
+   * reloads soon after the panel drew), the restored title picks the one entry it fits. A panel whose auto-refresh
+   * was on polls again, so its toggle says what happens.
    */
-  private restore(state: unknown): ResultView | undefined {
+  private restore(state: unknown, panel: { readonly title: string }): ResultView | undefined {
     const saved = panelFromState(state);
-    const entry = this.shown.restore(saved?.requestUri, saved ? undefined : viewFromState(state));
+    const legacy = saved ? undefined : viewFromState(state);
+    const requestUri = saved?.requestUri ?? (legacy ? undefined : this.shown.requestUriByTitle(panel.title, (view) => titleFor(view.requestLabel, view)));
+    const entry = this.shown.restore(requestUri, legacy);
     if (entry?.view && saved?.autoRefresh && entry.view.actions.includes('autoRefresh')) void this.requests.autoRefresh(entry.requestUri, true);
     return entry?.view;
   }

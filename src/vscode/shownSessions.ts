@@ -88,6 +88,12 @@ export class ShownSessions {
     return this.set(entry);
   }
 
+  /** The request of the one kept entry whose view has this panel title, if exactly one has. */
+  requestUriByTitle(title: string, titleOf: (view: ResultView) => string): string | undefined {
+    const fits = this.kept().filter((e) => e.view && titleOf(e.view) === title);
+    return fits.length === 1 ? fits[0].requestUri : undefined;
+  }
+
   /** The entries in the workspace's state that still read as entries (the state is on disk: checked like input). */
   private kept(): Kept[] {
     const raw = this.state?.get<unknown>(SHOWN_SESSIONS_KEY);

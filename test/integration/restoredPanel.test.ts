@@ -31,11 +31,11 @@ describe('a result panel restored after a reload', function () {
   }
 
   /** What a window reload does: the panel's webview goes, and a new extension instance restores it from `state`. */
-  async function reload(uri: string, state: unknown): Promise<SessionActions> {
+  async function reload(uri: string, state: unknown, title = 'restoring'): Promise<SessionActions> {
     api.actions.panels.get(uri)?.panel.dispose();
     const reloaded = new SessionActions(api.context.extensionUri, api.targets, api.ui, api.log, { transcript: api.transcript, state: api.context.workspaceState });
     restores.push(() => reloaded.dispose());
-    const panel = vscode.window.createWebviewPanel(RESULT_VIEW_TYPE, 'restoring', vscode.ViewColumn.Beside, {});
+    const panel = vscode.window.createWebviewPanel(RESULT_VIEW_TYPE, title, vscode.ViewColumn.Beside, {});
     await reloaded.panels.deserializeWebviewPanel(panel, state);
     assert.equal(reloaded.panels.get(uri)?.panel, panel, 'the panel was not restored');
     await reloaded.panels.whenRendered(uri);
@@ -158,6 +158,23 @@ describe('a result panel restored after a reload', function () {
     const polled = await waitFor(within(nextOutcome(reloaded, 'get')), 'a poll without pressing anything', 15_000);
     assert.equal(polled.view.session?.id, view.session!.id);
     press(reloaded, uri, { type: 'autoRefresh', on: false });
+  });
+
+  it('restores a panel whose webview state the workbench lost by its title, and closes one no entry fits', async () => {
+    const { uri, view } = await createSession('restored-stateless.session.json');
+    const title = api.actions.panels.get(uri)!.panel.title;
+    assert.match(title, /restored-stateless · ACTIVE/);
+    const seen = recordUi();
+    // code-server's web workbench restores the panel and its title, but not always the state its webview saved.
+    const reloaded = await reload(uri, undefined, title);
+    press(reloaded, uri, { type: 'copy', what: 'id' });
+    assert.equal(await waitFor(() => seen.clipboard.at(-1), 'the session id on the clipboard'), view.session!.id);
+
+    const stranger = vscode.window.createWebviewPanel(RESULT_VIEW_TYPE, 'Session · never-sent · ACTIVE', vscode.ViewColumn.Beside, {});
+    let closed = false;
+    stranger.onDidDispose(() => (closed = true));
+    await reloaded.panels.deserializeWebviewPanel(stranger, undefined);
+    assert.equal(closed, true, 'a panel no kept entry fits was kept');
   });
 
   it('restores a panel an earlier version saved (its view only) and hides the buttons that need the request as sent', async () => {
