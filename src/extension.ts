@@ -7,6 +7,7 @@ import { CreateSessionCodeLens } from './vscode/createSessionCodeLens';
 import { CreateSessionCommand } from './vscode/createSessionCommand';
 import { CredentialCommands } from './vscode/credentialCommands';
 import { loadClient } from './vscode/engine';
+import { FirstSendWarmUp } from './vscode/firstSendWarmUp';
 import { HistoryCommands } from './vscode/historyCommands';
 import { KeyLinter } from './vscode/keyLinter';
 import { NewRequestCommand } from './vscode/newRequestCommand';
@@ -75,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const statusBar = new TargetStatusBar(targets);
   const actions = new SessionActions(context.extensionUri, targets, ui, log, transcript);
   const credentials = new CredentialCommands(keys, targets, ui, log);
-  const createSession = new CreateSessionCommand(targets, actions, ui);
+  const createSession = new CreateSessionCommand(targets, actions, ui, log);
   const newRequest = new NewRequestCommand(ui);
   const diagnostics = new RequestDiagnostics();
   const history = new SessionHistory(context.workspaceState);
@@ -98,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     new HistoryCommands(history, actions, ui),
     keyLinter,
     walkthrough,
+    new FirstSendWarmUp(targets, log),
     vscode.commands.registerCommand(CommandIds.showLog, () => log.show()),
   );
   const activationMs = performance.now() - started;
