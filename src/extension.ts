@@ -2,6 +2,7 @@
 // Nothing here loads zod or undici: they come in with the first request file or the first send (engine.ts).
 import * as vscode from 'vscode';
 import { ApiKeyStore } from './vscode/apiKeyStore';
+import { displayCheckoutLanguage } from './vscode/checkoutLanguage';
 import { CommandIds } from './vscode/commandIds';
 import { CreateSessionCodeLens } from './vscode/createSessionCodeLens';
 import { CreateSessionCommand } from './vscode/createSessionCommand';
@@ -55,7 +56,7 @@ function lazySandbox(log: OutputLog, context: vscode.ExtensionContext): SandboxP
   return () =>
     (started ??= (async () => {
       const { startSandbox, sandboxTestKey } = loadClient();
-      const sandbox = await startSandbox({ log: (line) => log.channel.info(`[Sandbox] ${line}`) });
+      const sandbox = await startSandbox({ log: (line) => log.channel.info(`[Sandbox] ${line}`), checkoutLanguage: displayCheckoutLanguage() });
       context.subscriptions.push({ dispose: () => void sandbox.close() });
       return { baseUrl: sandbox.baseUrl, secretKey: sandboxTestKey() };
     })().catch((err: unknown) => {
