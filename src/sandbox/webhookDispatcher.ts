@@ -82,6 +82,18 @@ export class WebhookDispatcher {
     return this.records;
   }
 
+  /**
+   * Takes back events recorded before (a previous run's, kept by the editor) so they can be resent; those already
+   * known are skipped, and they go before the new ones. No delivery starts: they are history.
+   */
+  restore(records: readonly WebhookRecord[]): void {
+    const known = new Set(this.records.map((r) => r.id));
+    const old = records.filter((r) => !known.has(r.id)).map((r): WebhookRecord => ({ ...r, attempts: [...r.attempts], outcome: r.outcome === 'pending' ? 'failed' : r.outcome, nextAttemptAt: undefined }));
+    this.records.unshift(...old);
+    const max = this.options.maxEvents ?? DEFAULT_MAX_EVENTS;
+    if (this.records.length > max) this.records.splice(0, this.records.length - max);
+  }
+
   onChange(listener: (change: WebhookChange) => void): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => void this.listeners.delete(listener) };
