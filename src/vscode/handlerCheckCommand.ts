@@ -23,12 +23,12 @@ export async function runHandlerCheck(forwarding: WebhookForwarding, ui: UiHolde
   const failed = result.probes.filter((p) => !p.passed);
   log.channel.info(`handler check: ${failed.length === 0 ? 'passed' : `${failed.length} of ${result.probes.length} probes failed`}`);
   if (failed.length === 0) {
-    await ui.current.showInformationMessage(
+    void ui.current.showInformationMessage(
       vscode.l10n.t('Your webhook handler at {0} passed: it accepted payment_session.completed and payment_session.expired with the right callback token (2xx) and refused both with a wrong one.', url),
       {},
     );
   } else {
-    await ui.current.showWarningMessage(vscode.l10n.t('Your webhook handler at {0} failed the check: {1}', url, failed.map(probeProblem).join(' ')), {
+    void ui.current.showWarningMessage(vscode.l10n.t('Your webhook handler at {0} failed the check: {1}', url, failed.map(probeProblem).join(' ')), {
       detail: result.probes.map(probeLine).join('\n'),
     });
   }

@@ -46,7 +46,7 @@ export class WebhookTriggers {
     }
     const status = String(result.session.body.status);
     await this.updateHistory(id, status);
-    await this.ui.current.showInformationMessage(this.describe(id, status, result.event), {});
+    void this.ui.current.showInformationMessage(this.describe(id, status, result.event), {});
     return { sessionId: id, status, event: result.event };
   }
 
