@@ -24,10 +24,11 @@ describe('webhooks', function () {
   /** A webhook handler on 127.0.0.1 answering `status(request)`; what it receives goes to the leak audit too. */
   async function handler(status: (req: http.IncomingMessage) => number): Promise<RecordingServer> {
     const server = await recordingServer((req, res, body) => {
-      const { 'x-callback-token': _token, ...headers } = req.headers;
+      const { 'x-callback-token': token, ...headers } = req.headers;
       forwardedRequests.push(`${JSON.stringify(headers)}\n${body}`);
       const code = status(req);
-      res.writeHead(code, { 'content-type': 'text/plain' }).end(code < 300 ? 'ok' : 'handler failed');
+      // A careless handler that echoes the token when it fails: what the view keeps must not hold it.
+      res.writeHead(code, { 'content-type': 'text/plain' }).end(code < 300 ? 'ok' : `handler failed for ${String(token)}`);
     });
     restores.push(() => server.close());
     return server;
@@ -122,10 +123,10 @@ describe('webhooks', function () {
         [3, 'automatic', 200],
       ],
     );
-    assert.equal(record.attempts[0].answer, 'handler failed');
+    assert.equal(record.attempts[0].answer, 'handler failed for [redacted]');
     const labels = api.webhooks.view.getChildren(eventNode(record)).map((c) => api.webhooks.view.getTreeItem(c));
     assert.deepEqual(labels.map((l) => l.label), ['HTTP 200', 'HTTP 500', 'HTTP 500'], 'newest attempt first');
-    assert.match(String(labels[2].description), /^attempt 1 · .+ ms · handler failed$/);
+    assert.match(String(labels[2].description), /^attempt 1 · .+ ms · handler failed for \[redacted\]$/);
     assert.equal(posts(server, entry.sessionId).length, 3);
 
     const resent = await vscode.commands.executeCommand<DeliveryAttempt>('xendit.webhooks.resend', eventNode(record));
