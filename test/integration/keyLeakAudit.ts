@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { TestingApi } from '../../src/extension';
 import { forwardedRequests, issuedCallbackTokens, issuedKeys, testingApi, waitFor } from './helpers';
 import { note } from './report';
 
@@ -25,14 +26,32 @@ function readTree(dir: string): { file: string; text: string }[] {
 }
 
 /** The places that may hold a key, by name: `[name, text]`. */
-export function leaksIn(keys: readonly string[], sources: readonly (readonly [string, string])[]): string[] {
+export function leaksIn(keys: readonly string[], sources: readonly (readonly [string, string])[], what = 'a key'): string[] {
   const leaks: string[] = [];
   for (const key of keys) {
     for (const form of forms(key)) {
-      for (const [name, text] of sources) if (text.includes(form)) leaks.push(`${name} holds a key (${form === key ? 'raw' : 'Base64'})`);
+      for (const [name, text] of sources) if (text.includes(form)) leaks.push(`${name} holds ${what} (${form === key ? 'raw' : 'Base64'})`);
     }
   }
   return leaks;
+}
+
+/**
+ * The extension's log files, complete up to now. The log service writes the channel's file in the background, in
+ * order: once a line written now is on disk, every line before it is too.
+ */
+export async function writtenLogs(api: TestingApi): Promise<{ file: string; text: string }[]> {
+  const marker = `log written ${randomUUID()}`;
+  api.log.channel.info(marker);
+  const logDir = path.dirname(api.context.logUri.fsPath);
+  return waitFor(
+    () => {
+      const ours = readTree(logDir).filter((l) => /Xendit|xendit/.test(l.file));
+      return ours.some((l) => l.text.includes(marker)) ? ours : undefined;
+    },
+    `the log line "${marker}" in a file under ${logDir}`,
+    20_000,
+  );
 }
 
 export async function auditKeyLeaks(): Promise<void> {
@@ -41,19 +60,7 @@ export async function auditKeyLeaks(): Promise<void> {
     return;
   }
   const api = await testingApi();
-  // The log service writes the channel's file in the background, in order: once a line written now is on disk,
-  // every line before it is too.
-  const marker = `key leak audit ${randomUUID()}`;
-  api.log.channel.info(marker);
-  const logDir = path.dirname(api.context.logUri.fsPath);
-  const logs = await waitFor(
-    () => {
-      const ours = readTree(logDir).filter((l) => /Xendit|xendit/.test(l.file));
-      return ours.some((l) => l.text.includes(marker)) ? ours : undefined;
-    },
-    `the log line "${marker}" in a file under ${logDir}`,
-    20_000,
-  );
+  const logs = await writtenLogs(api);
   await api.webhooks.view.flushed();
   const memento = (m: vscode.Memento) => JSON.stringify(m.keys().map((k) => [k, m.get(k)]));
   const diagnostics = vscode.languages.getDiagnostics().flatMap(([uri, ds]) => ds.map((d) => `${uri.toString()} ${d.message}`));
@@ -76,9 +83,10 @@ export async function auditKeyLeaks(): Promise<void> {
     n.startsWith('transcript') ? [n, api.transcript.entries.filter((e) => !e.startsWith('clipboard:')).join('\n')] : [n, t],
   );
   // The search is not vacuous: it finds a key planted in a copy of what it searches.
-  assert.deepEqual(leaksIn([marker], sources.slice(0, 1).map(([n, t]) => [n, `${t}\n${marker}`])), [`${sources[0][0]} holds a key (raw)`]);
+  const planted = `planted ${randomUUID()}`;
+  assert.deepEqual(leaksIn([planted], sources.slice(0, 1).map(([n, t]) => [n, `${t}\n${planted}`])), [`${sources[0][0]} holds a key (raw)`]);
   assert.deepEqual(leaksIn(issuedKeys, sources), []);
-  assert.deepEqual(leaksIn(issuedCallbackTokens, tokenSources), [], 'a webhook callback token leaked');
+  assert.deepEqual(leaksIn(issuedCallbackTokens, tokenSources, 'a webhook callback token'), []);
   note(
     `key leak audit: ${issuedKeys.length} key(s) and ${issuedCallbackTokens.length} callback token(s) looked for in ${sources.length} places (${logs.length} log file(s), ${forwardedRequests.length} forwarded webhook(s)), none found`,
   );

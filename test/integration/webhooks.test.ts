@@ -10,6 +10,7 @@ import type { SessionRequestExample } from '../../src/sessions/examples';
 import type { HandlerCheckResult } from '../../src/sessions/handlerCheck';
 import type { DeliveryAttempt } from '../../src/sandbox/webhookDispatcher';
 import type { StoredEvent, WebhookLog, WebhookNode } from '../../src/vscode/webhookLog';
+import { writtenLogs } from './keyLeakAudit';
 import { fakeKey, forwardedRequests, issuedCallbackTokens, openRequest, payOnCheckout, recordingServer, repoModule, sandboxUrl, suiteHooks, waitFor, withUserSetting, type RecordingServer } from './helpers';
 
 const { SESSION_REQUEST_EXAMPLES } = repoModule<typeof import('../../src/sessions/examples')>('src/sessions/examples.js');
@@ -128,6 +129,12 @@ describe('webhooks', function () {
     assert.deepEqual(labels.map((l) => l.label), ['HTTP 200', 'HTTP 500', 'HTTP 500'], 'newest attempt first');
     assert.match(String(labels[2].description), /^attempt 1 · .+ ms · handler failed for \[redacted\]$/);
     assert.equal(posts(server, entry.sessionId).length, 3);
+    const total = TEST_WEBHOOK_RETRY_DELAYS_MS.length + 1;
+    const log = (await writtenLogs(api)).map((l) => l.text).join('\n');
+    const name = `webhook payment_session.completed for ${entry.sessionId}`;
+    for (const line of [`${name}: HTTP 500 (attempt 1 of ${total})`, `${name}: HTTP 500 (attempt 2 of ${total})`, `${name} delivered (attempt 3 of ${total}, HTTP 200)`]) {
+      assert.ok(log.includes(line), `the output channel lacks "${line}"`);
+    }
 
     const resent = await vscode.commands.executeCommand<DeliveryAttempt>('xendit.webhooks.resend', eventNode(record));
     assert.deepEqual([resent?.kind, resent?.status], ['resend', 200]);
