@@ -34,7 +34,7 @@ export class Webhooks implements vscode.Disposable {
   constructor(
     context: vscode.ExtensionContext,
     private readonly sandbox: EmbeddedSandbox,
-    history: SessionHistory,
+    private readonly history: SessionHistory,
     private readonly ui: UiHolder,
     log: OutputLog,
   ) {
@@ -64,8 +64,17 @@ export class Webhooks implements vscode.Disposable {
   /** The new sandbox takes back the events kept for the workspace (to resend them), and every change is kept. */
   private adopt(handle: SandboxHandle): void {
     handle.webhooks.restore([...this.view.events()].reverse());
-    const watch = handle.webhooks.onChange((change) => void this.view.record(change.record));
+    const watch = handle.webhooks.onChange((change) => {
+      void this.view.record(change.record);
+      if (change.kind === 'event') void this.updateHistory(handle, change.record.sessionId, change.record.status);
+    });
     this.subscriptions.push(watch);
+  }
+
+  /** A session the history lists from this sandbox shows the status its event announced (COMPLETED, EXPIRED). */
+  private async updateHistory(handle: SandboxHandle, sessionId: string, status: string): Promise<void> {
+    const entry = this.history.entries().find((e) => e.sessionId === sessionId && e.baseUrl === handle.baseUrl);
+    if (entry && entry.status !== status) await this.history.record({ ...entry, status });
   }
 
   private async openPayload(node: WebhookNode | undefined): Promise<vscode.TextEditor | undefined> {

@@ -102,7 +102,7 @@ describe('webhooks', function () {
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('xendit.webhooks.openPayload', eventNode(record));
     assert.equal(editor.document.languageId, 'json');
     assert.deepEqual(JSON.parse(editor.document.getText()), record.payload);
-    // The history shows the session as paid too, once the panel or a trigger refreshes it; the event is what counts here.
+    await waitFor(() => api.history.entries().find((e) => e.sessionId === entry.sessionId)?.status === 'COMPLETED', 'the history to show the session COMPLETED, as its event said');
     assert.ok(api.webhooks.view.events().length <= 100, 'the view is bounded');
   });
 
