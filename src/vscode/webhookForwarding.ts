@@ -32,6 +32,7 @@ export class WebhookForwarding implements vscode.Disposable {
   private queue: Promise<void> = Promise.resolve();
   private warned: string | undefined;
   private token: string | undefined;
+  private ensuring: Promise<string> | undefined;
   /** What the sandbox forwards to now (undefined: nothing), once applied. */
   applied: { readonly url: string; readonly token: string } | undefined;
 
@@ -69,8 +70,12 @@ export class WebhookForwarding implements vscode.Disposable {
     await this.secrets.store(TOKEN_SECRET, token);
   }
 
-  /** The stored token, or a new one (stored, and offered once to copy) when there is none. */
-  async ensureToken(): Promise<string> {
+  /** The stored token, or a new one (stored, and offered once to copy) when there is none; one at a time. */
+  ensureToken(): Promise<string> {
+    return (this.ensuring ??= this.readOrGenerate().finally(() => (this.ensuring = undefined)));
+  }
+
+  private async readOrGenerate(): Promise<string> {
     const stored = await this.storedToken();
     if (stored) return stored;
     const token = generateToken();
