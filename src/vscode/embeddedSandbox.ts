@@ -14,9 +14,7 @@ export interface EmbeddedSandboxOptions {
 export class EmbeddedSandbox implements vscode.Disposable {
   private started: Promise<{ handle: SandboxHandle; secretKey: string }> | undefined;
   private running: SandboxHandle | undefined;
-  private readonly didStart = new vscode.EventEmitter<SandboxHandle>();
-  /** Fires once the sandbox listens (before anything is sent to it). */
-  readonly onDidStart = this.didStart.event;
+  private readonly preparers: ((handle: SandboxHandle) => unknown)[] = [];
 
   constructor(
     private readonly log: OutputLog,
@@ -34,6 +32,20 @@ export class EmbeddedSandbox implements vscode.Disposable {
     return (await this.start()).handle;
   }
 
+  /**
+   * Runs `prepare` on the sandbox once it listens and before anyone gets it (its base URL, its handle), so the
+   * forward target is set before the first session can be paid: the first event is forwarded like the others.
+   */
+  onStart(prepare: (handle: SandboxHandle) => unknown): vscode.Disposable {
+    this.preparers.push(prepare);
+    return {
+      dispose: () => {
+        const i = this.preparers.indexOf(prepare);
+        if (i >= 0) this.preparers.splice(i, 1);
+      },
+    };
+  }
+
   /** The running sandbox, or undefined when nothing has started it yet. */
   get current(): SandboxHandle | undefined {
     return this.running;
@@ -44,7 +56,14 @@ export class EmbeddedSandbox implements vscode.Disposable {
       const { startSandbox, sandboxTestKey } = loadClient();
       const handle = await startSandbox({ log: (line) => this.log.channel.info(`[Sandbox] ${line}`), webhookRetryDelaysMs: this.options.webhookRetryDelaysMs });
       this.running = handle;
-      this.didStart.fire(handle);
+      for (const prepare of [...this.preparers]) {
+        try {
+          await prepare(handle);
+        } catch (err) {
+          // The sandbox still serves requests; what failed to prepare says so in the log.
+          this.log.channel.error(`sandbox start: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
       return { handle, secretKey: sandboxTestKey() };
     })().catch((err: unknown) => {
       this.started = undefined;
@@ -54,6 +73,6 @@ export class EmbeddedSandbox implements vscode.Disposable {
 
   dispose(): void {
     void this.running?.close();
-    this.didStart.dispose();
+    this.preparers.length = 0;
   }
 }

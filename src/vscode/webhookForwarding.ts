@@ -49,7 +49,7 @@ export class WebhookForwarding implements vscode.Disposable {
       secrets.onDidChange((e) => {
         if (e.key === TOKEN_SECRET) void this.apply();
       }),
-      sandbox.onDidStart((handle) => void this.apply(handle)),
+      sandbox.onStart((handle) => this.apply(handle)),
     );
   }
 

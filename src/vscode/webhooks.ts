@@ -45,7 +45,7 @@ export class Webhooks implements vscode.Disposable {
     this.subscriptions = [
       this.view,
       this.forwarding,
-      sandbox.onDidStart((handle) => this.adopt(handle)),
+      sandbox.onStart((handle) => this.adopt(handle)),
       vscode.window.registerTreeDataProvider('xendit.webhooks', this.view),
       vscode.workspace.registerTextDocumentContentProvider(PAYLOAD_SCHEME, this.view),
       vscode.commands.registerCommand(C.openPayload, (node?: WebhookNode) => this.openPayload(node)),

@@ -9,6 +9,8 @@ import { TEST_WEBHOOK_RETRY_DELAYS_MS, type TestingApi } from '../../src/extensi
 import type { SessionRequestExample } from '../../src/sessions/examples';
 import type { HandlerCheckResult } from '../../src/sessions/handlerCheck';
 import type { DeliveryAttempt } from '../../src/sandbox/webhookDispatcher';
+import type { EmbeddedSandbox } from '../../src/vscode/embeddedSandbox';
+import type { WebhookForwarding } from '../../src/vscode/webhookForwarding';
 import type { StoredEvent, WebhookLog, WebhookNode } from '../../src/vscode/webhookLog';
 import { writtenLogs } from './keyLeakAudit';
 import { fakeKey, forwardedRequests, issuedCallbackTokens, openRequest, payOnCheckout, recordingServer, repoModule, sandboxUrl, suiteHooks, waitFor, withUserSetting, type RecordingServer } from './helpers';
@@ -210,6 +212,31 @@ describe('webhooks', function () {
     const outcome = await vscode.commands.executeCommand<{ sessionId: string }>('xendit.webhooks.triggerEvent', 'expired', (await openRequest('webhook-generated.session.json', { ...payExample.body, reference_id: `gen-${Date.now()}` })).document.uri);
     await listed('payment_session.expired', outcome.sessionId, (e) => e.outcome === 'delivered');
     assert.equal(posts(server, outcome.sessionId)[0]?.headers['x-callback-token'], applied.token);
+  });
+
+  it('a sandbox started while a forward URL is set forwards from its very first event', async () => {
+    const server = await handler(() => 200);
+    const token = await setToken();
+    const url = `${server.baseUrl}/first`;
+    restores.push(await withUserSetting('webhooks.forwardUrl', url));
+    // A second embedded sandbox, started now, as in a window whose first act is to pay a session.
+    const Sandbox = api.sandbox.constructor as new (log: TestingApi['log'], options: object) => EmbeddedSandbox;
+    const Forwarding = api.webhooks.forwarding.constructor as new (...args: ConstructorParameters<typeof WebhookForwarding>) => WebhookForwarding;
+    const fresh = new Sandbox(api.log, { webhookRetryDelaysMs: [50] });
+    const forwarding = new Forwarding(api.context.secrets, fresh, api.ui, api.log);
+    restores.push(() => (forwarding.dispose(), fresh.dispose()));
+    const { baseUrl, secretKey } = await fresh.provider();
+    assert.equal(fresh.current?.webhooks.forwardUrl, url, 'the forward URL is set before the sandbox is handed out');
+    const created = await fetch(`${baseUrl}/sessions`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${Buffer.from(`${secretKey}:`).toString('base64')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...payExample.body, reference_id: `first-${Date.now()}` }),
+    });
+    assert.equal(created.status, 201);
+    const session = (await created.json()) as { payment_session_id: string; payment_link_url: string };
+    await payOnCheckout(session.payment_link_url);
+    const got = await waitFor(() => posts(server, session.payment_session_id)[0], 'the first event at the handler');
+    assert.equal(got.headers['x-callback-token'], token);
   });
 
   it('refuses a plain-http forward URL off this machine with a clear message, and forwards nothing', async () => {
