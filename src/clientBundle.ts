@@ -4,6 +4,7 @@ import type * as SandboxServer from './sandbox/sandboxServer';
 export * from './sessions/client';
 export * from './sessions/redact';
 export * from './sessions/requestExport';
+export * from './sessions/handlerCheck';
 export type { SandboxHandle, SandboxOptions } from './sandbox/sandboxServer';
 
 /**

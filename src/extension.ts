@@ -6,7 +6,8 @@ import { CommandIds } from './vscode/commandIds';
 import { CreateSessionCodeLens } from './vscode/createSessionCodeLens';
 import { CreateSessionCommand } from './vscode/createSessionCommand';
 import { CredentialCommands } from './vscode/credentialCommands';
-import { loadClient } from './vscode/engine';
+import { EmbeddedSandbox } from './vscode/embeddedSandbox';
+import { FirstSendWarmUp } from './vscode/firstSendWarmUp';
 import { HistoryCommands } from './vscode/historyCommands';
 import { KeyLinter } from './vscode/keyLinter';
 import { NewRequestCommand } from './vscode/newRequestCommand';
@@ -17,9 +18,10 @@ import { SessionActions } from './vscode/sessionActions';
 import { SessionHistory } from './vscode/sessionHistory';
 import { TargetStatusBar } from './vscode/targetStatusBar';
 import { Transcript } from './vscode/transcript';
-import { TargetManager, type SandboxProvider } from './vscode/targets';
+import { TargetManager } from './vscode/targets';
 import { UiHolder } from './vscode/ui';
 import { WalkthroughProgress } from './vscode/walkthroughProgress';
+import { Webhooks } from './vscode/webhooks';
 
 export interface ExtensionApi {
   /** Milliseconds spent in activate(), measured by the extension itself (read by tests and the benchmark). */
@@ -46,22 +48,12 @@ export interface TestingApi {
   /** The "Xendit Sessions" log channel (the leak audit writes a marker to know the file on disk is complete). */
   readonly log: OutputLog;
   readonly walkthrough: WalkthroughProgress;
+  readonly sandbox: EmbeddedSandbox;
+  readonly webhooks: Webhooks;
 }
 
-/** Starts the embedded sandbox on first use, on 127.0.0.1 and a free port, for this window only. */
-function lazySandbox(log: OutputLog, context: vscode.ExtensionContext): SandboxProvider {
-  let started: Promise<{ baseUrl: string; secretKey: string }> | undefined;
-  return () =>
-    (started ??= (async () => {
-      const { startSandbox, sandboxTestKey } = loadClient();
-      const sandbox = await startSandbox({ log: (line) => log.channel.info(`[Sandbox] ${line}`) });
-      context.subscriptions.push({ dispose: () => void sandbox.close() });
-      return { baseUrl: sandbox.baseUrl, secretKey: sandboxTestKey() };
-    })().catch((err: unknown) => {
-      started = undefined;
-      throw err;
-    }));
-}
+/** Webhook retries in test runs: the sandbox's default waits are Xendit's intervals read as seconds (15 s …). */
+export const TEST_WEBHOOK_RETRY_DELAYS_MS = [100, 200, 300];
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
@@ -70,17 +62,18 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const ui = new UiHolder(transcript);
   const log = new OutputLog();
   const keys = new ApiKeyStore(context.secrets);
-  const sandbox = lazySandbox(log, context);
-  const targets = new TargetManager(context.globalState, keys, sandbox);
+  const sandbox = new EmbeddedSandbox(log, { webhookRetryDelaysMs: testMode ? TEST_WEBHOOK_RETRY_DELAYS_MS : undefined });
+  const targets = new TargetManager(context.globalState, keys, sandbox.provider);
   const statusBar = new TargetStatusBar(targets);
   const actions = new SessionActions(context.extensionUri, targets, ui, log, { transcript, state: context.workspaceState });
   const credentials = new CredentialCommands(keys, targets, ui, log);
-  const createSession = new CreateSessionCommand(targets, actions, ui);
+  const createSession = new CreateSessionCommand(targets, actions, ui, log);
   const newRequest = new NewRequestCommand(ui);
   const diagnostics = new RequestDiagnostics();
   const history = new SessionHistory(context.workspaceState);
   const keyLinter = new KeyLinter();
   const walkthrough = new WalkthroughProgress(actions);
+  const webhooks = new Webhooks(context, sandbox, history, ui, log);
   context.subscriptions.push(
     log,
     keys,
@@ -98,12 +91,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     new HistoryCommands(history, actions, ui),
     keyLinter,
     walkthrough,
+    sandbox,
+    webhooks,
+    new FirstSendWarmUp(targets, log),
     vscode.commands.registerCommand(CommandIds.showLog, () => log.show()),
   );
   const activationMs = performance.now() - started;
   const testing: TestingApi | undefined =
     testMode && transcript
-      ? { ui, keys, targets, actions, diagnostics, statusBar, credentials, createSession, newRequest, history, keyLinter, context, transcript, walkthrough, log }
+      ? { ui, keys, targets, actions, diagnostics, statusBar, credentials, createSession, newRequest, history, keyLinter, context, transcript, walkthrough, log, sandbox, webhooks }
       : undefined;
   return { activationMs, testing };
 }

@@ -58,7 +58,9 @@ export async function measure({ root }) {
     const bodyFile = join(dir, 'body.json');
     writeFileSync(bodyFile, JSON.stringify(body));
     const authorization = `Basic ${Buffer.from(`${sandbox.key}:`).toString('base64')}`;
-    writeFileSync(join(dir, 'create.http'), `POST ${sandbox.baseUrl}/sessions\nAuthorization: ${authorization}\nContent-Type: application/json\n\n${JSON.stringify(body)}\n`);
+    // The example's fresh reference id in httpyac's own words ({{$guid}}), so both tools resolve one placeholder.
+    const httpBody = JSON.stringify(body).replaceAll('{{$randomUUID}}', '{{$guid}}');
+    writeFileSync(join(dir, 'create.http'), `POST ${sandbox.baseUrl}/sessions\nAuthorization: ${authorization}\nContent-Type: application/json\n\n${httpBody}\n`);
     // The key reaches curl through a config file rather than its command line, where `ps` would show it.
     writeFileSync(join(dir, 'curl.conf'), `header = "Authorization: ${authorization}"\n`);
 

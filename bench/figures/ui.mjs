@@ -10,7 +10,7 @@
 // the browser's clock (performance.timeOrigin + a relative time), so Playwright's own latency is not counted.
 // Environment: XSP_BENCH_UI_WINDOWS (default 5).
 /* global document, window -- the recorders run in the browser callbacks run in the browser */
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureTools } from '../../test/runner/tools.mjs';
@@ -63,6 +63,9 @@ async function nextDrawn(page, known) {
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
       if (!frame.url().includes('/fake.html')) continue;
+      // A panel whose navigation event was missed (its frame was replaced while the recorder went in) gets it
+      // now; installing twice is a no-op. Anything it finds already drawn is marked late.
+      await frame.evaluate(drawRecorder).catch(() => {});
       const drawn = await frame.evaluate(() => window.__xspDrawn ?? {}).catch(() => ({}));
       const fresh = Object.entries(drawn).find(([id]) => !known.has(id));
       if (fresh) return { id: fresh[0], ...fresh[1] };
@@ -93,6 +96,30 @@ async function timedSend(page, known) {
   return at - pressedAt;
 }
 
+/**
+ * The extension's own marks for the sends of one window (its log: "Ready for the first send…" and "Create Session
+ * timing…"), so the figures above can be split into extension time and workbench time.
+ */
+function extensionMarks(stateDir, since) {
+  const lines = extensionLog(stateDir).filter((line) => /Ready for the first send|Create Session timing/.test(line) && !since.has(line));
+  for (const line of lines) since.add(line);
+  return lines;
+}
+
+/** Every line of the extension's log channel in every window of this run. */
+function extensionLog(stateDir) {
+  const lines = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('Xendit Sessions.log')) lines.push(...readFileSync(path, 'utf8').split('\n').filter(Boolean));
+    }
+  };
+  walk(stateDir);
+  return lines;
+}
+
 function figure(values, goal, what) {
   const sorted = [...values].sort((a, b) => a - b);
   const range = sorted.length > 1 ? ` (${Math.round(sorted[0])}-${Math.round(sorted[sorted.length - 1])})` : '';
@@ -115,6 +142,7 @@ export async function measure({ root }) {
     const first = [];
     const newPanel = [];
     const resend = [];
+    const marksSeen = new Set();
     for (let i = 0; i < windows; i++) {
       const dir = join(scratch, `window-${i}`);
       cpSync(join(root, 'examples'), join(dir, 'examples'), { recursive: true });
@@ -136,6 +164,11 @@ export async function measure({ root }) {
         newPanel.push(b);
         for (let k = 0; k < RESENDS; k++) resend.push(await timedSend(page, known));
         console.error(`bench: ui window ${i + 1}/${windows}: first ${Math.round(a)} ms, new panel ${Math.round(b)} ms, resend ${resend.slice(-RESENDS).map(Math.round).join('/')} ms`);
+        for (const line of extensionMarks(join(scratch, 'state'), marksSeen)) console.error(`bench: ui   extension: ${line.replace(/^\S+ \S+ /, '')}`);
+      } catch (err) {
+        // What the extension said before the failure: a send that never drew usually left its reason here.
+        for (const line of extensionLog(join(scratch, 'state')).slice(-20)) console.error(`bench: ui   log: ${line}`);
+        throw err;
       } finally {
         await context.close();
       }

@@ -1,6 +1,7 @@
 // The sandbox's hosted checkout page: server-rendered HTML in which every value from a request is escaped.
 import { takesNoDecimals } from '../sessions/currency';
 import type { SandboxSession } from './sandboxStore';
+import { checkoutHtml, ENGLISH_CHECKOUT, type CheckoutLanguage, type CheckoutMessage } from './checkoutText';
 
 export function escapeHtml(value: unknown): string {
   return String(value ?? '')
@@ -37,9 +38,12 @@ button.pay{background:#1b3a8c;color:#fff}button.cancel{background:#fff;color:#1b
 a{color:#1b3a8c}`;
 
 // Form actions and redirects are relative, so the page also works behind a path prefix (code-server serves
-// loopback ports under /proxy/PORT/).
-export function renderCheckoutPage(session: SandboxSession, nonce: string): string {
+// loopback ports under /proxy/PORT/). Every sentence comes from `language`; every value is escaped.
+export function renderCheckoutPage(session: SandboxSession, nonce: string, language: CheckoutLanguage = ENGLISH_CHECKOUT): string {
   const s = session.body;
+  const t = (message: CheckoutMessage, ...html: string[]) => checkoutHtml(language, message, escapeHtml, ...html);
+  const code = (value: unknown) => `<code>${escapeHtml(value)}</code>`;
+  const amount = escapeHtml(formatAmount(Number(s.amount), String(s.currency)));
   const items = Array.isArray(s.items) ? (s.items as Record<string, unknown>[]) : [];
   const rows = items
     .map(
@@ -51,43 +55,49 @@ export function renderCheckoutPage(session: SandboxSession, nonce: string): stri
   const id = escapeHtml(s.payment_session_id);
   const actions =
     status === 'ACTIVE'
-      ? `<form method="post" action="${id}/pay"><button class="pay" type="submit">${s.session_type === 'SAVE' ? 'Save payment details' : `Pay ${escapeHtml(formatAmount(Number(s.amount), String(s.currency)))}`}</button></form>` +
-        `<form method="post" action="${id}/cancel"><button class="cancel" type="submit">Cancel</button></form>`
+      ? `<form method="post" action="${id}/pay"><button class="pay" type="submit">${s.session_type === 'SAVE' ? t('Save payment details') : t('Pay {0}', amount)}</button></form>` +
+        `<form method="post" action="${id}/cancel"><button class="cancel" type="submit">${t('Cancel')}</button></form>`
       : '';
   const back = status === 'COMPLETED' ? safeReturnUrl(s.success_return_url) : status === 'ACTIVE' ? undefined : safeReturnUrl(s.cancel_return_url);
+  const completed = [
+    t(s.session_type === 'SAVE' ? 'Payment details saved.' : 'Payment received.'),
+    s.payment_request_id ? t('Payment request {0}.', code(s.payment_request_id)) : '',
+    s.payment_token_id ? t('Payment token {0}.', code(s.payment_token_id)) : '',
+  ];
   const outcome =
     status === 'COMPLETED'
-      ? `<p>${s.session_type === 'SAVE' ? 'Payment details saved' : 'Payment received'}. ${s.payment_request_id ? `Payment request <code>${escapeHtml(s.payment_request_id)}</code>.` : ''}${s.payment_token_id ? `Payment token <code>${escapeHtml(s.payment_token_id)}</code>.` : ''}</p>`
+      ? `<p>${completed.filter(Boolean).join(' ')}</p>`
       : status === 'CANCELED'
-        ? '<p>This session was cancelled.</p>'
+        ? `<p>${t('This session was cancelled.')}</p>`
         : status === 'EXPIRED'
-          ? '<p>This session has expired.</p>'
+          ? `<p>${t('This session has expired.')}</p>`
           : '';
   return `<!doctype html>
-<html lang="${escapeHtml(typeof s.locale === 'string' ? s.locale : 'en')}">
+<html lang="${escapeHtml(language.tag)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sandbox checkout · ${escapeHtml(s.reference_id)}</title>
+<title>${t('Sandbox checkout · {0}', escapeHtml(s.reference_id))}</title>
 <style nonce="${nonce}">${STYLE}</style>
 </head>
 <body>
 <main>
-<p class="muted">Xendit Sessions Playground · local sandbox checkout (no real payment)</p>
+<p class="muted">${t('Xendit Sessions Playground · local sandbox checkout (no real payment)')}</p>
 <h1>${escapeHtml(s.description ?? s.reference_id)}</h1>
-<p class="muted">Reference <code>${escapeHtml(s.reference_id)}</code> · session <code>${id}</code> · ${escapeHtml(s.session_type)} · ${escapeHtml(s.mode)}</p>
-<div class="amount">${escapeHtml(formatAmount(Number(s.amount), String(s.currency)))}</div>
-<p>Status: <span class="status ${escapeHtml(status)}" id="status">${escapeHtml(status)}</span></p>
-${rows ? `<table><thead><tr><th>Item</th><th class="num">Qty</th><th class="num">Unit</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
+<p class="muted">${t('Reference {0} · session {1} · {2} · {3}', code(s.reference_id), `<code>${id}</code>`, escapeHtml(s.session_type), escapeHtml(s.mode))}</p>
+<div class="amount">${amount}</div>
+<p>${t('Status: {0}', `<span class="status ${escapeHtml(status)}" id="status">${escapeHtml(status)}</span>`)}</p>
+${rows ? `<table><thead><tr><th>${t('Item')}</th><th class="num">${t('Qty')}</th><th class="num">${t('Unit')}</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
 ${outcome}
 ${actions}
-${back ? `<p class="note"><a href="${escapeHtml(back)}" rel="noreferrer">Return to the merchant</a> (${escapeHtml(back)})</p>` : ''}
-<p class="note">Expires at ${escapeHtml(s.expires_at)}.</p>
+${back ? `<p class="note"><a href="${escapeHtml(back)}" rel="noreferrer">${t('Return to the merchant')}</a> (${escapeHtml(back)})</p>` : ''}
+<p class="note">${t('Expires at {0}.', escapeHtml(s.expires_at))}</p>
 </main>
 </body>
 </html>`;
 }
 
-export function renderNotFoundPage(): string {
-  return '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><p>No sandbox session has this id. Sessions live in memory and vanish when the sandbox stops.</p></body></html>';
+export function renderNotFoundPage(language: CheckoutLanguage = ENGLISH_CHECKOUT): string {
+  const t = (message: CheckoutMessage) => checkoutHtml(language, message, escapeHtml);
+  return `<!doctype html><html lang="${escapeHtml(language.tag)}"><head><meta charset="utf-8"><title>${t('Not found')}</title></head><body><p>${t('No sandbox session has this id. Sessions live in memory and vanish when the sandbox stops.')}</p></body></html>`;
 }

@@ -8,6 +8,7 @@ import { bodyPointer } from '../sessions/jsonPath';
 import { redactText } from '../sessions/redact';
 import { validateSessionRequest } from '../sessions/validate';
 import { renderCheckoutPage, renderNotFoundPage } from './checkoutPage';
+import type { CheckoutLanguage } from './checkoutText';
 import { readBody, safeDecode } from './httpParts';
 import { handleTriggerRoute, triggerSession, type TriggerAction, type TriggerResult } from './sandboxTriggers';
 import { ReferenceRegistry, type ReferenceRegistryOptions } from './referenceRegistry';
@@ -28,6 +29,8 @@ export interface SandboxOptions extends Pick<ReferenceRegistryOptions, 'rejectAc
   /** The sandbox's clock; tests move it to make sessions expire. */
   readonly now?: () => Date;
   readonly log?: (line: string) => void;
+  /** The checkout page's language (default English); the extension passes VS Code's display language. */
+  readonly checkoutLanguage?: CheckoutLanguage;
   /** Largest accepted request body; a larger one gets 413. Default 1 MB. */
   readonly maxRequestBytes?: number;
   /** The waits before each webhook retry; default Xendit's intervals read as seconds (15 s … 12 min). */
@@ -225,7 +228,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const session = m ? store.byId(m[1]) : undefined;
     if (!m || !session) {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-      return res.end(renderNotFoundPage());
+      return res.end(renderNotFoundPage(options.checkoutLanguage));
     }
     if (m[2] && req.method === 'POST') {
       if (m[2] === 'pay') {
@@ -252,7 +255,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       'referrer-policy': 'no-referrer',
       'cache-control': 'no-store',
     });
-    res.end(renderCheckoutPage(session, nonce));
+    res.end(renderCheckoutPage(session, nonce, options.checkoutLanguage));
   };
 
   const server = createServer((req, res) => {

@@ -82,6 +82,18 @@ export class WebhookDispatcher {
     return this.records;
   }
 
+  /**
+   * Takes back events recorded before (a previous run's, kept by the editor) so they can be resent; those already
+   * known are skipped, and they go before the new ones. No delivery starts: they are history.
+   */
+  restore(records: readonly WebhookRecord[]): void {
+    const known = new Set(this.records.map((r) => r.id));
+    const old = records.filter((r) => !known.has(r.id)).map((r): WebhookRecord => ({ ...r, attempts: [...r.attempts], outcome: r.outcome === 'pending' ? 'failed' : r.outcome, nextAttemptAt: undefined }));
+    this.records.unshift(...old);
+    const max = this.options.maxEvents ?? DEFAULT_MAX_EVENTS;
+    if (this.records.length > max) this.records.splice(0, this.records.length - max);
+  }
+
   onChange(listener: (change: WebhookChange) => void): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => void this.listeners.delete(listener) };
@@ -114,15 +126,9 @@ export class WebhookDispatcher {
     const record = this.records.find((r) => r.id === id);
     const target = this.target;
     if (!record || !target) return undefined;
-    let result: DeliveryAttempt | undefined;
-    const p = this.attempt(record, target, 'resend').then((a) => {
-      result = a;
-      if (a.status !== undefined && a.status >= 200 && a.status < 300) record.outcome = 'delivered';
-      else if (record.outcome !== 'pending') record.outcome = 'failed';
-    });
-    this.track(p);
-    await p;
-    return result;
+    const p = this.attempt(record, target, 'resend');
+    this.track(p.then(() => undefined));
+    return p;
   }
 
   /** Resolves when every delivery started so far has finished (delivered, given up, or stopped by close). */
@@ -154,14 +160,9 @@ export class WebhookDispatcher {
     const total = delays.length + 1;
     const name = `webhook ${record.event} for ${record.sessionId}`;
     for (let n = 1; n <= total && !this.closing.signal.aborted; n++) {
-      const a = await this.attempt(record, target, 'automatic', n, total);
-      if (a.status !== undefined && a.status >= 200 && a.status < 300) {
-        record.outcome = 'delivered';
-        record.nextAttemptAt = undefined;
-        return;
-      }
+      const a = await this.attempt(record, target, 'automatic', n, total, delays[n - 1]);
+      if (isSuccess(a)) return;
       if (a.error?.startsWith('timed out') || n === total || this.closing.signal.aborted) break;
-      record.nextAttemptAt = apiTimestamp(new Date(this.options.now().getTime() + delays[n - 1]));
       await delay(delays[n - 1], this.closing.signal);
       // A manual resend may have got through meanwhile: then there is nothing left to retry.
       if ((record.outcome as WebhookRecord['outcome']) === 'delivered') return;
@@ -174,8 +175,11 @@ export class WebhookDispatcher {
     this.options.log(`${name}: ${why}`);
   }
 
-  /** One POST of the event; records, logs and announces the attempt. */
-  private async attempt(record: WebhookRecord, target: WebhookTarget, kind: DeliveryAttempt['kind'], n = record.attempts.length + 1, total?: number): Promise<DeliveryAttempt> {
+  /**
+   * One POST of the event; records, logs and announces the attempt, with the record's outcome (and the time of
+   * the next retry, `retryInMs` from now) already as they stand after it, so a listener sees the final state.
+   */
+  private async attempt(record: WebhookRecord, target: WebhookTarget, kind: DeliveryAttempt['kind'], n = record.attempts.length + 1, total?: number, retryInMs?: number): Promise<DeliveryAttempt> {
     const timeoutMs = this.options.timeoutMs ?? 30_000;
     const started = performance.now();
     const at = apiTimestamp(this.options.now());
@@ -196,9 +200,14 @@ export class WebhookDispatcher {
       a = { attempt: record.attempts.length + 1, kind, url: target.url, at, durationMs: Math.round(performance.now() - started), error: this.clean(message, target) };
     }
     record.attempts.push(a);
+    const last = kind === 'resend' || n === total || Boolean(a.error?.startsWith('timed out')) || this.closing.signal.aborted;
+    if (isSuccess(a)) record.outcome = 'delivered';
+    else if (kind === 'automatic' && last) record.outcome = 'failed';
+    else if (kind === 'resend' && record.outcome !== 'pending') record.outcome = 'failed';
+    record.nextAttemptAt = record.outcome === 'pending' && kind === 'automatic' && !last && retryInMs !== undefined ? apiTimestamp(new Date(this.options.now().getTime() + retryInMs)) : record.outcome === 'pending' ? record.nextAttemptAt : undefined;
     const of = total ? `attempt ${n} of ${total}` : `${kind} ${a.attempt}`;
     const name = `webhook ${record.event} for ${record.sessionId}`;
-    this.options.log(a.status !== undefined && a.status < 300 && a.status >= 200 ? `${name} delivered (${of}, HTTP ${a.status})` : `${name}: ${a.status !== undefined ? `HTTP ${a.status}` : a.error} (${of})`);
+    this.options.log(isSuccess(a) ? `${name} delivered (${of}, HTTP ${a.status})` : `${name}: ${a.status !== undefined ? `HTTP ${a.status}` : a.error} (${of})`);
     this.notify({ kind: 'attempt', record, attempt: a });
     return a;
   }
@@ -208,6 +217,10 @@ export class WebhookDispatcher {
     const cut = text.length > ANSWER_LIMIT ? `${text.slice(0, ANSWER_LIMIT)}…` : text;
     return redactText(cut, target.token ? [target.token] : []);
   }
+}
+
+function isSuccess(a: DeliveryAttempt): boolean {
+  return a.status !== undefined && a.status >= 200 && a.status < 300;
 }
 
 /** Resolves after `ms`, or at once when `signal` aborts; never keeps the process alive. */

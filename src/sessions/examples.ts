@@ -1,7 +1,8 @@
 // The example requests: the newest docs' use cases (2026 API reference: pay, pay and save, save, manual capture,
 // a monthly subscription; on the payment link and with Components), two from the older create-session page, and
 // the older card-session library's three. The one source for examples/*.session.json, the JSON schema's
-// snippets and the "New Session Request" quick pick.
+// snippets and the "New Session Request" quick pick. Reference ids and dates are placeholders, resolved at send
+// time, so each example can be sent again and again and never goes stale.
 import type { SessionRequest } from './schema';
 
 export interface SessionRequestExample {
@@ -17,15 +18,23 @@ export interface SessionRequestExample {
 }
 
 const CUSTOMER_ID = 'cust-e2878b4c-d57e-4a2c-922d-c0313c2800a3';
+/**
+ * A reference id that is new each time the file is sent: `prefix-` and a random UUID, resolved at send time
+ * (placeholders.ts). A fixed one collides on the second send (a reused customer reference_id is a 409
+ * DUPLICATE_ERROR) and mixes up sessions in the merchant's records.
+ */
+export function freshReference(prefix: string): string {
+  return `${prefix}-{{$randomUUID}}`;
+}
 const SUCCESS_URL = 'https://yourcompany.com/success/example_item=my_item';
 const CANCEL_URL = 'https://yourcompany.com/cancel/example_item=my_item';
 const FAILURE_URL = 'https://yourcompany.com/failure/example_item=my_item';
 const COMPONENTS_CONFIGURATION = { origins: ['https://yourcompany.com'], return_url: 'https://yourcompany.com/checkout/done' };
-/** A new customer as the newest docs describe one; a reference id of its own per example. */
-function customer(referenceId: string): NonNullable<SessionRequest['customer']> {
+/** A new customer as the newest docs describe one, with a reference id of its own on every send. */
+function customer(): NonNullable<SessionRequest['customer']> {
   return {
     type: 'INDIVIDUAL',
-    reference_id: referenceId,
+    reference_id: freshReference('customer'),
     email: 'customer@yourdomain.com',
     mobile_number: '+628123456789',
     individual_detail: { given_names: 'Budi', surname: 'Santoso' },
@@ -43,17 +52,17 @@ export const SESSION_REQUEST_EXAMPLES: readonly SessionRequestExample[] = deepFr
     description: 'Collect IDR 150,000 for two shirts and shipping on the Hosted Checkout page.',
     docsExample: 'PaymentLink_OneTimePaymentExample',
     body: {
-      reference_id: 'order-1001',
+      reference_id: freshReference('order'),
       session_type: 'PAY',
       currency: 'IDR',
       amount: 150000,
       mode: 'PAYMENT_LINK',
       country: 'ID',
       locale: 'en',
-      description: 'Order #1001: two batik shirts',
+      description: 'Order: two batik shirts',
       items: ORDER_ITEMS,
-      success_return_url: 'https://yourcompany.com/success/order-1001',
-      cancel_return_url: 'https://yourcompany.com/cancel/order-1001',
+      success_return_url: SUCCESS_URL,
+      cancel_return_url: CANCEL_URL,
     },
   },
   {
@@ -62,14 +71,14 @@ export const SESSION_REQUEST_EXAMPLES: readonly SessionRequestExample[] = deepFr
     description: 'Authorize IDR 250,000 now and capture it later with the Payment Capture API (capture_method MANUAL).',
     docsExample: 'PaymentLink_ManualCaptureExample',
     body: {
-      reference_id: 'order-1002',
+      reference_id: freshReference('order'),
       session_type: 'PAY',
       currency: 'IDR',
       amount: 250000,
       mode: 'PAYMENT_LINK',
       country: 'ID',
       capture_method: 'MANUAL',
-      customer: customer('customer-order-1002'),
+      customer: customer(),
       locale: 'en',
       description: 'Hotel booking deposit',
       success_return_url: SUCCESS_URL,
@@ -82,19 +91,19 @@ export const SESSION_REQUEST_EXAMPLES: readonly SessionRequestExample[] = deepFr
     description: 'Start a 12-month plan of IDR 99,000 a month, retried daily up to 3 times.',
     docsExample: 'PaymentLink_SubscriptionExample',
     body: {
-      reference_id: 'plan-1003',
+      reference_id: freshReference('plan'),
       session_type: 'SUBSCRIPTION',
       currency: 'IDR',
       amount: 99000,
       mode: 'PAYMENT_LINK',
       country: 'ID',
-      customer: customer('customer-plan-1003'),
+      customer: customer(),
       locale: 'en',
       description: 'Monthly premium plan',
       subscription: {
         schedule: {
-          // Far enough ahead that the example stays valid until it gets dynamic values.
-          anchor_date: '2032-01-01T00:00:00Z',
+          // Tomorrow at send time, on a day of the month up to 28 as the API requires.
+          anchor_date: '{{$isoTimestamp +1d dayMax28}}',
           interval: 'MONTH',
           interval_count: 1,
           total_recurrence: 12,
@@ -115,15 +124,15 @@ export const SESSION_REQUEST_EXAMPLES: readonly SessionRequestExample[] = deepFr
     description: 'Collect a payment with Xendit Components embedded in your own page.',
     docsExample: 'XenditComponents_OneTimePaymentExample',
     body: {
-      reference_id: 'order-1004',
+      reference_id: freshReference('order'),
       session_type: 'PAY',
       currency: 'IDR',
       amount: 150000,
       mode: 'COMPONENTS',
       country: 'ID',
-      customer: customer('customer-order-1004'),
+      customer: customer(),
       locale: 'en',
-      description: 'Order #1004: two batik shirts',
+      description: 'Order: two batik shirts',
       items: ORDER_ITEMS,
       components_configuration: COMPONENTS_CONFIGURATION,
     },
@@ -134,16 +143,16 @@ export const SESSION_REQUEST_EXAMPLES: readonly SessionRequestExample[] = deepFr
     description: 'Collect a payment with Components and let the customer save the payment method (allow_save_payment_method OPTIONAL).',
     docsExample: 'XenditComponents_PayandSaveExample',
     body: {
-      reference_id: 'order-1005',
+      reference_id: freshReference('order'),
       session_type: 'PAY',
       allow_save_payment_method: 'OPTIONAL',
       currency: 'IDR',
       amount: 150000,
       mode: 'COMPONENTS',
       country: 'ID',
-      customer: customer('customer-order-1005'),
+      customer: customer(),
       locale: 'en',
-      description: 'Order #1005, with the card saved for next time',
+      description: 'Order, with the card saved for next time',
       items: ORDER_ITEMS,
       components_configuration: COMPONENTS_CONFIGURATION,
     },
@@ -154,13 +163,13 @@ export const SESSION_REQUEST_EXAMPLES: readonly SessionRequestExample[] = deepFr
     description: 'Save a customer\'s payment details with Components on your own page.',
     docsExample: 'XenditComponents_SavePaymentMethodExample',
     body: {
-      reference_id: 'registration-1006',
+      reference_id: freshReference('registration'),
       session_type: 'SAVE',
       currency: 'IDR',
       amount: 0,
       mode: 'COMPONENTS',
       country: 'ID',
-      customer: customer('customer-registration-1006'),
+      customer: customer(),
       locale: 'en',
       description: 'Insurance Plan Registration',
       components_configuration: COMPONENTS_CONFIGURATION,
@@ -172,7 +181,7 @@ export const SESSION_REQUEST_EXAMPLES: readonly SessionRequestExample[] = deepFr
     description: 'Save a customer\'s payment details on the Hosted Checkout page (older API page example).',
     referenceExample: 'PaymentLink_SaveExample',
     body: {
-      reference_id: 'Alice',
+      reference_id: freshReference('Alice'),
       customer_id: CUSTOMER_ID,
       session_type: 'SAVE',
       currency: 'IDR',
@@ -190,7 +199,7 @@ export const SESSION_REQUEST_EXAMPLES: readonly SessionRequestExample[] = deepFr
     label: 'Pay: cards session JS (older mode)',
     description: 'Take a card payment with the cards-session JavaScript library (older API page example, with an amount above 0 as the newest docs require).',
     body: {
-      reference_id: 'Alice',
+      reference_id: freshReference('Alice'),
       customer_id: CUSTOMER_ID,
       session_type: 'PAY',
       currency: 'IDR',
@@ -209,7 +218,7 @@ export const SESSION_REQUEST_EXAMPLES: readonly SessionRequestExample[] = deepFr
     description: 'Save a card for recurring payments with the cards-session JavaScript library (older API page example).',
     referenceExample: 'CardSessionJS_SaveExample',
     body: {
-      reference_id: 'Alice',
+      reference_id: freshReference('Alice'),
       customer_id: CUSTOMER_ID,
       session_type: 'SAVE',
       currency: 'IDR',
@@ -230,7 +239,7 @@ export const SESSION_REQUEST_EXAMPLES: readonly SessionRequestExample[] = deepFr
     label: 'Pay and save: cards session JS (older mode)',
     description: 'Take a card payment and save the card, allow_save_payment_method FORCED (older API page example, with an amount above 0).',
     body: {
-      reference_id: 'Alice',
+      reference_id: freshReference('Alice'),
       customer_id: CUSTOMER_ID,
       session_type: 'PAY',
       allow_save_payment_method: 'FORCED',

@@ -59,9 +59,21 @@ export function buildRequestJsonSchema(): JsonSchema {
     defaultSnippets: SESSION_REQUEST_EXAMPLES.map((example) => ({
       label: example.label,
       description: example.description,
-      body: example.body,
+      body: asSnippetBody(example.body),
     })),
   };
+}
+
+/**
+ * VS Code reads a default snippet's strings as snippet syntax, where `$name` is a variable: `{{$randomUUID}}`
+ * would be inserted as `{{randomUUID}}`. A string with `$`, `}` or `\` is therefore written in the form the
+ * JSON language service inserts verbatim (a leading `^`, then the JSON text) with those three escaped.
+ */
+export function asSnippetBody(value: unknown): unknown {
+  if (typeof value === 'string') return /[$}\\]/.test(value) ? `^${JSON.stringify(value).replace(/[$}\\]/g, '\\$&')}` : value;
+  if (Array.isArray(value)) return value.map(asSnippetBody);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, asSnippetBody(inner)]));
+  return value;
 }
 
 /** The committed file's exact text. */

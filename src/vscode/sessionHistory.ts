@@ -80,7 +80,8 @@ export class SessionHistory implements vscode.TreeDataProvider<HistoryEntry>, vs
         .join('\n'),
     );
     item.iconPath = new vscode.ThemeIcon(ICONS[entry.status] ?? 'circle-outline', entry.target === 'live' ? new vscode.ThemeColor('list.warningForeground') : undefined);
-    item.contextValue = `xendit.session.${entry.status === 'ACTIVE' ? 'active' : 'final'}${entry.paymentLinkUrl ? '.link' : ''}`;
+    // e.g. xendit.session.active.sandbox.link: the menus match its start (state, target) and its end (a link).
+    item.contextValue = `xendit.session.${entry.status === 'ACTIVE' ? 'active' : 'final'}.${entry.target}${entry.paymentLinkUrl ? '.link' : ''}`;
     item.command = { command: 'xendit.history.open', title: vscode.l10n.t('Open session'), arguments: [entry] };
     item.accessibilityInformation = { label: `${entry.referenceId}, ${item.description}` };
     return item;

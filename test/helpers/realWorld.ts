@@ -16,6 +16,8 @@ export interface RealWorldSource {
   /** integration: where the body is built. */
   readonly repository?: string | null;
   readonly path?: string | null;
+  /** The commit of the version read, where the index pins it. */
+  readonly commit?: string | null;
   readonly index_file_id?: string;
   readonly locator?: string;
   readonly language?: string;

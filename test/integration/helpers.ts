@@ -45,6 +45,15 @@ export function suiteHooks(setApi: (api: TestingApi) => void, options: { resetTa
 /** Every key fakeKey made in this run: the leak audit at the end of the suite looks for each of them. */
 export const issuedKeys: string[] = [];
 
+/** Every webhook callback token a test set or saw generated: the leak audit looks for them too. */
+export const issuedCallbackTokens: string[] = [];
+
+/**
+ * What test handlers received from the sandbox's webhook deliveries (headers and body, x-callback-token left out
+ * since carrying it is the point): the leak audit checks that no key, and no token elsewhere, travelled with them.
+ */
+export const forwardedRequests: string[] = [];
+
 /** A key of the right shape, different every run, never a literal in the repository. */
 export function fakeKey(kind: 'test' | 'live'): string {
   const prefix = kind === 'test' ? ['xnd', 'development'] : ['xnd', 'production'];

@@ -27,6 +27,22 @@ describe('placeholders', function () {
     for (const name of ['$randomUUID', '$guid', '$timestamp', '$isoTimestamp', '$randomInt', '$env', '$dotenv']) assert.ok(labels.includes(name), `${name} not offered`);
   });
 
+  it('a JSON schema snippet inserts an example with its placeholders intact', async () => {
+    // VS Code reads a default snippet's strings as snippet syntax, where `$randomUUID` is a variable: unescaped,
+    // the example would arrive as `order-{{randomUUID}}`.
+    const editor = await openRequest('from-snippet.session.json', '');
+    const snippet = await waitFor(async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(0, 0));
+      return list.items.find((item) => (typeof item.label === 'string' ? item.label : item.label.label) === 'Subscription: monthly, payment link');
+    }, 'the examples as snippets of the JSON schema', 20_000);
+    const insert = snippet.insertText instanceof vscode.SnippetString ? snippet.insertText : new vscode.SnippetString(String(snippet.insertText));
+    assert.ok(await editor.insertSnippet(insert, new vscode.Position(0, 0)));
+    const inserted = JSON.parse(editor.document.getText()) as { reference_id: string; customer: { reference_id: string }; subscription: { schedule: { anchor_date: string } } };
+    assert.equal(inserted.reference_id, 'plan-{{$randomUUID}}');
+    assert.equal(inserted.customer.reference_id, 'customer-{{$randomUUID}}');
+    assert.equal(inserted.subscription.schedule.anchor_date, '{{$isoTimestamp +1d dayMax28}}');
+  });
+
   it('a file with placeholders has no diagnostics, from the JSON schema or the extension', async () => {
     // A wrong currency first: once the JSON language server flags it, it has read the schema, and when the fix
     // leaves nothing underlined, it accepts every placeholder too.

@@ -6,6 +6,7 @@ import type { SessionRequestExample } from '../../src/sessions/examples';
 import type { TestingApi } from '../../src/extension';
 import type { RenderedInfo } from '../../src/vscode/resultPanel';
 import type { ResultView } from '../../src/vscode/resultView';
+import { UUID_PATTERN } from '../helpers/sessionRequests';
 import { fakeKey, openRequest, recordingServer, repoModule, sandboxUrl, waitFor, withUserSetting, suiteHooks } from './helpers';
 
 describe('playground', function () {
@@ -66,7 +67,10 @@ describe('playground', function () {
       assert.equal(view.http?.status, 201);
       assert.equal(view.target.kind, 'sandbox');
       assert.match(view.session?.id ?? '', /^ps-[0-9a-f]{24}$/);
-      assert.equal(view.session?.referenceId, example.body.reference_id);
+      // The file's reference id with its placeholder resolved: `order-{{$randomUUID}}` is sent as `order-<a UUID>`.
+      const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const template = example.body.reference_id.split('{{$randomUUID}}').map(escape).join(UUID_PATTERN);
+      assert.match(view.session?.referenceId ?? '', new RegExp(`^${template}$`));
       assert.equal(view.session?.amount, example.body.amount);
       assert.match(view.session?.paymentLinkUrl ?? '', /^http:\/\/127\.0\.0\.1:\d+\/checkout\/ps-/);
       assert.ok((view.timings?.totalMs ?? -1) >= 0);

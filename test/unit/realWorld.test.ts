@@ -11,6 +11,10 @@ const corpus = readRealWorld();
 const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
 const validateWithJsonSchema = ajv.compile(buildRequestJsonSchema());
 const UNKNOWN_KEY = /is not in the API reference/;
+/** GitHub's owner/name: an owner of letters, digits and hyphens; a name of letters, digits, `.`, `_` and `-`. */
+const REPOSITORY = /^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/;
+/** A file's path inside its repository: relative, no `..` segment. */
+const REPOSITORY_PATH = /^(?!\/)(?!.*(^|\/)\.\.(\/|$))\S+$/;
 
 /** Whether the JSON schema states what refuses `entry`: the model's own checks, or a rule it carries too. */
 function jsonSchemaRefuses(entry: RealWorldBody): boolean {
@@ -18,19 +22,28 @@ function jsonSchemaRefuses(entry: RealWorldBody): boolean {
 }
 
 describe('real-world corpus: request bodies from the newest docs and public integrations', () => {
-  it('holds every newest-docs example and at least 30 integration bodies from at least 10 sources, each with its provenance', () => {
+  it('holds every newest-docs example and at least 30 integration bodies from at least 10 independent integrations, each with its repository and path', () => {
     const docs = corpus.filter((entry) => entry.source.kind === 'docs');
     const integrations = corpus.filter((entry) => entry.source.kind === 'integration');
     assert.ok(docs.length >= 15, `${docs.length} docs examples`);
     assert.ok(integrations.length >= 30, `${integrations.length} integration bodies`);
-    assert.ok(new Set(integrations.map((entry) => entry.source.index_file_id ?? entry.source.repository)).size >= 10);
     for (const entry of corpus) {
       assert.match(entry.source.read, /^\d{4}-\d{2}-\d{2}$/, entry.name);
       assert.ok(entry.reason.length > 20, `${entry.name} says why`);
-      if (entry.source.kind === 'docs') assert.match(entry.source.url ?? '', /^https:\/\/docs\.xendit\.co\//, entry.name);
-      else assert.ok(entry.source.locator && (entry.source.index_file_id || entry.source.repository), `${entry.name} says where it comes from`);
+      if (entry.source.kind === 'docs') {
+        assert.match(entry.source.url ?? '', /^https:\/\/docs\.xendit\.co\/\S+$/, `${entry.name} names its docs page`);
+        assert.ok(entry.source.example, `${entry.name} names the example on its page`);
+      } else {
+        assert.match(entry.source.repository ?? '', REPOSITORY, `${entry.name} names its repository (owner/name)`);
+        assert.match(entry.source.path ?? '', REPOSITORY_PATH, `${entry.name} names the file in its repository`);
+        assert.ok(entry.source.locator, `${entry.name} says where in the file`);
+      }
       if (entry.verdict === 'invalid') assert.ok(entry.rule && entry.code, `${entry.name} names the rule and the code`);
     }
+    const repositories = new Set(integrations.map((entry) => entry.source.repository));
+    // Two repositories of one owner are one project (a web app and its backend), not two independent integrations.
+    const owners = new Set(integrations.map((entry) => entry.source.repository?.split('/')[0].toLowerCase()));
+    assert.ok(owners.size >= 10, `${owners.size} independent integrations (${repositories.size} repositories)`);
   });
 
   for (const entry of corpus) {

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/sandboxServer';
+import { EXAMPLE_SCHEMA_REFERENCE, exampleFileName, exampleFileText, SESSION_REQUEST_EXAMPLES } from '../../../src/sessions/examples';
 import { placeholderPay, UUID_PATTERN } from '../../helpers/sessionRequests';
 import { ensureBuilt, fakeKey, killAll, registerSecret, runCli, type CliRun } from './cliProcess';
 
@@ -33,7 +34,9 @@ describe('xendit-sessions with placeholders (the built CLI)', function () {
     dir = mkdtempSync(join(tmpdir(), 'xendit-sessions-placeholders-'));
     writeFileSync(join(dir, 'dynamic.session.json'), `${JSON.stringify(request, null, 2)}\n`);
     writeFileSync(join(dir, '.env'), 'BRANCH=Jakarta\n');
-    sandbox = await startSandbox();
+    // The sandbox with the optional check on: a session reference_id reused while its session is ACTIVE is a 409,
+    // so an example with a fixed reference id fails its second send here.
+    sandbox = await startSandbox({ rejectActiveReferenceReuse: true });
   });
 
   after(async () => {
@@ -74,5 +77,32 @@ describe('xendit-sessions with placeholders (the built CLI)', function () {
     const run = await cli(['validate', '--resolve', 'secret.session.json'], { HARMLESS: testKey });
     assert.equal(run.code, 1);
     assert.match(run.stdout, /is refused: its value looks like a Xendit secret key/);
+  });
+
+  it('sends every example twice in a row: two sessions, two reference ids, two customer reference ids', async function () {
+    this.timeout(120_000);
+    const files = SESSION_REQUEST_EXAMPLES.map((example) => {
+      writeFileSync(join(dir, exampleFileName(example)), exampleFileText(example, EXAMPLE_SCHEMA_REFERENCE));
+      return exampleFileName(example);
+    });
+    type Entry = { file: string; outcome: string; result?: { session?: { payment_session_id: string; reference_id: string }; request: { body: string } } };
+    const runs: Entry[][] = [];
+    for (let round = 0; round < 2; round += 1) {
+      const run = await cli(['create', '--format', 'json', '--base-url', sandbox.baseUrl, ...files]);
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      runs.push(json<Entry[]>(run));
+    }
+    const [first = [], second = []] = runs;
+    assert.equal(first.length, files.length);
+    for (const [index, file] of files.entries()) {
+      const [a, b] = [first[index], second[index]];
+      assert.equal(a?.outcome, 'session', file);
+      assert.equal(b?.outcome, 'session', file);
+      assert.notEqual(a?.result?.session?.payment_session_id, b?.result?.session?.payment_session_id, file);
+      assert.notEqual(a?.result?.session?.reference_id, b?.result?.session?.reference_id, file);
+      assert.doesNotMatch(String(a?.result?.session?.reference_id), /\{\{/, file);
+      const [sentA, sentB] = [a, b].map((entry) => JSON.parse(entry?.result?.request.body ?? '{}') as { customer?: { reference_id: string } });
+      if (sentA?.customer) assert.notEqual(sentA.customer.reference_id, sentB?.customer?.reference_id, file);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { SESSION_REQUEST_EXAMPLES } from '../../../src/sessions/examples';
+import { resolvePlaceholders } from '../../../src/sessions/resolveRequest';
 import { Session } from '../../../src/sessions/schema';
 import { sandboxTestKey, startSandbox, type SandboxOptions } from '../../../src/sandbox/sandboxServer';
 import { fakeKey } from '../../helpers/fakeKeys';
@@ -81,7 +82,11 @@ describe('sandbox: the Sessions API on 127.0.0.1', () => {
 
   describe('POST /sessions', () => {
     // The docs' own examples go through the sandbox in the corpus test (test/unit/realWorld.test.ts).
-    const examples = SESSION_REQUEST_EXAMPLES.map((e) => ({ name: `examples/${e.name}`, body: e.body as unknown }));
+    // Sent as the extension and the CLI send them: their placeholders (fresh reference ids, dates) resolved.
+    const examples = SESSION_REQUEST_EXAMPLES.map((e) => ({
+      name: `examples/${e.name}`,
+      body: resolvePlaceholders(e.body, { now: START, env: () => undefined, dotenv: () => undefined }).value,
+    }));
 
     for (const example of examples) {
       it(`creates a complete session from ${example.name}`, async () => {

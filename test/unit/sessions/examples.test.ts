@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SessionRequest } from '../../../src/sessions/schema';
 import {
   EXAMPLE_SCHEMA_REFERENCE,
   exampleFileName,
@@ -8,21 +9,42 @@ import {
   SESSION_REQUEST_EXAMPLES,
 } from '../../../src/sessions/examples';
 import { analyzeRequestText } from '../../../src/sessions/requestDocument';
+import { resolvePlaceholders } from '../../../src/sessions/resolveRequest';
 import { validateSessionRequest } from '../../../src/sessions/validate';
 import { referenceExamples } from '../../helpers/referencePage';
 import { repoRoot } from '../../helpers/repoRoot';
-import { testNow as now } from '../../helpers/sessionRequests';
+import { testNow as now, UUID_PATTERN } from '../../helpers/sessionRequests';
 
 const examplesDir = join(repoRoot, 'examples');
 
+/** An example's body as it is sent at `now`: its placeholders resolved (they read no variables). */
+function sent(body: unknown): SessionRequest {
+  const resolved = resolvePlaceholders(body, { now, env: () => undefined, dotenv: () => undefined });
+  assert.deepEqual(resolved.problems, []);
+  return resolved.value as SessionRequest;
+}
+
 describe('examples', () => {
-  it('keeps the older page\'s examples it still offers unchanged, key for key', () => {
+  it('keeps the older page\'s examples it still offers unchanged, key for key, but for a fresh reference id', () => {
     const fromPage = SESSION_REQUEST_EXAMPLES.filter((example) => example.referenceExample !== undefined);
     assert.deepEqual(fromPage.map((example) => example.referenceExample), ['PaymentLink_SaveExample', 'CardSessionJS_SaveExample']);
     for (const example of fromPage) {
-      const onPage = referenceExamples.requests.get(example.referenceExample ?? '');
+      const onPage = referenceExamples.requests.get(example.referenceExample ?? '') as Record<string, unknown>;
+      assert.equal(onPage.reference_id, 'Alice');
       // Compared as text so the key order matches the page too.
-      assert.equal(JSON.stringify(example.body), JSON.stringify(onPage), example.name);
+      assert.equal(JSON.stringify(example.body), JSON.stringify({ ...onPage, reference_id: 'Alice-{{$randomUUID}}' }), example.name);
+    }
+  });
+
+  it('sends a new reference id each time, and a customer reference id of its own, so each example can be sent twice', () => {
+    for (const example of SESSION_REQUEST_EXAMPLES) {
+      const [first, second] = [sent(example.body), sent(example.body)];
+      assert.match(first.reference_id, new RegExp(`^[A-Za-z]+-${UUID_PATTERN}$`), example.name);
+      assert.notEqual(first.reference_id, second.reference_id, example.name);
+      if (example.body.customer) {
+        assert.match(String(first.customer?.reference_id), new RegExp(`^customer-${UUID_PATTERN}$`), example.name);
+        assert.notEqual(first.customer?.reference_id, second.customer?.reference_id, example.name);
+      }
     }
   });
 
@@ -41,12 +63,18 @@ describe('examples', () => {
     );
     assert.equal(newest.find((example) => example.name === 'pay-manual-capture')?.body.capture_method, 'MANUAL');
     assert.equal(newest.find((example) => example.name === 'components-pay-and-save')?.body.allow_save_payment_method, 'OPTIONAL');
-    for (const example of newest) assert.deepEqual(validateSessionRequest(example.body, { now }).problems, [], example.name);
+    for (const example of newest) assert.deepEqual(validateSessionRequest(sent(example.body), { now }).problems, [], example.name);
   });
 
-  it('keeps its dates far enough ahead to stay valid for years', () => {
-    const anchor = SESSION_REQUEST_EXAMPLES.find((example) => example.name === 'subscription-monthly')?.body.subscription?.schedule.anchor_date;
-    assert.ok(anchor && Date.parse(anchor) > Date.parse('2031-12-01T00:00:00Z'), anchor);
+  it('dates the subscription from the moment it is sent, so it never goes stale: tomorrow, on a day up to 28', () => {
+    const example = SESSION_REQUEST_EXAMPLES.find((candidate) => candidate.name === 'subscription-monthly');
+    assert.equal(example?.body.subscription?.schedule.anchor_date, '{{$isoTimestamp +1d dayMax28}}');
+    for (const at of ['2030-01-01T00:00:00Z', '2031-03-30T12:00:00Z']) {
+      const anchor = resolvePlaceholders(example?.body, { now: new Date(at), env: () => undefined, dotenv: () => undefined }).value as SessionRequest;
+      const date = new Date(anchor.subscription?.schedule.anchor_date ?? '');
+      assert.ok(date.getTime() > Date.parse(at), `${at}: ${date.toISOString()}`);
+      assert.ok(date.getUTCDate() <= 28, date.toISOString());
+    }
   });
 
   it('has unique, file-safe names and a label and description for each', () => {
@@ -83,7 +111,7 @@ describe('examples', () => {
   it('validates the minimal PAY request with no problem at all, its items adding up to its amount', () => {
     const example = SESSION_REQUEST_EXAMPLES.find((candidate) => candidate.name === 'pay-payment-link');
     assert.ok(example);
-    assert.deepEqual(validateSessionRequest(example.body, { now }).problems, []);
+    assert.deepEqual(validateSessionRequest(sent(example.body), { now }).problems, []);
     assert.equal(example.body.amount, 150000);
     assert.equal(example.body.currency, 'IDR');
     const total = (example.body.items ?? []).reduce((sum, item) => sum + item.net_unit_amount * item.quantity, 0);

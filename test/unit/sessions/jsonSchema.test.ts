@@ -74,12 +74,23 @@ describe('JSON schema', () => {
     assert.match(String(properties.session_type?.markdownDescription), /Changed in the 2026 API reference/);
   });
 
+  /** What the JSON language service inserts for a snippet body's value: `^` text verbatim, with snippet escapes read. */
+  function asInserted(value: unknown): unknown {
+    if (typeof value === 'string') return value.startsWith('^') ? JSON.parse(value.slice(1).replace(/\\([$}\\])/g, '$1')) : value;
+    if (Array.isArray(value)) return value.map(asInserted);
+    if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, asInserted(inner)]));
+    return value;
+  }
+
   it('offers every example as a snippet, the newest docs\' use cases first', () => {
     const snippets = schema.defaultSnippets as { label: string; description: string; body: unknown }[];
     assert.deepEqual(
-      snippets.map((snippet) => snippet.body),
+      snippets.map((snippet) => asInserted(snippet.body)),
       SESSION_REQUEST_EXAMPLES.map((example) => example.body),
     );
+    // A placeholder is written so VS Code inserts it as it is (`$` is a snippet variable otherwise).
+    const subscription = snippets.find((snippet) => snippet.label.startsWith('Subscription')) as { body: { reference_id: string } };
+    assert.equal(subscription.body.reference_id, '^"plan-{{\\$randomUUID\\}\\}"');
     for (const snippet of snippets) assert.ok(snippet.label && snippet.description, 'a snippet needs a label and a description');
   });
 

@@ -1,0 +1,88 @@
+// The handler check: sends a sample of each payment_session event to the developer's webhook handler, once with the
+// right callback token and once with a wrong one, and says whether the handler accepted the first (2xx) and
+// refused the second (anything else). Each request is sent once, never retried. The token is in no result.
+import { randomBytes } from 'node:crypto';
+import { redactText } from './redact';
+import { CALLBACK_TOKEN_HEADER, WEBHOOK_EVENTS, webhookBody, type WebhookEvent, type WebhookEventName } from './webhookEvent';
+
+export interface HandlerProbe {
+  readonly event: WebhookEventName;
+  /** Whether this request carried the right token. */
+  readonly validToken: boolean;
+  readonly status?: number;
+  /** The start of the handler's answer (at most 200 characters), with the token removed should it be echoed. */
+  readonly answer?: string;
+  readonly error?: string;
+  /** A valid-token request answered 2xx, or a wrong-token one answered otherwise (an error counts as not passed). */
+  readonly passed: boolean;
+}
+
+export interface HandlerCheckResult {
+  readonly url: string;
+  readonly probes: readonly HandlerProbe[];
+  readonly passed: boolean;
+}
+
+/** A session in the shape the API answers with, for sample events; ids are made up for each check. */
+export function sampleSession(event: WebhookEventName, now: Date): Record<string, unknown> {
+  const stamp = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const hex = randomBytes(12).toString('hex');
+  const completed = event === 'payment_session.completed';
+  return {
+    payment_session_id: `ps-${hex}`,
+    created: stamp,
+    updated: stamp,
+    reference_id: `handler-check-${hex.slice(0, 8)}`,
+    session_type: 'PAY',
+    currency: 'IDR',
+    amount: 10000,
+    country: 'ID',
+    mode: 'PAYMENT_LINK',
+    locale: 'en',
+    expires_at: stamp,
+    status: completed ? 'COMPLETED' : 'EXPIRED',
+    business_id: `sample-business-${hex.slice(0, 8)}`,
+    ...(completed ? { payment_request_id: `pr-${hex}`, payment_id: `py-${hex}` } : {}),
+  };
+}
+
+/** The sample body of `event`, as webhookEvent.ts builds the sandbox's own. */
+export function sampleEvent(event: WebhookEventName, now = new Date()): WebhookEvent {
+  return webhookBody(event, sampleSession(event, now), now.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+}
+
+/** A token that is surely not `token`. */
+export function wrongToken(token: string): string {
+  for (;;) {
+    const other = randomBytes(24).toString('base64url');
+    if (other !== token) return other;
+  }
+}
+
+/** Sends the four probes one after the other (each at most `timeoutMs`) and judges each answer. */
+export async function checkHandler(url: string, token: string, options: { timeoutMs?: number; now?: () => Date } = {}): Promise<HandlerCheckResult> {
+  const probes: HandlerProbe[] = [];
+  const wrong = wrongToken(token);
+  const clean = (text: string) => redactText(text.length > 200 ? `${text.slice(0, 200)}…` : text, [token, wrong]);
+  for (const event of WEBHOOK_EVENTS) {
+    for (const validToken of [true, false]) {
+      const body = JSON.stringify(sampleEvent(event, options.now?.() ?? new Date()));
+      try {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [CALLBACK_TOKEN_HEADER]: validToken ? token : wrong },
+          body,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+        });
+        const answer = clean(await res.text().catch(() => ''));
+        const ok = res.status >= 200 && res.status < 300;
+        probes.push({ event, validToken, status: res.status, answer, passed: validToken ? ok : !ok });
+      } catch (err) {
+        const message = err instanceof Error ? (err.name === 'TimeoutError' ? err.message : ((err.cause as Error | undefined)?.message ?? err.message)) : String(err);
+        probes.push({ event, validToken, error: clean(message), passed: false });
+      }
+    }
+  }
+  return { url, probes, passed: probes.every((p) => p.passed) };
+}

@@ -1,0 +1,89 @@
+// The handler check against real handlers on 127.0.0.1: one that checks x-callback-token, one that does not, one
+// that refuses everything, and a port nobody listens on. Samples are valid events of the Session model.
+import * as assert from 'node:assert/strict';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { checkHandler, sampleEvent } from '../../../src/sessions/handlerCheck';
+import { WebhookEvent, WEBHOOK_EVENTS } from '../../../src/sessions/webhookEvent';
+
+interface Handler {
+  readonly url: string;
+  readonly seen: { headers: IncomingHttpHeaders; body: unknown }[];
+  close(): Promise<void>;
+}
+
+async function handler(answer: (token: string | undefined) => number): Promise<Handler> {
+  const seen: Handler['seen'] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      seen.push({ headers: req.headers, body: JSON.parse(body) });
+      const status = answer(req.headers['x-callback-token'] as string | undefined);
+      // A careless handler that echoes the token it got: the check's result must not keep it.
+      res.writeHead(status).end(`got ${String(req.headers['x-callback-token'])}`);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/hooks`, seen, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+const token = `tok-${Math.random().toString(36).slice(2)}${Date.now()}`;
+
+describe('handler check', () => {
+  it('makes valid samples of both events, in the docs shape', () => {
+    for (const event of WEBHOOK_EVENTS) {
+      const sample = sampleEvent(event);
+      assert.equal(WebhookEvent.safeParse(sample).success, true);
+      assert.equal(sample.event, event);
+      assert.equal(sample.data.status, event === 'payment_session.completed' ? 'COMPLETED' : 'EXPIRED');
+    }
+  });
+
+  it('passes a handler that accepts the right token and refuses a wrong one; sends each event twice', async () => {
+    const h = await handler((t) => (t === token ? 200 : 401));
+    try {
+      const result = await checkHandler(h.url, token);
+      assert.equal(result.passed, true);
+      assert.deepEqual(
+        result.probes.map((p) => [p.event, p.validToken, p.status, p.passed]),
+        [
+          ['payment_session.completed', true, 200, true],
+          ['payment_session.completed', false, 401, true],
+          ['payment_session.expired', true, 200, true],
+          ['payment_session.expired', false, 401, true],
+        ],
+      );
+      assert.deepEqual(h.seen.map((s) => s.headers['x-callback-token'] === token), [true, false, true, false]);
+      assert.ok(h.seen.every((s) => typeof s.headers['x-callback-token'] === 'string' && s.headers['x-callback-token'].length > 10));
+      assert.ok(!JSON.stringify(result).includes(token), 'the echoed token is not in the result');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('fails a handler that accepts any token, and one that refuses the right one', async () => {
+    for (const [answer, failing] of [
+      [() => 200, [false, true, false, true]],
+      [() => 500, [true, false, true, false]],
+    ] as const) {
+      const h = await handler(answer);
+      try {
+        const result = await checkHandler(h.url, token);
+        assert.equal(result.passed, false);
+        assert.deepEqual(result.probes.map((p) => !p.passed), failing);
+      } finally {
+        await h.close();
+      }
+    }
+  });
+
+  it('fails, with the error, when nothing answers', async () => {
+    const h = await handler(() => 200);
+    await h.close();
+    const result = await checkHandler(h.url, token, { timeoutMs: 2_000 });
+    assert.equal(result.passed, false);
+    assert.ok(result.probes.every((p) => p.status === undefined && /ECONNREFUSED|refused|fetch failed/i.test(p.error ?? '')), JSON.stringify(result.probes));
+  });
+});
