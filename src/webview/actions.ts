@@ -1,5 +1,6 @@
 // The panel's buttons: each posts one FromWebview message, and only the PanelActions the view offers are drawn.
 import type { FromWebview, PanelAction, ResultView } from '../vscode/resultView';
+import { makeToolbar, pressed } from './a11y';
 import { el, text } from './dom';
 import { holdActions } from './layout';
 import { panel, post, saveState } from './state';
@@ -24,6 +25,8 @@ export function button(label: string, message: FromWebview, focusKey: string, cl
   b.type = 'button';
   b.dataset.focus = focusKey;
   b.addEventListener('click', () => {
+    if (b.getAttribute('aria-disabled') === 'true') return;
+    pressed.key = focusKey;
     if (STARTS_REQUEST.has(message.type)) holdActions();
     post(message);
   });
@@ -53,5 +56,7 @@ export function renderToolbar(view: ResultView): HTMLElement | undefined {
   } else {
     panel.autoRefresh = false;
   }
-  return bar.childElementCount ? bar : undefined;
+  if (!bar.childElementCount) return undefined;
+  makeToolbar(bar);
+  return bar;
 }

@@ -1,6 +1,7 @@
 // The page skeleton and its live parts: the busy line and the notices stay put across renders, so screen readers
 // keep following them; the result is drawn into `content`.
 import type { ToWebview } from '../vscode/resultView';
+import { announcer } from './a11y';
 import { el } from './dom';
 
 type Operation = Extract<ToWebview, { type: 'busy' }>['operation'];
@@ -24,13 +25,21 @@ content.append(el('p', 'placeholder', 'Waiting for the result…'));
 root.removeAttribute('aria-busy');
 // Busy line and notices stay in view while the result scrolls under them.
 const statusArea = el('div', 'status-area');
-statusArea.append(busyLine, notices);
+statusArea.append(busyLine, notices, announcer);
 root.replaceChildren(statusArea, content);
 
 let holdTimer: ReturnType<typeof setTimeout> | undefined;
 
 function setActionsDisabled(disabled: boolean): void {
-  for (const b of content.querySelectorAll<HTMLButtonElement>('button.action')) b.disabled = disabled;
+  const focused = document.activeElement;
+  for (const b of content.querySelectorAll<HTMLButtonElement>('button.action')) {
+    // Disabling the focused button would drop a keyboard user's focus to the page: it is held with
+    // aria-disabled instead (and its clicks ignored), so the focus stays where it was.
+    const keepFocus = disabled && b === focused;
+    b.disabled = disabled && !keepFocus;
+    if (keepFocus) b.setAttribute('aria-disabled', 'true');
+    else b.removeAttribute('aria-disabled');
+  }
 }
 
 /** Disables the buttons until the busy state takes over, the answer is drawn, or CLICK_HOLD_MS pass. */

@@ -2,6 +2,7 @@
 // reports back what it drew, and asks for the latest result each time it (re)loads.
 import type { ResultView } from '../vscode/resultView';
 import type { MESSAGE_LIMITS } from '../vscode/webviewMessageSchema';
+import { announce, errorCodeOf } from './a11y';
 import { isObject, own, text } from './dom';
 import { BUSY_TEXT, addNotice, clearNotices, setBusy } from './layout';
 import { render, renderFailure } from './render';
@@ -33,6 +34,9 @@ function onResult(view: ResultView, seq: unknown): void {
     return;
   }
   saveState();
+  // Screen readers hear the outcome once: the headline (HTTP status and the session's status, or what went wrong).
+  const headline = document.querySelector('.headline')?.textContent?.trim() ?? '';
+  announce(view, seq, [headline, errorCodeOf(view)].filter(Boolean).join(' · '));
   afterPaint(() => {
     const status = view.outcome === 'session' && isObject(view.session) ? text(view.session.status).slice(0, STATUS_MAX) : '';
     post({

@@ -1,6 +1,7 @@
 // Draws a ResultView into the page: header, toolbar, the outcome's section, the headers and the body. Every string
 // in the view came from an API response or a request file, so it goes in as text, never as HTML or a link target.
 import type { ResultView } from '../vscode/resultView';
+import { pressed } from './a11y';
 import { button, offers, renderToolbar } from './actions';
 import { el, field, fields, isObject, own, section, text, value } from './dom';
 import { Countdowns, countdownText, formatAmount, ms, time } from './format';
@@ -176,7 +177,9 @@ function renderBody(view: ResultView): HTMLElement | undefined {
 export function render(view: ResultView): void {
   countdowns.stop();
   const active = document.activeElement;
-  const focusKey = active instanceof HTMLElement && content.contains(active) ? active.dataset.focus : undefined;
+  // Where the focus was; if a held button lost it to the page, the button pressed last gets it back.
+  const focusKey = active instanceof HTMLElement && content.contains(active) ? active.dataset.focus : active === document.body ? pressed.key : undefined;
+  pressed.key = undefined;
   const parts = [renderHeader(view), renderToolbar(view)];
   if (view.outcome === 'session' && isObject(view.session)) parts.push(renderSession(view, view.session));
   if (view.outcome === 'apiError' && isObject(view.apiError)) parts.push(renderApiError(view.apiError));

@@ -73,12 +73,6 @@ function contrast(a, b) {
 describe('UI: status colours readable in light, dark and high-contrast themes', function () {
   this.timeout(240_000);
 
-  /** The panel's inner document as a Playwright frame, to evaluate in. */
-  async function panelFrame(page) {
-    const outer = await (await page.locator('iframe.webview.ready').first().elementHandle()).contentFrame();
-    return (await outer.locator('#active-frame').elementHandle()).contentFrame();
-  }
-
   /** A workbench with `userSettings`, a session created and shown, and its panel's document. */
   async function withPanel(userSettings, check) {
     const wb = await openWorkbench({ userSettings });
@@ -86,7 +80,7 @@ describe('UI: status colours readable in light, dark and high-contrast themes', 
       await wb.openFile('pay-payment-link.session.json');
       await wb.runCommand('Xendit: Create Session');
       await wb.panel().getByText('ACTIVE', { exact: true }).first().waitFor({ timeout: 60_000 });
-      await check(await panelFrame(wb.page));
+      await check(await wb.panelFrame());
     } finally {
       await wb.close();
     }

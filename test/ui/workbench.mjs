@@ -97,5 +97,11 @@ export async function openWindow(page, server, folder) {
   /** The result panel's document: a webview iframe holding an inner #active-frame. */
   const panel = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 
-  return { page, runCommand, openFile, panel };
+  /** The same document as a Playwright frame, to evaluate in (what has the focus, computed styles). */
+  async function panelFrame() {
+    const outer = await (await page.locator('iframe.webview.ready').first().elementHandle()).contentFrame();
+    return (await outer.locator('#active-frame').elementHandle()).contentFrame();
+  }
+
+  return { page, runCommand, openFile, panel, panelFrame };
 }
