@@ -1,4 +1,4 @@
-// The ten buttons a result panel posts (validated by the panel first), each handed to the controller that does it.
+// The buttons a result panel posts (validated by the panel first), each handed to the controller that does it.
 import type { FromWebview } from './resultView';
 import type { SessionDocuments } from './sessionDocuments';
 import type { SessionRequests } from './sessionRequests';
@@ -32,6 +32,10 @@ export async function runPanelAction(requests: SessionRequests, documents: Sessi
       return;
     case 'showRequest':
       await documents.showRequest(requestUri);
+      return;
+    case 'paySandbox':
+    case 'expireSandbox':
+      await requests.triggerSandbox(requestUri, message.type === 'paySandbox' ? 'complete' : 'expire');
       return;
     default:
       return;

@@ -66,7 +66,10 @@ export interface ResultView {
   readonly actions: readonly PanelAction[];
 }
 
-export type PanelAction = 'openLink' | 'copyLink' | 'copyId' | 'openBody' | 'refresh' | 'cancelSession' | 'autoRefresh' | 'copyAsCurl' | 'copyAsCode' | 'showRequest';
+export type PanelAction =
+  | 'openLink' | 'copyLink' | 'copyId' | 'openBody' | 'refresh' | 'cancelSession' | 'autoRefresh' | 'copyAsCurl' | 'copyAsCode' | 'showRequest'
+  // An ACTIVE sandbox session only: pay it, or expire it now (each emits its webhook, as on the checkout page).
+  | 'paySandbox' | 'expireSandbox';
 
 /** Messages from the extension to the webview. */
 export type ToWebview =
@@ -91,4 +94,6 @@ export type FromWebview =
   | { readonly type: 'autoRefresh'; readonly on: boolean }
   | { readonly type: 'copyAsCurl' }
   | { readonly type: 'copyAsCode' }
-  | { readonly type: 'showRequest' };
+  | { readonly type: 'showRequest' }
+  | { readonly type: 'paySandbox' }
+  | { readonly type: 'expireSandbox' };

@@ -54,6 +54,7 @@ export function buildResultView(result: SessionsResult, ctx: BuildContext): Resu
       const actions: PanelAction[] = ['copyId', 'openBody', 'refresh', ...always];
       if (s.payment_link_url) actions.unshift('openLink', 'copyLink');
       if (s.status === 'ACTIVE') actions.push('cancelSession', 'autoRefresh');
+      if (s.status === 'ACTIVE' && ctx.target.kind === 'sandbox') actions.push('paySandbox', 'expireSandbox');
       return {
         ...base,
         http: { status: result.response.status, statusText: result.response.statusText },

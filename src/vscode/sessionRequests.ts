@@ -9,6 +9,7 @@ import type { SessionClients } from './sessionClients';
 import type { ShownSession, ShownSessions } from './shownSessions';
 import { TARGET_LABELS, type ResolvedTarget, type TargetKind, type TargetManager } from './targets';
 import type { UiHolder } from './ui';
+import { WebhookCommandIds } from './webhooks';
 
 export interface SessionOutcome {
   readonly result: SessionsResult;
@@ -73,6 +74,18 @@ export class SessionRequests implements vscode.Disposable {
     if (!target) return undefined;
     const id = entry.sessionId;
     return this.run(entry, 'get', target, (client, signal) => client.getSession(id, signal));
+  }
+
+  /**
+   * Pays or expires the sandbox session a panel shows (the Webhooks triggers, so the event is listed and
+   * forwarded as from the checkout page), then gets it again so the panel shows its new status.
+   */
+  async triggerSandbox(requestUri: string, action: 'complete' | 'expire'): Promise<SessionOutcome | undefined> {
+    const entry = this.shown.get(requestUri);
+    if (!entry?.sessionId || entry.target.kind !== 'sandbox') return undefined;
+    const command = action === 'complete' ? WebhookCommandIds.paySession : WebhookCommandIds.expireSession;
+    const done = await vscode.commands.executeCommand<{ status: string } | undefined>(command, entry.sessionId);
+    return done ? this.refresh(requestUri) : undefined;
   }
 
   /** POST /sessions/{id}/cancel after asking. */

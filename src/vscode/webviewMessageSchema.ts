@@ -20,10 +20,10 @@ export const MESSAGE_LIMITS = {
 export const RESULT_OUTCOMES = ['session', 'apiError', 'unexpectedResponse', 'networkError'] as const;
 /** PanelAction: the buttons the extension handles. */
 export const PANEL_ACTIONS = [
-  'openLink', 'copyLink', 'copyId', 'openBody', 'refresh', 'cancelSession', 'autoRefresh', 'copyAsCurl', 'copyAsCode', 'showRequest',
+  'openLink', 'copyLink', 'copyId', 'openBody', 'refresh', 'cancelSession', 'autoRefresh', 'copyAsCurl', 'copyAsCode', 'showRequest', 'paySandbox', 'expireSandbox',
 ] as const;
 /** Messages that carry nothing but their type. */
-const BARE_MESSAGE_TYPES = ['ready', 'openBody', 'refresh', 'cancelSession', 'copyAsCurl', 'copyAsCode', 'showRequest'] as const;
+const BARE_MESSAGE_TYPES = ['ready', 'openBody', 'refresh', 'cancelSession', 'copyAsCurl', 'copyAsCode', 'showRequest', 'paySandbox', 'expireSandbox'] as const;
 
 const boundedString = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 

@@ -12,9 +12,11 @@ const TOOLBAR: readonly (readonly [PanelAction, string, FromWebview])[] = [
   ['copyAsCurl', 'Copy as cURL', { type: 'copyAsCurl' }],
   ['copyAsCode', 'Copy as code', { type: 'copyAsCode' }],
   ['showRequest', 'Show request as sent', { type: 'showRequest' }],
+  ['paySandbox', 'Pay (sandbox)', { type: 'paySandbox' }],
+  ['expireSandbox', 'Expire now (sandbox)', { type: 'expireSandbox' }],
 ];
 const FINAL_STATUSES = new Set(['COMPLETED', 'EXPIRED', 'CANCELED']);
-const STARTS_REQUEST = new Set<FromWebview['type']>(['refresh', 'cancelSession']);
+const STARTS_REQUEST = new Set<FromWebview['type']>(['refresh', 'cancelSession', 'paySandbox', 'expireSandbox']);
 
 export function offers(view: ResultView, action: PanelAction): boolean {
   return Array.isArray(view.actions) && view.actions.includes(action);

@@ -19,4 +19,6 @@ export const EVERY_FROM_WEBVIEW: readonly FromWebview[] = [
   { type: 'copyAsCurl' },
   { type: 'copyAsCode' },
   { type: 'showRequest' },
+  { type: 'paySandbox' },
+  { type: 'expireSandbox' },
 ];
