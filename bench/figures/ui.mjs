@@ -72,7 +72,11 @@ async function nextDrawn(page, known) {
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error('no new session was drawn in a result panel within 60 s');
+  const shown = [];
+  for (const frame of page.frames()) {
+    if (frame.url().includes('/fake.html')) shown.push(await frame.evaluate(() => document.body?.textContent?.slice(0, 160) ?? '').catch((e) => String(e)));
+  }
+  throw new Error(`no new session was drawn in a result panel within 60 s; the panels show: ${JSON.stringify(shown)}`);
 }
 
 /** Opens a file as a user would in a new window: a click on its row in the Explorer. */

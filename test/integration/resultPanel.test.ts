@@ -1,6 +1,7 @@
 // The result panel in a real workbench: the webview runs media/panel.js and reports back what it drew, the HTML
 // carries no response data under a strict CSP, and whatever the webview sends is validated before it acts.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { BUSY_DELAY_MS, RESULT_VIEW_TYPE, ResultPanelManager, type RenderedInfo } from '../../src/vscode/resultPanel';
 import type { FromWebview, ResultView, ToWebview } from '../../src/vscode/resultView';
@@ -212,6 +213,11 @@ describe('result panel', function () {
     const htmlB = manager.htmlOf(b)!;
     const cspSource = manager.get(a)!.panel.webview.cspSource;
 
+    // The panel's own script and styles are written into the page: they must be exactly media/panel.js and
+    // panel.css, and what is left around them carries no response data.
+    const mediaRoot = (manager.get(a)!.panel.webview.options.localResourceRoots ?? [])[0];
+    assert.ok(mediaRoot, 'no media root');
+    const own = (name: string) => readFileSync(vscode.Uri.joinPath(mediaRoot, name).fsPath, 'utf8');
     const nonces = [htmlA, htmlB].map((html) => {
       const csp = cspOf(html);
       const nonce = /script-src 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
@@ -219,19 +225,24 @@ describe('result panel', function () {
       assert.ok(Buffer.from(nonce, 'base64').length >= 16, 'the nonce carries fewer than 128 bits');
       assert.equal(
         csp,
-        `default-src 'none'; style-src ${cspSource}; script-src 'nonce-${nonce}'; img-src ${cspSource}; font-src ${cspSource}`,
+        `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${cspSource}; font-src ${cspSource}`,
       );
-      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
-      assert.equal(scripts.length, 1, 'exactly one script tag');
-      assert.ok(scripts[0].includes(`nonce="${nonce}"`) && /src="[^"]*media\/panel\.js"/.test(scripts[0]), scripts[0]);
-      assert.match(html, /<link rel="stylesheet" href="[^"]*media\/panel\.css">/);
-      assert.doesNotMatch(html, /unsafe-inline|unsafe-eval|\son\w+=/);
-      return nonce;
+      const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+      assert.equal(scripts.length, 1, 'exactly one script element');
+      assert.equal(scripts[0]?.[1], ` nonce="${nonce}"`);
+      assert.equal(scripts[0]?.[2], own('panel.js'), 'the inline script is not media/panel.js');
+      const styles = [...html.matchAll(/<style\b([^>]*)>([\s\S]*?)<\/style>/g)];
+      assert.equal(styles.length, 1, 'exactly one style element');
+      assert.equal(styles[0]?.[1], ` nonce="${nonce}"`);
+      assert.equal(styles[0]?.[2], own('panel.css'), 'the inline style is not media/panel.css');
+      const page = html.replace(scripts[0]?.[2] ?? '', '').replace(styles[0]?.[2] ?? '', '');
+      assert.doesNotMatch(page, /<link\b|unsafe-inline|unsafe-eval|\son\w+=/);
+      return { nonce, page };
     });
-    assert.notEqual(nonces[0], nonces[1], 'two panels share a nonce');
+    assert.notEqual(nonces[0]?.nonce, nonces[1]?.nonce, 'two panels share a nonce');
 
     for (const secret of [view.session!.id, view.session!.referenceId!, LINK, 'req-unique-header-value', 'sub-account-5f2e', 'Kopi', 'ACTIVE', '150000']) {
-      assert.ok(!htmlA.includes(secret), `the panel HTML contains response data: ${secret}`);
+      assert.ok(!nonces[0]?.page.includes(secret), `the panel HTML contains response data: ${secret}`);
     }
 
     const webview = manager.get(a)!.panel.webview;
