@@ -1,12 +1,12 @@
 // SessionsClient: POST /sessions, GET /sessions/{id}, POST /sessions/{id}/cancel on undici.
 // It never throws for an HTTP outcome: every call resolves to a SessionsResult, and a POST is never retried.
 import { formatBytes } from './formatBytes';
-import { classifyNetworkError, DEFAULT_TIMEOUTS, definedOnly, TotalTimeout, type NetworkErrorKind } from './networkErrors';
+import { classifyNetworkError, DEFAULT_TIMEOUTS, definedOnly, TotalTimeout } from './networkErrors';
 import type { ProxyChoice } from './proxy';
 import { classifyProxyError, createProxyDispatcher } from './proxyDispatcher';
 import { REDACTED, redactText, secretForms } from './redact';
 import { BodyTooLarge, describeResponse, interpret, readBody } from './responseReading';
-import type { Session } from './schema';
+import type { Operation, SentRequest, SessionsResult } from './clientResult';
 import { Agent, request, type Dispatcher } from './undiciParts';
 import { USER_AGENT } from './version';
 
@@ -44,74 +44,8 @@ export interface SessionsClientOptions {
   readonly ca?: readonly string[];
 }
 
-export type Operation = 'create' | 'get' | 'cancel';
-
-/** The request as sent, safe to show and to build "Copy as cURL" from: the Authorization value is redacted. */
-export interface SentRequest {
-  readonly operation: Operation;
-  readonly method: 'GET' | 'POST';
-  readonly url: string;
-  readonly headers: readonly (readonly [string, string])[];
-  readonly body?: string;
-  readonly sentAt: string;
-}
-
-export interface RateLimit {
-  readonly limit?: number;
-  readonly remaining?: number;
-  /** Seconds until the window resets (may be fractional). */
-  readonly resetSeconds?: number;
-}
-
-export interface ReceivedResponse {
-  readonly status: number;
-  readonly statusText: string;
-  readonly contentType?: string;
-  /** The headers that matter: request id and Rate-Limit-*. */
-  readonly headers: readonly (readonly [string, string])[];
-  readonly requestId?: string;
-  readonly rateLimit?: RateLimit;
-}
-
-export interface Timings {
-  /** Sending to the response headers. */
-  readonly ttfbMs?: number;
-  /** Sending to the end of the body (or the failure). */
-  readonly totalMs: number;
-}
-
+export type { ApiErrorEntry, Operation, RateLimit, ReceivedResponse, SentRequest, SessionsResult, Timings } from './clientResult';
 export { classifyNetworkError, type NetworkErrorContext, type NetworkErrorKind } from './networkErrors';
-
-export interface ApiErrorEntry {
-  readonly path?: string;
-  readonly message: string;
-}
-
-interface Exchange {
-  readonly request: SentRequest;
-  readonly timings: Timings;
-}
-
-interface Answered extends Exchange {
-  readonly response: ReceivedResponse;
-}
-
-export type SessionsResult =
-  | (Answered & { readonly kind: 'session'; readonly session: Session; readonly body: unknown })
-  | (Answered & {
-      readonly kind: 'apiError';
-      readonly error: { readonly errorCode: string; readonly message: string; readonly errors: readonly ApiErrorEntry[] };
-      readonly body: unknown;
-    })
-  | (Answered & {
-      readonly kind: 'unexpectedResponse';
-      /** Why the body could not be used, in words. */
-      readonly reason: string;
-      /** The first bytes of the body as text (at most 2 KB). */
-      readonly firstBytes: string;
-      readonly body?: unknown;
-    })
-  | (Exchange & { readonly kind: 'networkError'; readonly error: { readonly kind: NetworkErrorKind; readonly message: string } });
 
 const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parseArgs, UsageError } from '../../../src/cli/args';
 
 // The command line as the CLI reads it, in process: what each form becomes, and the words of each mistake (the
-// CLI turns every UsageError into exit code 4; test/unit/cli/cli.test.ts checks that through a real process).
+// CLI turns every UsageError into exit code 4; test/unit/cli/cli.validate.test.ts checks that through a real process).
 function refused(argv: string[], message: RegExp): void {
   assert.throws(() => parseArgs(argv), (err: unknown) => err instanceof UsageError && message.test(err.message), JSON.stringify(argv));
 }
