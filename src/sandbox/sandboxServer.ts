@@ -17,7 +17,6 @@ import { WebhookDispatcher } from './webhookDispatcher';
 
 export type { SandboxOptions } from './sandboxOptions';
 
-
 export interface SandboxHandle {
   readonly baseUrl: string;
   readonly port: number;
