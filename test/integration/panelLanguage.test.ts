@@ -4,10 +4,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { PANEL_STRINGS } from '../../src/vscode/panelStringKeys';
-import { ResultPanelManager } from '../../src/vscode/resultPanel';
+import { ResultPanelManager, type RenderedInfo } from '../../src/vscode/resultPanel';
 import type { ResultView } from '../../src/vscode/resultView';
-
-const EXTENSION_ID = 'xendit-playground.xendit-sessions-playground';
+import { EXTENSION_ID, waitFor } from './helpers';
 
 function view(requestUri: string): ResultView {
   return {
@@ -24,15 +23,6 @@ function view(requestUri: string): ResultView {
     requestOptions: [],
     actions: ['refresh', 'openBody', 'copyAsCurl'],
   };
-}
-
-/** Fails with a clear message instead of the suite's timeout when the webview never reports back. */
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The value of an attribute as the browser reads it (the page writes &amp; &quot; &#39; &lt; &gt; only). */
@@ -58,7 +48,10 @@ describe('result panel language', function () {
   it("writes the panel's words into its page as the display language's table, and the script still draws", async () => {
     const uri = vscode.Uri.file('/tmp/xsp-panel-language/language.session.json').toString();
     await manager.show(view(uri));
-    const info = await within(manager.whenRendered(uri), 20_000, 'the webview rendering the result');
+    let rendered: RenderedInfo | Error | undefined;
+    manager.whenRendered(uri).then((i) => (rendered = i), (e: unknown) => (rendered = e instanceof Error ? e : new Error(String(e))));
+    const info = await waitFor(() => rendered, 'the webview rendering the result', 20_000);
+    if (info instanceof Error) throw info;
     assert.equal(info.outcome, 'apiError');
 
     const html = manager.htmlOf(uri) ?? '';
