@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { panelStringsMeta } from './panelStrings';
 import type { ResultView } from './resultView';
 
 const TITLE_MAX = 60;
@@ -83,16 +84,17 @@ export function panelHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): strin
     ? `<script nonce="${escapeAttr(n)}">${js}</script>`
     : `<script nonce="${escapeAttr(n)}" src="${escapeAttr(webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'panel.js')).toString())}"></script>`;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeAttr(vscode.env.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeAttr(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+${panelStringsMeta()}
 ${style}
-<title>Session result</title>
+<title>${escapeAttr(vscode.l10n.t('Session result'))}</title>
 </head>
 <body>
-<main id="root" aria-busy="true"><p class="placeholder">Waiting for the result…</p></main>
+<main id="root" aria-busy="true"><p class="placeholder">${escapeAttr(vscode.l10n.t('Waiting for the result…'))}</p></main>
 ${script}
 </body>
 </html>`;

@@ -1,4 +1,5 @@
 // Small DOM helpers of the panel: every string from the view goes in as text, with invisible characters shown.
+import { t } from './i18n';
 
 /** C0 and C1 controls (not tab or line feed) and the bidi marks, embeddings, overrides and isolates. */
 // eslint-disable-next-line no-control-regex
@@ -29,7 +30,7 @@ export function shown(value: unknown): DocumentFragment {
     const mark = el('span', 'ctl');
     // Spelled out rather than drawn as a Control Picture (U+2400…), which many fonts do not have.
     mark.textContent = `\\u${hex}`;
-    mark.title = `Invisible character U+${hex}`;
+    mark.title = t('Invisible character U+{0}', hex);
     frag.append(mark);
     last = m.index + 1;
   }

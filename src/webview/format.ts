@@ -1,5 +1,6 @@
 // Times, durations and amounts as the panel shows them, in the webview's locale.
 import { el, text, value } from './dom';
+import { t } from './i18n';
 
 // ISO 4217 gives IDR two minor units, but Xendit and everyone paying in rupiah or dong use none.
 const NO_DECIMALS = new Set(['IDR', 'VND']);
@@ -17,7 +18,7 @@ export function time(iso: unknown): HTMLElement | undefined {
 }
 
 export function ms(x: unknown): string | undefined {
-  return typeof x === 'number' && Number.isFinite(x) ? `${Math.round(x)} ms` : undefined;
+  return typeof x === 'number' && Number.isFinite(x) ? t('{0} ms', Math.round(x)) : undefined;
 }
 
 export function formatAmount(amount: unknown, currency: unknown): string | undefined {
@@ -39,17 +40,17 @@ export function formatAmount(amount: unknown, currency: unknown): string | undef
 
 function span(units: number): string {
   const s = Math.floor(units / 1000);
-  if (s < 60) return `${s} s`;
+  if (s < 60) return t('{0} s', s);
   const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${s % 60} s`;
+  if (m < 60) return t('{0} min {1} s', m, s % 60);
   const h = Math.floor(m / 60);
-  if (h < 24) return `${h} h ${m % 60} min`;
-  return `${Math.floor(h / 24)} d ${h % 24} h`;
+  if (h < 24) return t('{0} h {1} min', h, m % 60);
+  return t('{0} d {1} h', Math.floor(h / 24), h % 24);
 }
 
 export function countdownText(expiresAt: number): string {
   const left = expiresAt - Date.now();
-  return left > 0 ? `expires in ${span(left)}` : `expired ${span(-left)} ago`;
+  return left > 0 ? t('expires in {0}', span(left)) : t('expired {0} ago', span(-left));
 }
 
 /** The expiry countdowns on screen, ticking once a second while any is shown. */

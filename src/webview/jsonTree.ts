@@ -1,6 +1,7 @@
 // The response body as a JSON tree: the first levels open, the rest drawn when opened, children in chunks, long
 // strings cut, so a 5 MB body costs little up front.
 import { el, isObject, shown, value } from './dom';
+import { t } from './i18n';
 
 // The work a 5 MB body may cost up front; anything beyond is drawn when its <details> is opened.
 export const EAGER_NODES = 400;
@@ -39,7 +40,7 @@ export function jsonNode(key: Key, val: unknown, depth: number, budget: Budget):
     const details = el('details', 'json-node');
     const summary = el('summary');
     if (key !== undefined) summary.append(keyLabel(key));
-    const counted = isArray ? `${count} item${count === 1 ? '' : 's'}` : `${count} key${count === 1 ? '' : 's'}`;
+    const counted = isArray ? (count === 1 ? t('1 item') : t('{0} items', count)) : count === 1 ? t('1 key') : t('{0} keys', count);
     summary.append(el('span', 'json-punct', open), el('span', 'json-count', counted), el('span', 'json-punct', close));
     details.append(summary);
     let filled = false;
@@ -78,7 +79,7 @@ function jsonChildren(val: Record<string, unknown> | unknown[], keys: string[] |
     }
     list.insertBefore(frag, more.isConnected ? more : null);
     if (next < count) {
-      more.textContent = `Show ${Math.min(CHILDREN_PER_CHUNK, count - next)} more (${count - next} not shown)`;
+      more.textContent = t('Show {0} more ({1} not shown)', Math.min(CHILDREN_PER_CHUNK, count - next), count - next);
       if (!more.isConnected) list.append(more);
     } else {
       more.remove();
@@ -100,7 +101,7 @@ function jsonPrimitive(val: unknown): HTMLElement {
     const inner = value(head);
     node.append('"', inner, '"');
     if (head.length < val.length) {
-      const rest = el('button', 'action secondary small more', `Show all ${val.length.toLocaleString()} characters`);
+      const rest = el('button', 'action secondary small more', t('Show all {0} characters', val.length.toLocaleString()));
       rest.type = 'button';
       rest.addEventListener('click', () => {
         inner.append(shown(val.slice(LONG_STRING)));

@@ -3,10 +3,11 @@
 import type { ToWebview } from '../vscode/resultView';
 import { announcer } from './a11y';
 import { el } from './dom';
+import { t } from './i18n';
 
 type Operation = Extract<ToWebview, { type: 'busy' }>['operation'];
 
-export const BUSY_TEXT: Record<Operation, string> = { create: 'Creating session…', get: 'Refreshing…', cancel: 'Canceling session…' };
+export const BUSY_TEXT: Record<Operation, string> = { create: t('Creating session…'), get: t('Refreshing…'), cancel: t('Canceling session…') };
 const INFO_NOTICE_MS = 10000;
 const MAX_NOTICES = 3;
 // Buttons that start a request are held this long after a click: the extension says it is busy only after
@@ -21,7 +22,7 @@ const notices = el('div', 'notices');
 notices.setAttribute('aria-live', 'polite');
 export const content = el('div', 'content');
 content.setAttribute('aria-busy', 'true');
-content.append(el('p', 'placeholder', 'Waiting for the result…'));
+content.append(el('p', 'placeholder', t('Waiting for the result…')));
 root.removeAttribute('aria-busy');
 // Busy line and notices stay in view while the result scrolls under them.
 const statusArea = el('div', 'status-area');

@@ -7,9 +7,10 @@ import { el, field, fields, isObject, own, section, text, value } from './dom';
 import { Countdowns, countdownText, formatAmount, ms, time } from './format';
 import { EAGER_NODES, jsonNode } from './jsonTree';
 import { content, setBusy } from './layout';
+import { t } from './i18n';
 
-const OPERATION_TEXT: Record<ResultView['operation'], string> = { create: 'Create session', get: 'Get session', cancel: 'Cancel session' };
-const OUTCOME_TEXT: Record<Exclude<ResultView['outcome'], 'session'>, string> = { apiError: 'API error', networkError: 'No response', unexpectedResponse: 'Unexpected response' };
+const OPERATION_TEXT: Record<ResultView['operation'], string> = { create: t('Create session'), get: t('Get session'), cancel: t('Cancel session') };
+const OUTCOME_TEXT: Record<Exclude<ResultView['outcome'], 'session'>, string> = { apiError: t('API error'), networkError: t('No response'), unexpectedResponse: t('Unexpected response') };
 const STATUS_CLASS: Record<string, string> = { ACTIVE: 'status-active', COMPLETED: 'status-completed', EXPIRED: 'status-expired', CANCELED: 'status-canceled' };
 const TARGET_CLASS: Record<ResultView['target']['kind'], string> = { sandbox: 'target-sandbox', test: 'target-test', live: 'target-live' };
 
@@ -26,7 +27,7 @@ function renderHeader(view: ResultView): HTMLElement {
     const range = http.status >= 200 && http.status < 300 ? 'http-ok' : http.status >= 400 ? 'http-error' : 'http-other';
     headline.append(el('span', `http ${range}`, `${http.status} ${text(http.statusText)}`.trim()));
   } else {
-    headline.append(el('span', 'http http-error', own(OUTCOME_TEXT, view.outcome) ? OUTCOME_TEXT[view.outcome] : 'No response'));
+    headline.append(el('span', 'http http-error', own(OUTCOME_TEXT, view.outcome) ? OUTCOME_TEXT[view.outcome] : t('No response')));
   }
   const session = isObject(view.session) ? view.session : undefined;
   if (view.outcome === 'session' && session) headline.append(' ', badge(session.status));
@@ -34,54 +35,54 @@ function renderHeader(view: ResultView): HTMLElement {
   header.append(headline);
 
   const meta = el('dl', 'fields meta');
-  field(meta, 'Request', text(view.requestLabel));
+  field(meta, t('Request'), text(view.requestLabel));
   const target: Partial<ResultView['target']> = isObject(view.target) ? view.target : {};
   const targetNode = el('span', `target ${own(TARGET_CLASS, target.kind) ? TARGET_CLASS[target.kind] : 'target-other'}`);
-  if (target.kind === 'live') targetNode.append(el('strong', 'live-tag', 'LIVE'), ' ');
+  if (target.kind === 'live') targetNode.append(el('strong', 'live-tag', t('LIVE')), ' ');
   targetNode.append(value(target.label));
   if (text(target.baseUrl)) targetNode.append(' ', value(target.baseUrl, 'dim'));
-  field(meta, 'Target', targetNode);
-  field(meta, 'Operation', own(OPERATION_TEXT, view.operation) ? OPERATION_TEXT[view.operation] : text(view.operation));
-  field(meta, 'Sent', time(view.sentAt));
+  field(meta, t('Target'), targetNode);
+  field(meta, t('Operation'), own(OPERATION_TEXT, view.operation) ? OPERATION_TEXT[view.operation] : text(view.operation));
+  field(meta, t('Sent'), time(view.sentAt));
   const timings: Partial<NonNullable<ResultView['timings']>> = isObject(view.timings) ? view.timings : {};
-  field(meta, 'First byte', ms(timings.ttfbMs));
-  field(meta, 'Total', ms(timings.totalMs));
+  field(meta, t('First byte'), ms(timings.ttfbMs));
+  field(meta, t('Total'), ms(timings.totalMs));
   header.append(meta);
   return header;
 }
 
 function badge(status: unknown): HTMLElement {
-  const label = text(status) || 'UNKNOWN';
+  const label = text(status) || t('UNKNOWN');
   const node = el('span', `badge ${own(STATUS_CLASS, label) ? STATUS_CLASS[label] : 'status-other'}`, label);
-  node.setAttribute('aria-label', `Session status: ${label}`);
+  node.setAttribute('aria-label', t('Session status: {0}', label));
   return node;
 }
 
 function renderSession(view: ResultView, s: Session): HTMLElement {
-  const sec = section('Session', 'session');
+  const sec = section(t('Session'), 'session');
   const dl = fields();
-  field(dl, 'Status', badge(s.status));
-  field(dl, 'Session id', value(s.id, 'code'), offers(view, 'copyId') && button('Copy id', { type: 'copy', what: 'id' }, 'copyId', 'secondary small'));
-  field(dl, 'Reference id', text(s.referenceId) && value(s.referenceId, 'code'));
-  field(dl, 'Session type', text(s.sessionType));
-  field(dl, 'Mode', text(s.mode));
+  field(dl, t('Status'), badge(s.status));
+  field(dl, t('Session id'), value(s.id, 'code'), offers(view, 'copyId') && button(t('Copy id'), { type: 'copy', what: 'id' }, 'copyId', 'secondary small'));
+  field(dl, t('Reference id'), text(s.referenceId) && value(s.referenceId, 'code'));
+  field(dl, t('Session type'), text(s.sessionType));
+  field(dl, t('Mode'), text(s.mode));
   const amount = formatAmount(s.amount, s.currency);
   if (amount) {
     const node = value(amount, 'amount');
     node.title = `${s.amount} ${text(s.currency)}`.trim();
-    field(dl, 'Amount', node);
+    field(dl, t('Amount'), node);
   }
-  field(dl, 'Payment request id', text(s.paymentRequestId) && value(s.paymentRequestId, 'code'));
-  field(dl, 'Payment token id', text(s.paymentTokenId) && value(s.paymentTokenId, 'code'));
+  field(dl, t('Payment request id'), text(s.paymentRequestId) && value(s.paymentRequestId, 'code'));
+  field(dl, t('Payment token id'), text(s.paymentTokenId) && value(s.paymentTokenId, 'code'));
   const link = text(s.paymentLinkUrl);
   if (link) {
     const buttons = el('span', 'inline-buttons');
-    if (offers(view, 'openLink')) buttons.append(button('Open payment link', { type: 'openLink', url: link }, 'openLink', 'primary small'));
-    if (offers(view, 'copyLink')) buttons.append(button('Copy link', { type: 'copy', what: 'link' }, 'copyLink', 'secondary small'));
-    field(dl, 'Payment link', value(link, 'code url'), buttons.childElementCount ? buttons : undefined);
+    if (offers(view, 'openLink')) buttons.append(button(t('Open payment link'), { type: 'openLink', url: link }, 'openLink', 'primary small'));
+    if (offers(view, 'copyLink')) buttons.append(button(t('Copy link'), { type: 'copy', what: 'link' }, 'copyLink', 'secondary small'));
+    field(dl, t('Payment link'), value(link, 'code url'), buttons.childElementCount ? buttons : undefined);
   }
-  field(dl, 'Created', time(s.created));
-  field(dl, 'Updated', time(s.updated));
+  field(dl, t('Created'), time(s.created));
+  field(dl, t('Updated'), time(s.updated));
   const expires = time(s.expiresAt);
   if (expires) {
     const at = new Date(text(s.expiresAt)).getTime();
@@ -93,7 +94,7 @@ function renderSession(view: ResultView, s: Session): HTMLElement {
       countdown.setAttribute('role', 'timer');
       countdowns.add(countdown, at);
     }
-    field(dl, 'Expires', expires, countdown && ' ', countdown);
+    field(dl, t('Expires'), expires, countdown && ' ', countdown);
   }
   sec.append(dl);
   return sec;
@@ -110,18 +111,18 @@ function failureSection(title: string, className: string, rows: readonly Row[], 
 }
 
 function renderApiError(e: NonNullable<ResultView['apiError']>): HTMLElement {
-  const sec = failureSection('API error', 'api-error', [['Error code', value(e.errorCode, 'code')], ['Message', text(e.message)]], e.explanation);
+  const sec = failureSection(t('API error'), 'api-error', [[t('Error code'), value(e.errorCode, 'code')], [t('Message'), text(e.message)]], e.explanation);
   const errors = Array.isArray(e.errors) ? e.errors.filter(isObject) : [];
   if (errors.length) {
-    sec.append(el('h3', undefined, `Problems (${errors.length})`));
+    sec.append(el('h3', undefined, t('Problems ({0})', errors.length)));
     const list = el('ul', 'problems');
     errors.forEach((entry, i) => {
       const li = el('li');
       const path = text(entry.path);
       if (path) {
         const b = button(path, { type: 'revealPath', path }, `path-${i}`, 'path');
-        b.title = 'Show this field in the request file';
-        b.setAttribute('aria-label', `Show ${path} in the request file`);
+        b.title = t('Show this field in the request file');
+        b.setAttribute('aria-label', t('Show {0} in the request file', path));
         li.append(b, ' ');
       }
       li.append(value(entry.message));
@@ -133,13 +134,13 @@ function renderApiError(e: NonNullable<ResultView['apiError']>): HTMLElement {
 }
 
 function renderNetworkError(n: NonNullable<ResultView['networkError']>): HTMLElement {
-  return failureSection('Network error', 'network-error', [['Kind', value(n.kind, 'code')], ['Message', text(n.message)]], n.hint);
+  return failureSection(t('Network error'), 'network-error', [[t('Kind'), value(n.kind, 'code')], [t('Message'), text(n.message)]], n.hint);
 }
 
 function renderUnexpected(u: NonNullable<ResultView['unexpectedResponse']>): HTMLElement {
-  const sec = failureSection('Unexpected response', 'unexpected', [['Reason', text(u.reason)], ['Content type', text(u.contentType) && value(u.contentType, 'code')]]);
+  const sec = failureSection(t('Unexpected response'), 'unexpected', [[t('Reason'), text(u.reason)], [t('Content type'), text(u.contentType) && value(u.contentType, 'code')]]);
   if (text(u.firstBytes)) {
-    sec.append(el('h3', undefined, 'First bytes of the body'));
+    sec.append(el('h3', undefined, t('First bytes of the body')));
     sec.append(el('pre', 'first-bytes', text(u.firstBytes)));
   }
   return sec;
@@ -157,15 +158,15 @@ function renderPairs(title: string, className: string, pairs: unknown): HTMLElem
 
 function renderBody(view: ResultView): HTMLElement | undefined {
   if (view.body === undefined && !view.bodyOmitted) return undefined;
-  const sec = section('Response body', 'body');
+  const sec = section(t('Response body'), 'body');
   const bar = el('div', 'inline-buttons');
   if (offers(view, 'openBody')) {
-    bar.append(button('Open in editor', { type: 'openBody' }, 'openBody', 'secondary small'));
-    if (view.body !== undefined) bar.append(button('Copy JSON', { type: 'copy', what: 'body' }, 'copyBody', 'secondary small'));
+    bar.append(button(t('Open in editor'), { type: 'openBody' }, 'openBody', 'secondary small'));
+    if (view.body !== undefined) bar.append(button(t('Copy JSON'), { type: 'copy', what: 'body' }, 'copyBody', 'secondary small'));
   }
   if (bar.childElementCount) sec.append(bar);
   if (view.body === undefined) {
-    sec.append(el('p', 'dim', 'The body was too large to keep across a reload. Refresh to see it again.'));
+    sec.append(el('p', 'dim', t('The body was too large to keep across a reload. Refresh to see it again.')));
     return sec;
   }
   const tree = el('div', 'json-tree');
@@ -185,7 +186,7 @@ export function render(view: ResultView): void {
   if (view.outcome === 'apiError' && isObject(view.apiError)) parts.push(renderApiError(view.apiError));
   if (view.outcome === 'networkError' && isObject(view.networkError)) parts.push(renderNetworkError(view.networkError));
   if (view.outcome === 'unexpectedResponse' && isObject(view.unexpectedResponse)) parts.push(renderUnexpected(view.unexpectedResponse));
-  parts.push(renderPairs('Request options', 'request-options', view.requestOptions), renderPairs('Response headers', 'headers', view.headers), renderBody(view));
+  parts.push(renderPairs(t('Request options'), 'request-options', view.requestOptions), renderPairs(t('Response headers'), 'headers', view.headers), renderBody(view));
   content.replaceChildren(...parts.filter((p): p is HTMLElement => Boolean(p)));
   setBusy(undefined);
   countdowns.start();
@@ -199,5 +200,5 @@ export function render(view: ResultView): void {
 export function renderFailure(error: unknown): void {
   countdowns.stop();
   const message = error instanceof Error && error.message ? error.message : String(error);
-  content.replaceChildren(el('p', 'notice notice-error', `The panel could not show this result: ${message}`));
+  content.replaceChildren(el('p', 'notice notice-error', t('The panel could not show this result: {0}', message)));
 }

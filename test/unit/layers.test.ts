@@ -33,16 +33,18 @@ describe('layers (eslint.config.mjs)', function () {
       "import type { MESSAGE_LIMITS } from '../vscode/webviewMessageSchema';",
       "import { el } from './dom';",
       "import { PANEL_ACTIONS } from '../vscode/webviewMessageSchema';",
+      "import type { PanelString } from '../vscode/panelStringKeys';",
+      "import { PANEL_STRINGS } from '../vscode/panelStringKeys';",
       "import { buildResultView } from '../vscode/resultViewBuilder';",
       "import type { Settings } from '../vscode/settings';",
       "import * as vscode from 'vscode';",
       "import * as z from 'zod/mini';",
       "import { redactText } from '../sessions/redact';",
       "export const later = () => import('./dom');",
-      'export type { ResultView, MESSAGE_LIMITS, Settings };',
-      'export { el, PANEL_ACTIONS, buildResultView, vscode, z, redactText };',
+      'export type { ResultView, MESSAGE_LIMITS, Settings, PanelString };',
+      'export { el, PANEL_ACTIONS, PANEL_STRINGS, buildResultView, vscode, z, redactText };',
     ].join('\n');
-    assert.deepEqual(await layerErrors('src/webview/scratch.ts', webview), [4, 5, 6, 7, 8, 9, 10]);
+    assert.deepEqual(await layerErrors('src/webview/scratch.ts', webview), [4, 6, 7, 8, 9, 10, 11, 12]);
   });
 
   it('lets the domain import itself and Node, and the shell import vscode', async () => {
