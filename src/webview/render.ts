@@ -53,8 +53,13 @@ function renderHeader(view: ResultView): HTMLElement {
 
 function badge(status: unknown): HTMLElement {
   const label = text(status) || t('UNKNOWN');
-  const node = el('span', `badge ${own(STATUS_CLASS, label) ? STATUS_CLASS[label] : 'status-other'}`, label);
-  node.setAttribute('aria-label', t('Session status: {0}', label));
+  const node = el('span', `badge ${own(STATUS_CLASS, label) ? STATUS_CLASS[label] : 'status-other'}`);
+  node.append(el('span', 'status-text', label));
+  // What the badge is, for screen readers: as hidden text around the status (an aria-label on an element with
+  // no role is not read everywhere).
+  const [before = '', after = ''] = t('Session status: {0}', '\u0000').split('\u0000');
+  if (before) node.prepend(el('span', 'visually-hidden', before));
+  if (after) node.append(el('span', 'visually-hidden', after));
   return node;
 }
 
