@@ -43,3 +43,11 @@ export function placeholderPay(prefix: string, description = 'Sent at {{$timesta
 
 /** A version 4 UUID, as $randomUUID and $guid give. */
 export const UUID_PATTERN = '[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}';
+
+/** One valid item: a shirt at 10 000. */
+export const shirtItem = { reference_id: 'sku-1', type: 'PHYSICAL_PRODUCT' as const, name: 'Shirt', category: 'CLOTHES', net_unit_amount: 10000, quantity: 1 };
+
+/** Metadata with `keys` keys of `keyLength` characters, each with a value of `valueLength` characters. */
+export function metadataWith(keys: number, keyLength = 5, valueLength = 5): Record<string, string> {
+  return Object.fromEntries(Array.from({ length: keys }, (_, index) => [`${index}`.padStart(keyLength, 'k'), 'v'.repeat(valueLength)]));
+}

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi, TestingApi } from '../../src/extension';
+import type { SessionRequestExample } from '../../src/sessions/examples';
 
 export const EXTENSION_ID = 'xendit-playground.xendit-sessions-playground';
 
@@ -83,6 +84,10 @@ export function repoModule<T>(relative: string): T {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(path.join(__dirname, '..', '..', relative)) as T;
 }
+
+const { SESSION_REQUEST_EXAMPLES } = repoModule<typeof import('../../src/sessions/examples')>('src/sessions/examples.js');
+/** The page's PAY example with a payment link, the request most suites send. */
+export const payExample = (SESSION_REQUEST_EXAMPLES as readonly SessionRequestExample[]).find((e) => e.name === 'pay-payment-link')!;
 
 export interface RecordingServer {
   readonly baseUrl: string;

@@ -54,7 +54,7 @@ export async function run(): Promise<void> {
   });
   const grep = process.env.XSP_TEST_GREP;
   if (grep) mocha.grep(grep);
-  // XSP_TEST_FILES: a comma-separated list of file names to run alone (e.g. security.test.js).
+  // XSP_TEST_FILES: a comma-separated list of file names to run alone (e.g. securityFaults.test.js).
   const only = process.env.XSP_TEST_FILES?.split(',').map((f) => f.trim()).filter(Boolean);
   let files = findTests(__dirname).filter((file) => !only || only.includes(path.basename(file)));
   const seed = process.env.XSP_TEST_SHUFFLE;

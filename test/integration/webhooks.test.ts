@@ -6,17 +6,14 @@ import { randomBytes } from 'node:crypto';
 import type * as http from 'node:http';
 import * as vscode from 'vscode';
 import { TEST_WEBHOOK_RETRY_DELAYS_MS, type TestingApi } from '../../src/extension';
-import type { SessionRequestExample } from '../../src/sessions/examples';
 import type { HandlerCheckResult } from '../../src/sessions/handlerCheck';
 import type { DeliveryAttempt } from '../../src/sandbox/webhookDispatcher';
 import type { EmbeddedSandbox } from '../../src/vscode/embeddedSandbox';
 import type { WebhookForwarding } from '../../src/vscode/webhookForwarding';
 import type { StoredEvent, WebhookLog, WebhookNode } from '../../src/vscode/webhookLog';
 import { writtenLogs } from './keyLeakAudit';
-import { fakeKey, forwardedRequests, issuedCallbackTokens, openRequest, payOnCheckout, recordingServer, repoModule, sandboxUrl, suiteHooks, waitFor, withUserSetting, type RecordingServer } from './helpers';
+import { fakeKey, forwardedRequests, issuedCallbackTokens, openRequest, payExample, payOnCheckout, recordingServer, sandboxUrl, suiteHooks, waitFor, withUserSetting, type RecordingServer } from './helpers';
 
-const { SESSION_REQUEST_EXAMPLES } = repoModule<typeof import('../../src/sessions/examples')>('src/sessions/examples.js');
-const payExample = (SESSION_REQUEST_EXAMPLES as readonly SessionRequestExample[]).find((e) => e.name === 'pay-payment-link')!;
 const TOKEN_SECRET = 'xendit.webhooks.callbackToken';
 
 describe('webhooks', function () {

@@ -40,7 +40,7 @@ const env = {
   XSP_TEST_REPORT: reportFile,
   XSP_REPO_ROOT: root,
   ...(grep ? { XSP_TEST_GREP: grep } : {}),
-  // One file or a few alone (XSP_TEST_FILES=security.test.js), and the files in a shuffled order (XSP_TEST_SHUFFLE=seed).
+  // One file or a few alone (XSP_TEST_FILES=securityFaults.test.js), and the files in a shuffled order (XSP_TEST_SHUFFLE=seed).
   ...(process.env.XSP_TEST_FILES ? { XSP_TEST_FILES: process.env.XSP_TEST_FILES } : {}),
   ...(process.env.XSP_TEST_SHUFFLE ? { XSP_TEST_SHUFFLE: process.env.XSP_TEST_SHUFFLE } : {}),
   ...(process.env.XSP_BENCH_OUT ? { XSP_BENCH_OUT: process.env.XSP_BENCH_OUT } : {}),

@@ -17,8 +17,7 @@ import {
 } from '../../../src/sessions/schema';
 import { CHANNEL_COUNTRY, channelCountry } from '../../../src/sessions/channels';
 import { referenceExamples, validValuesOf } from '../../helpers/referencePage';
-import { minimalPay as base } from '../../helpers/sessionRequests';
-const item = { reference_id: 'sku-1', type: 'PHYSICAL_PRODUCT', name: 'Shirt', category: 'CLOTHES', net_unit_amount: 10000, quantity: 1 };
+import { metadataWith, minimalPay as base, shirtItem as item } from '../../helpers/sessionRequests';
 
 function accepts(patch: Record<string, unknown>): boolean {
   return SessionRequest.safeParse({ ...base, ...patch }).success;
@@ -27,10 +26,6 @@ function accepts(patch: Record<string, unknown>): boolean {
 function issuePaths(patch: Record<string, unknown>): string[] {
   const result = SessionRequest.safeParse({ ...base, ...patch });
   return result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'));
-}
-
-function metadataWith(keys: number, keyLength = 5, valueLength = 5): Record<string, string> {
-  return Object.fromEntries(Array.from({ length: keys }, (_, index) => [`${index}`.padStart(keyLength, 'k'), 'v'.repeat(valueLength)]));
 }
 
 describe('schema: the enums follow the newest docs and account for the older page', () => {
