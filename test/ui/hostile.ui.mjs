@@ -100,8 +100,9 @@ describe('UI: hostile responses in the real webview', function () {
     assert.ok(dom, 'no frame shows the payloads as text');
     assert.equal(dom.images, 0, 'an <img> from the response made it into the DOM');
     assert.equal(dom.svgs, 0, 'an <svg> from the response made it into the DOM');
-    // Exactly two scripts: VS Code's own acquireVsCodeApi shim, which it injects into every webview, and ours.
-    const ours = dom.scripts.filter((src) => src.endsWith('/media/panel.js'));
+    // Exactly two scripts: VS Code's own acquireVsCodeApi shim, which it injects into every webview, and ours,
+    // written into the page with the page's nonce.
+    const ours = dom.scripts.filter((src) => src.startsWith('inline nonce=yes') && !src.includes('acquireVsCodeApi'));
     const shim = dom.scripts.filter((src) => src.startsWith('inline') && src.includes('acquireVsCodeApi'));
     assert.equal(ours.length, 1, `scripts in the panel: ${dom.scripts.join(' | ')}`);
     assert.equal(dom.scripts.length, ours.length + shim.length, `unexpected scripts in the panel: ${dom.scripts.join(' | ')}`);

@@ -136,7 +136,8 @@ describe('UI: the playground in the workbench', function () {
       .first()
       .evaluate((refresh) => {
         refresh.click();
-        return [...refresh.ownerDocument.querySelectorAll('button.action')].map((b) => b.disabled);
+        // Held: disabled, or (the button that has the focus, so it keeps it) aria-disabled.
+        return [...refresh.ownerDocument.querySelectorAll('button.action')].map((b) => b.disabled || b.getAttribute('aria-disabled') === 'true');
       });
     assert.ok(held.length > 1 && held.every(Boolean), `buttons disabled right after Refresh: ${JSON.stringify(held)}`);
     await panel.getByText('COMPLETED', { exact: true }).first().waitFor({ timeout: 30_000 });
