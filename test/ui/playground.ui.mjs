@@ -3,7 +3,7 @@
 // Palette, open the payment link and pay on the sandbox's checkout page, refresh to COMPLETED, and see the
 // walkthrough's steps ticked. With XSP_UPDATE_SCREENSHOTS=1 it refreshes docs/*.png and the walkthrough's
 // images in media/walkthrough/; otherwise its pictures go to a temporary folder.
-/* global document, Image -- page.evaluate callbacks run in the browser */
+/* global document, Image, requestAnimationFrame -- page.evaluate callbacks run in the browser */
 import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,11 @@ describe('UI: the playground in the workbench', function () {
   this.timeout(240_000);
   let wb;
   let page;
+
+  /** Waits until the workbench has painted twice more, so a screenshot shows what was just drawn. */
+  function painted() {
+    return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
 
   /** Small JPEGs for the walkthrough (the .vsix carries them): a clip of the screen, scaled down in the browser. */
   async function still(name, clip, from = page) {
@@ -109,7 +114,7 @@ describe('UI: the playground in the workbench', function () {
     await panel.getByText('ACTIVE', { exact: true }).first().waitFor({ timeout: 60_000 });
     await panel.getByText(LINK).first().waitFor({ timeout: 10_000 });
     assert.ok(await panel.getByRole('button', { name: /open payment link/i }).first().isVisible());
-    await page.waitForTimeout(500);
+    await painted();
     await page.screenshot({ path: join(docs, 'create-session.png') });
     await still('send', { x: 860, y: 30, width: 540, height: 620 });
   });
@@ -142,7 +147,7 @@ describe('UI: the playground in the workbench', function () {
     assert.ok(held.length > 1 && held.every(Boolean), `buttons disabled right after Refresh: ${JSON.stringify(held)}`);
     await panel.getByText('COMPLETED', { exact: true }).first().waitFor({ timeout: 30_000 });
     assert.equal(await panel.getByRole('button', { name: /^refresh$/i }).first().isEnabled(), true, 'Refresh stayed disabled after the answer');
-    await page.waitForTimeout(300);
+    await painted();
     await page.screenshot({ path: join(docs, 'session-completed.png') });
     await still('completed', { x: 860, y: 30, width: 540, height: 620 });
   });
@@ -152,7 +157,8 @@ describe('UI: the playground in the workbench', function () {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Xendit Sessions Playground' }).first().click();
     const steps = page.locator('.getting-started-step');
     await steps.first().waitFor({ timeout: 20_000 });
-    await page.waitForTimeout(500);
+    // Every step drawn, not only the first: the walkthrough has five.
+    await page.waitForFunction(() => document.querySelectorAll('.getting-started-step').length >= 5, undefined, { timeout: 20_000 });
     const titles = await steps.allInnerTexts();
     assert.equal(titles.length, 5, `walkthrough steps: ${titles.join(' | ')}`);
     const done = await page.locator('.getting-started-step[aria-checked="true"]').count();
