@@ -108,6 +108,7 @@ export class SessionActions implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.shown.dispose();
     this.requests.dispose();
     this.clients.dispose();
     this.documents.dispose();

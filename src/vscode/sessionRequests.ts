@@ -201,7 +201,7 @@ export class SessionRequests implements vscode.Disposable {
       }
       const view = buildResultView(result, entry);
       entry.view = view;
-      void this.shown.keep(entry);
+      this.shown.keep(entry);
       await this.panels.show(view);
       const outcome = { result, view };
       this.completed.fire(outcome);

@@ -22,9 +22,19 @@ export interface ShownSession {
 export const SHOWN_SESSIONS_KEY = 'xendit.shownSessions';
 /** Panels kept across a reload; older entries (of panels long closed) are dropped. */
 const MAX_KEPT = 20;
-/** A response body larger than this (as JSON text) is not kept: the restored panel says so and offers Refresh. */
-export const KEPT_BODY_LIMIT = 1_000_000;
-const KEPT_REQUEST_LIMIT = 1_000_000;
+/**
+ * A response body larger than this (as JSON text) is not kept: the restored panel says so and offers Refresh. A
+ * session is a few KB; the limit keeps the whole list (written in full with the extension's other workspace state)
+ * to about 4 MB at worst.
+ */
+export const KEPT_BODY_LIMIT = 100_000;
+const KEPT_REQUEST_LIMIT = 100_000;
+/**
+ * How long after a result the list is written. VS Code writes an extension's whole workspace state (history and
+ * webhook events included) on each update, which cost a send 4-8 ms on the ext host; written later, the user is
+ * not waiting for it, and a burst of sends is written once.
+ */
+export const KEEP_DELAY_MS = 200;
 /** Buttons that need the request as sent, the session's id, or the body. */
 const NEEDS_REQUEST: readonly PanelAction[] = ['copyAsCurl', 'copyAsCode', 'showRequest'];
 const NEEDS_SESSION: readonly PanelAction[] = ['refresh', 'cancelSession', 'autoRefresh', 'copyId'];
@@ -32,8 +42,12 @@ const NEEDS_BODY: readonly PanelAction[] = ['openBody'];
 
 type Kept = Omit<ShownSession, 'view'> & { readonly view?: ResultView };
 
-export class ShownSessions {
+export class ShownSessions implements vscode.Disposable {
   private readonly entries = new Map<string, ShownSession>();
+  /** The list as it is (or is about to be) in the workspace's state, read from it once. */
+  private keptList: Kept[] | undefined;
+  private writeTimer: NodeJS.Timeout | undefined;
+  private written: Promise<void> = Promise.resolve();
 
   /** `state` is the workspace's Memento; without one (tests of the panel alone) nothing outlives the store. */
   constructor(
@@ -51,15 +65,31 @@ export class ShownSessions {
     return entry;
   }
 
-  /** Writes what a panel shows to the workspace's state (awaited by nobody on the send path; errors are logged). */
-  async keep(entry: ShownSession): Promise<void> {
+  /**
+   * Keeps what a panel shows for a reload: in the list at once, in the workspace's state KEEP_DELAY_MS later (one
+   * write for a burst of results). Errors of the write are logged.
+   */
+  keep(entry: ShownSession): void {
     if (!this.state || !entry.view) return;
-    try {
-      const kept = [toKept(entry), ...this.kept().filter((e) => e.requestUri !== entry.requestUri)].slice(0, MAX_KEPT);
-      await this.state.update(SHOWN_SESSIONS_KEY, kept);
-    } catch (error) {
-      this.onError(error);
-    }
+    this.keptList = [toKept(entry), ...this.kept().filter((e) => e.requestUri !== entry.requestUri)].slice(0, MAX_KEPT);
+    this.writeTimer ??= setTimeout(() => void this.flush(), KEEP_DELAY_MS);
+  }
+
+  /** Writes the list now if a write is due; resolves when the workspace's state holds it. */
+  flush(): Promise<void> {
+    if (this.writeTimer === undefined) return this.written;
+    clearTimeout(this.writeTimer);
+    this.writeTimer = undefined;
+    const list = this.keptList;
+    const state = this.state;
+    if (!state || !list) return this.written;
+    this.written = Promise.resolve(state.update(SHOWN_SESSIONS_KEY, list)).then(undefined, (error: unknown) => this.onError(error));
+    return this.written;
+  }
+
+  /** A window closing or reloading writes what is due at once. */
+  dispose(): void {
+    void this.flush();
   }
 
   /**
@@ -94,8 +124,16 @@ export class ShownSessions {
     return fits.length === 1 ? fits[0].requestUri : undefined;
   }
 
-  /** The entries in the workspace's state that still read as entries (the state is on disk: checked like input). */
+  /**
+   * The entries in the workspace's state that still read as entries (the state is on disk: checked like input),
+   * read once; after that, the list this store keeps up to date.
+   */
   private kept(): Kept[] {
+    this.keptList ??= this.readKept();
+    return this.keptList;
+  }
+
+  private readKept(): Kept[] {
     const raw = this.state?.get<unknown>(SHOWN_SESSIONS_KEY);
     if (!Array.isArray(raw)) return [];
     return raw.flatMap((e: unknown) => {

@@ -8,7 +8,8 @@ import { RESULT_VIEW_TYPE } from '../../src/vscode/resultPanel';
 import type { FromWebview, ResultView, ToWebview } from '../../src/vscode/resultView';
 import { SessionActions, type SessionOutcome } from '../../src/vscode/sessionActions';
 import { placeholderPay } from '../helpers/sessionRequests';
-import { fakeKey, openRequest, sandboxUrl, suiteHooks, waitFor, withUserSetting } from './helpers';
+import { KEPT_BODY_LIMIT } from '../../src/vscode/shownSessions';
+import { fakeKey, openRequest, recordingServer, sandboxUrl, suiteHooks, waitFor, withUserSetting } from './helpers';
 
 describe('a result panel restored after a reload', function () {
   this.timeout(90_000);
@@ -33,6 +34,8 @@ describe('a result panel restored after a reload', function () {
   /** What a window reload does: the panel's webview goes, and a new extension instance restores it from `state`. */
   async function reload(uri: string, state: unknown, title = 'restoring'): Promise<SessionActions> {
     api.actions.panels.get(uri)?.panel.dispose();
+    // The window closing writes what the store keeps at once (ShownSessions.dispose), instead of KEEP_DELAY_MS later.
+    await api.actions.shown.flush();
     const reloaded = new SessionActions(api.context.extensionUri, api.targets, api.ui, api.log, { transcript: api.transcript, state: api.context.workspaceState });
     restores.push(() => reloaded.dispose());
     const panel = vscode.window.createWebviewPanel(RESULT_VIEW_TYPE, title, vscode.ViewColumn.Beside, {});
@@ -177,11 +180,57 @@ describe('a result panel restored after a reload', function () {
     assert.equal(closed, true, 'a panel no kept entry fits was kept');
   });
 
+  it('keeps a body over the limit out of the workspace state: the restored panel says so, and Refresh brings it back', async () => {
+    // A test API on 127.0.0.1 whose session carries more metadata than the store keeps (GET answers the same).
+    const id = 'ps-0123456789abcdef0123abcd';
+    const session = {
+      ...placeholderPay('restored-large'),
+      reference_id: 'restored-large-1',
+      amount: 10_000,
+      description: 'A session with a large metadata object',
+      payment_session_id: id,
+      status: 'ACTIVE',
+      created: new Date().toISOString(),
+      updated: new Date().toISOString(),
+      expires_at: new Date(Date.now() + 30 * 60_000).toISOString(),
+      payment_link_url: `https://checkout-staging.xendit.co/sessions/${id}`,
+      metadata: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`note_${i}`, 'x'.repeat(KEPT_BODY_LIMIT / 30)])),
+    };
+    const answer = JSON.stringify(session);
+    const server = await recordingServer((req, res) => res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' }).end(answer));
+    restores.push(() => server.close());
+    restores.push(await withUserSetting('apiBaseUrl', server.baseUrl));
+    await api.keys.store('test', fakeKey('test'));
+    await api.targets.select('test');
+    const editor = await openRequest('restored-large.session.json', placeholderPay('restored-large'));
+    const uri = editor.document.uri.toString();
+    await vscode.commands.executeCommand('xendit.createSession', editor.document.uri);
+    await api.actions.panels.whenRendered(uri);
+    const before = api.actions.panels.get(uri)?.view;
+    assert.equal(before?.session?.id, id, `the test API's answer was not shown as a session: ${before?.unexpectedResponse?.reason ?? before?.outcome}`);
+    assert.ok(before.body !== undefined, 'the panel did not show the body before the reload');
+
+    const reloaded = await reload(uri, { requestUri: uri, autoRefresh: false });
+    const kept = JSON.stringify(api.context.workspaceState.get('xendit.shownSessions'));
+    assert.ok(!kept.includes('x'.repeat(KEPT_BODY_LIMIT / 30)), 'the large body went into the workspace state');
+    const restored = shownView(reloaded, uri);
+    assert.equal(restored.session?.id, id);
+    assert.equal(restored.body, undefined);
+    assert.equal(restored.bodyOmitted, true, 'the restored panel does not say the body was left out');
+    assert.ok(!restored.actions.includes('openBody'), 'Open in editor is offered without a body');
+
+    const refreshed = nextOutcome(reloaded, 'get');
+    press(reloaded, uri, { type: 'refresh' });
+    await waitFor(within(refreshed), 'Refresh to get the session');
+    await waitFor(() => (shownView(reloaded, uri).body !== undefined && shownView(reloaded, uri).actions.includes('openBody')) || undefined, 'the body back after a refresh');
+  });
+
   it('restores a panel an earlier version saved (its view only) and hides the buttons that need the request as sent', async () => {
     const { uri, view } = await createSession('restored-legacy.session.json');
     const session = view.session!;
     const seen = recordUi();
     // A panel saved before this version: no entry kept for it, only the view in the webview's state.
+    await api.actions.shown.flush();
     await api.context.workspaceState.update('xendit.shownSessions', undefined);
     const reloaded = await reload(uri, { view, autoRefresh: false });
     const restored = shownView(reloaded, uri);
