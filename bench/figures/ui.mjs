@@ -8,6 +8,8 @@
 // The press time is the mousedown event's time stamp in the workbench page; the drawn time is when the answer is
 // first in the panel's document, looked for every 8 ms inside it (it is painted at the next frame). Both are on
 // the browser's clock (performance.timeOrigin + a relative time), so Playwright's own latency is not counted.
+// Each send also prints its stages after the press: the webview's outer frame and its page starting to load (for a
+// panel that send created), the panel script saying ready and the result reaching it (its User Timing marks).
 // Environment: XSP_BENCH_UI_WINDOWS (default 5).
 /* global document, window -- the recorders run in the browser callbacks run in the browser */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -68,7 +70,7 @@ async function nextDrawn(page, known) {
       await frame.evaluate(drawRecorder).catch(() => {});
       const drawn = await frame.evaluate(() => window.__xspDrawn ?? {}).catch(() => ({}));
       const fresh = Object.entries(drawn).find(([id]) => !known.has(id));
-      if (fresh) return { id: fresh[0], ...fresh[1] };
+      if (fresh) return { id: fresh[0], ...fresh[1], stages: await panelStages(frame) };
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -77,6 +79,25 @@ async function nextDrawn(page, known) {
     if (frame.url().includes('/fake.html')) shown.push(await frame.evaluate(() => document.body?.textContent?.slice(0, 160) ?? '').catch((e) => String(e)));
   }
   throw new Error(`no new session was drawn in a result panel within 60 s; the panels show: ${JSON.stringify(shown)}`);
+}
+
+/**
+ * When the panel's page came to be, on the browser's clock: the webview's outer frame and its inner document
+ * started loading (navigation start), the panel script said ready, and the latest result reached it (its User
+ * Timing marks). Missing stages are left out.
+ */
+async function panelStages(frame) {
+  const inner = await frame
+    .evaluate(() => {
+      const at = (name) => {
+        const marks = performance.getEntriesByName(name, 'mark');
+        return marks.length ? performance.timeOrigin + marks[marks.length - 1].startTime : undefined;
+      };
+      return { page: performance.timeOrigin, ready: at('xsp-ready'), result: at('xsp-result') };
+    })
+    .catch(() => ({}));
+  const outer = frame.parentFrame() ? await frame.parentFrame().evaluate(() => performance.timeOrigin).catch(() => undefined) : undefined;
+  return { frame: outer, ...inner };
 }
 
 /** Opens a file as a user would in a new window: a click on its row in the Explorer. */
@@ -92,12 +113,16 @@ async function timedSend(page, known) {
   // In a new window the extension starts first: on a busy machine that alone can take a minute or more.
   await lens.waitFor({ timeout: 180_000 });
   await lens.click();
-  const { id, at, late } = await nextDrawn(page, known);
+  const { id, at, late, stages } = await nextDrawn(page, known);
   if (late) console.error(`bench: ui: ${id} was drawn before the recorder looked: its time is an upper bound`);
   known.add(id);
   const pressedAt = await page.evaluate(() => window.__xspPressedAt);
   if (typeof pressedAt !== 'number') throw new Error('the click on the CodeLens was not seen by the page');
-  return at - pressedAt;
+  // Each stage after the press, in ms: frame and page (only for a panel created by this send), ready, result.
+  const after = Object.entries(stages)
+    .filter(([, t]) => typeof t === 'number' && t >= pressedAt)
+    .map(([name, t]) => `${name} +${Math.round(t - pressedAt)}`);
+  return { ms: at - pressedAt, stages: [...after, `drawn +${Math.round(at - pressedAt)}`].join(', ') };
 }
 
 /**
@@ -159,15 +184,21 @@ export async function measure({ root }) {
         await page.evaluate(pressRecorder);
         const known = new Set();
         await openFromExplorer(page, FIRST_FILE);
-        const a = await timedSend(page, known);
+        const { ms: a, stages: aStages } = await timedSend(page, known);
         first.push(a);
         await wb.runCommand('View: Close All Editors');
         await page.locator('iframe.webview').first().waitFor({ state: 'detached', timeout: 20_000 });
         await openFromExplorer(page, SECOND_FILE);
-        const b = await timedSend(page, known);
+        const { ms: b, stages: bStages } = await timedSend(page, known);
         newPanel.push(b);
-        for (let k = 0; k < RESENDS; k++) resend.push(await timedSend(page, known));
+        const resendStages = [];
+        for (let k = 0; k < RESENDS; k++) {
+          const r = await timedSend(page, known);
+          resend.push(r.ms);
+          resendStages.push(r.stages);
+        }
         console.error(`bench: ui window ${i + 1}/${windows}: first ${Math.round(a)} ms, new panel ${Math.round(b)} ms, resend ${resend.slice(-RESENDS).map(Math.round).join('/')} ms`);
+        console.error(`bench: ui   after the click: first send ${aStages}; new panel ${bStages}; resends ${resendStages.join(' | ')}`);
         for (const line of extensionMarks(join(scratch, 'state'), marksSeen)) console.error(`bench: ui   extension: ${line.replace(/^\S+ \S+ /, '')}`);
       } catch (err) {
         // What the extension said before the failure: a send that never drew usually left its reason here.

@@ -23,7 +23,14 @@ function afterPaint(callback: () => void): void {
   setTimeout(once, 1000);
 }
 
+/** A User Timing mark (the latest only), so the UI bench can tell the page's start-up from the result's arrival. */
+function mark(name: 'xsp-ready' | 'xsp-result'): void {
+  performance.clearMarks(name);
+  performance.mark(name);
+}
+
 function onResult(view: ResultView, seq: unknown): void {
+  mark('xsp-result');
   const received = performance.now();
   panel.view = view;
   clearNotices();
@@ -60,4 +67,5 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 
 // Hidden and shown again, or the window reloaded: the extension posts the result again once we say we are ready.
 panel.autoRefresh = savedState().autoRefresh === true;
+mark('xsp-ready');
 post({ type: 'ready' });
