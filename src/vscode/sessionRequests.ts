@@ -1,7 +1,8 @@
 // Create, get and cancel for a request's panel: one request in flight per panel (a newer one aborts it), a progress
-// notification whose Cancel aborts it, and the auto-refresh that polls a session until it is final.
+// notification (once the request is slow) whose Cancel aborts it, and the auto-refresh that polls a session until it is final.
 import * as vscode from 'vscode';
 import type { SessionsClient, SessionsResult } from '../sessions/client';
+import { withDelayedProgress } from './delayedProgress';
 import type { ResultPanelManager } from './resultPanel';
 import type { ResultView } from './resultView';
 import { buildResultView } from './resultViewBuilder';
@@ -179,13 +180,7 @@ export class SessionRequests implements vscode.Disposable {
           : vscode.l10n.t('Cancelling session on {0}…', target.label);
     void this.panels.showBusy(requestUri, operation);
     try {
-      const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-        (_progress, token) => {
-          token.onCancellationRequested(() => controller.abort());
-          return call(this.clients.for(target), controller.signal);
-        },
-      );
+      const result = await withDelayedProgress(this.ui.current, title, call(this.clients.for(target), controller.signal), () => controller.abort());
       if (controller.signal.aborted && this.inFlight.get(requestUri) !== controller) {
         // A newer request for this panel replaced this one (and aborted it): the newer answer is the one to show,
         // and the entry stays as that request will leave it.

@@ -12,6 +12,7 @@ export interface Ui {
   showSaveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined>;
   openExternal(uri: vscode.Uri): Thenable<boolean>;
   writeClipboard(text: string): Thenable<void>;
+  withProgress<R>(options: vscode.ProgressOptions, task: (progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken) => Thenable<R>): Thenable<R>;
   /** Whether the user trusts this workspace (requests with a key are only sent from trusted ones). */
   isWorkspaceTrusted(): boolean;
 }
@@ -25,6 +26,7 @@ export const windowUi: Ui = {
   showSaveDialog: (o) => vscode.window.showSaveDialog(o),
   openExternal: (uri) => vscode.env.openExternal(uri),
   writeClipboard: (text) => vscode.env.clipboard.writeText(text),
+  withProgress: (options, task) => vscode.window.withProgress(options, task),
   isWorkspaceTrusted: () => vscode.workspace.isTrusted,
 };
 
@@ -62,5 +64,6 @@ function recording(ui: Ui, t: Transcript): Ui {
     showInputBox: (o) => (t.add('inputBox', [o.title, o.prompt, o.placeHolder, o.value]), ui.showInputBox(o)),
     writeClipboard: (text) => (t.add('clipboard', text), ui.writeClipboard(text)),
     openExternal: (uri) => (t.add('openExternal', uri.toString()), ui.openExternal(uri)),
+    withProgress: (options, task) => (t.add('progress', [options.title]), ui.withProgress(options, task)),
   };
 }

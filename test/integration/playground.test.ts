@@ -211,6 +211,42 @@ describe('playground', function () {
     assert.equal(server.requests.filter((r) => r.method === 'POST').length, 1);
   });
 
+  it('shows a cancellable progress notification only once a request is slow, and its Cancel aborts the POST (sent once)', async () => {
+    // The notification itself cannot be clicked from an extension test: the Ui seam records it and cancels its token.
+    const notifications: { title?: string; cancel: vscode.CancellationTokenSource }[] = [];
+    restores.push(
+      api.ui.override({
+        withProgress: (options, task) => {
+          const cancel = new vscode.CancellationTokenSource();
+          notifications.push({ title: options.title, cancel });
+          return task({ report: () => undefined }, cancel.token);
+        },
+      }),
+    );
+    // A quick answer first (the sandbox): its notification would be due before the slow one's, and never comes.
+    const quick = await openRequest('quick.session.json', SESSION_REQUEST_EXAMPLES[0].body);
+    await vscode.commands.executeCommand('xendit.createSession');
+    await shownResult(quick.document.uri.toString(), 'session');
+
+    const server = await recordingServer(() => {
+      /* never answers */
+    });
+    const uri = await requestToServer(server, 'slow-progress.session.json');
+    const pending = vscode.commands.executeCommand('xendit.createSession');
+    await waitFor(() => server.requests.length > 0 || undefined, 'the request to reach the server');
+    await waitFor(() => notifications.length > 0 || undefined, 'a progress notification for the slow request');
+    assert.deepEqual(
+      notifications.map((n) => n.title),
+      ['Creating session on Xendit test…'],
+      'the quick answer flashed a notification, or the slow one has the wrong title',
+    );
+    notifications[0].cancel.cancel();
+    await pending;
+    const { view } = await shownResult(uri, 'networkError');
+    assert.equal(view.networkError?.kind, 'aborted');
+    assert.equal(server.requests.filter((r) => r.method === 'POST').length, 1);
+  });
+
   it('shows only the newer answer when a request is sent again before the first one answered', async () => {
     // The first POST opens the panel; the second never gets an answer; the third is refused at once.
     const server = await recordingServer((_req, res) => {
