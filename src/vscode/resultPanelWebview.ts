@@ -51,7 +51,14 @@ export class ResultPanel implements vscode.Disposable {
   private busyOperation: Operation | undefined;
   private busyTimer: NodeJS.Timeout | undefined;
   private seq = 0;
-  private ready = false;
+  /**
+   * Whether a post reaches the page. A page being loaded counts: the workbench holds what is posted to a new webview
+   * and hands it over once the page has loaded (after its script ran), so a new panel's first result does not wait
+   * for the page's 'ready' and a round trip through the extension host. 'ready' still replays the current state,
+   * which the page skips when it has drawn that result already. A hidden webview without retained context drops
+   * posts, so hiding clears this until the page says ready again.
+   */
+  private ready: boolean;
   private queuedNotices: ToWebview[] = [];
   private lastPostedValue: ToWebview | undefined;
   private renderedValue: { seq: number; info: RenderedInfo } | undefined;
@@ -67,6 +74,7 @@ export class ResultPanel implements vscode.Disposable {
     private readonly onDisposed: (p: ResultPanel) => void,
   ) {
     panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [mediaRoot] };
+    this.ready = panel.visible;
     this.subscriptions.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => this.handleMessage(raw)),
       // A hidden webview without retainContextWhenHidden is torn down: messages are dropped until it says ready again.

@@ -29,7 +29,14 @@ function mark(name: 'xsp-ready' | 'xsp-result'): void {
   performance.mark(name);
 }
 
+/**
+ * The result drawn last (its `seq`). A new page is sent its result at once and again when it says ready (whichever
+ * reaches it first is drawn): the second is skipped.
+ */
+let drawnSeq: number | undefined;
+
 function onResult(view: ResultView, seq: unknown): void {
+  if (typeof seq === 'number' && seq === drawnSeq) return;
   mark('xsp-result');
   const received = performance.now();
   panel.view = view;
@@ -40,6 +47,7 @@ function onResult(view: ResultView, seq: unknown): void {
     renderFailure(error);
     return;
   }
+  drawnSeq = typeof seq === 'number' ? seq : undefined;
   saveState();
   // Screen readers hear the outcome once: the headline (HTTP status and the session's status, or what went wrong).
   const headline = document.querySelector('.headline')?.textContent?.trim() ?? '';

@@ -51,6 +51,25 @@ describe('result panel', function () {
     assert.equal(await manager.notice(uriFor('nowhere'), 'error', 'x'), false);
   });
 
+  it("sends a new panel its first result at once, not after the page's ready, and the page draws it once", async () => {
+    const uri = uriFor('eager');
+    const rendered = manager.whenRendered(uri);
+    await manager.show(sessionView(uri));
+    // No message from the page can have come in yet: the result was posted to the page while it loads.
+    assert.deepEqual(
+      posts.filter((p) => p.requestUri === uri).map((p) => p.message.type),
+      ['result'],
+      "the first result waited for the page's ready",
+    );
+    await within(rendered, 20_000, 'the first render');
+    // The page said ready, and the panel replayed the result it had drawn already: the page skips it.
+    await waitFor(() => posts.filter((p) => p.requestUri === uri && p.message.type === 'result').length === 2, 5000, 'the replay after ready');
+    const resend = sessionView(uri);
+    await manager.show(resend);
+    await within(manager.whenRendered(uri), 20_000, 'the next result render');
+    assert.equal(renders.filter((r) => r.requestUri === uri).length, 2, 'the page drew the replayed result a second time');
+  });
+
   it('keeps a shown result while a quick answer comes, and says it is busy only when the answer takes longer', async () => {
     const uri = uriFor('busy-delay');
     await manager.show(sessionView(uri));
