@@ -149,6 +149,22 @@ function extensionLog(stateDir) {
   return lines;
 }
 
+/** What the window showed when a send was never drawn: the press the page saw, notifications, editors, a screenshot. */
+async function describeWorkbench(page) {
+  if (!page) return;
+  const seen = await page
+    .evaluate(() => ({
+      pressedAt: window.__xspPressedAt ?? null,
+      notifications: [...document.querySelectorAll('.notification-toast .notification-list-item-message')].map((e) => e.textContent),
+      tabs: [...document.querySelectorAll('.tab')].map((e) => e.textContent),
+      lenses: [...document.querySelectorAll('.codelens-decoration')].map((e) => e.textContent),
+    }))
+    .catch((e) => String(e));
+  console.error(`bench: ui   workbench: ${JSON.stringify(seen)}`);
+  const shot = join(tmpdir(), `xsp-bench-ui-failure-${Date.now()}.png`);
+  if (await page.screenshot({ path: shot }).then(() => true, () => false)) console.error(`bench: ui   screenshot: ${shot}`);
+}
+
 function figure(values, goal, what) {
   const sorted = [...values].sort((a, b) => a - b);
   const range = sorted.length > 1 ? ` (${Math.round(sorted[0])}-${Math.round(sorted[sorted.length - 1])})` : '';
@@ -203,6 +219,7 @@ export async function measure({ root }) {
       } catch (err) {
         // What the extension said before the failure: a send that never drew usually left its reason here.
         for (const line of extensionLog(join(scratch, 'state')).slice(-20)) console.error(`bench: ui   log: ${line}`);
+        await describeWorkbench(context.pages()[0]);
         throw err;
       } finally {
         await context.close();
