@@ -101,7 +101,7 @@ export class ResultPanelManager implements vscode.Disposable, vscode.WebviewPane
       panel.dispose();
       return;
     }
-    const entry = this.adopt(panel, view.requestUri);
+    const entry = this.adopt(panel, view.requestUri, { restored: true });
     await entry.setResult(view);
   }
 
@@ -112,14 +112,21 @@ export class ResultPanelManager implements vscode.Disposable, vscode.WebviewPane
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
       { enableScripts: true, enableCommandUris: false, localResourceRoots: [this.mediaRoot], enableFindWidget: true },
     );
-    return this.adopt(panel, requestUri);
+    return this.adopt(panel, requestUri, { restored: false });
   }
 
-  private adopt(panel: vscode.WebviewPanel, requestUri: string): ResultPanel {
+  private adopt(panel: vscode.WebviewPanel, requestUri: string, options: { restored: boolean }): ResultPanel {
     panel.iconPath = this.iconPath;
-    const entry = new ResultPanel(panel, requestUri, this.mediaRoot, this.handlers, (p) => {
-      if (this.panels.get(p.requestUri) === p) this.panels.delete(p.requestUri);
-    });
+    const entry = new ResultPanel(
+      panel,
+      requestUri,
+      this.mediaRoot,
+      this.handlers,
+      (p) => {
+        if (this.panels.get(p.requestUri) === p) this.panels.delete(p.requestUri);
+      },
+      options,
+    );
     this.panels.set(requestUri, entry);
     const early = this.early.get(requestUri);
     if (early) {

@@ -52,11 +52,13 @@ export class ResultPanel implements vscode.Disposable {
   private busyTimer: NodeJS.Timeout | undefined;
   private seq = 0;
   /**
-   * Whether a post reaches the page. A page being loaded counts: the workbench holds what is posted to a new webview
-   * and hands it over once the page has loaded (after its script ran), so a new panel's first result does not wait
-   * for the page's 'ready' and a round trip through the extension host. 'ready' still replays the current state,
-   * which the page skips when it has drawn that result already. A hidden webview without retained context drops
-   * posts, so hiding clears this until the page says ready again.
+   * Whether a post reaches the page. A new panel's page being loaded counts: the workbench holds what is posted to a
+   * new webview and hands it over once the page has loaded (after its script ran), so a new panel's first result
+   * does not wait for the page's 'ready' and a round trip through the extension host. 'ready' still replays the
+   * current state, which the page skips when it has drawn that result already. A hidden webview without retained
+   * context drops posts, so hiding clears this until the page says ready again. A panel VS Code restores after a
+   * reload waits for 'ready': its webview has loaded a page before ours, and the workbench drops what was held
+   * for it when our page replaces that one (a real reload in code-server showed the restored panel empty).
    */
   private ready: boolean;
   private queuedNotices: ToWebview[] = [];
@@ -72,9 +74,10 @@ export class ResultPanel implements vscode.Disposable {
     mediaRoot: vscode.Uri,
     private readonly handlers: PanelHandlers,
     private readonly onDisposed: (p: ResultPanel) => void,
+    options: { readonly restored: boolean } = { restored: false },
   ) {
     panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [mediaRoot] };
-    this.ready = panel.visible;
+    this.ready = !options.restored && panel.visible;
     this.subscriptions.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => this.handleMessage(raw)),
       // A hidden webview without retainContextWhenHidden is torn down: messages are dropped until it says ready again.

@@ -196,8 +196,9 @@ export class SessionRequests implements vscode.Disposable {
       }
       const view = buildResultView(result, entry);
       entry.view = view;
-      this.shown.keep(entry);
       await this.panels.show(view);
+      // After the post, so what a reload needs is written while the panel draws, not before the panel hears of it.
+      this.shown.keep(entry);
       const outcome = { result, view };
       this.completed.fire(outcome);
       return outcome;

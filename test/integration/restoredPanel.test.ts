@@ -34,7 +34,7 @@ describe('a result panel restored after a reload', function () {
   /** What a window reload does: the panel's webview goes, and a new extension instance restores it from `state`. */
   async function reload(uri: string, state: unknown, title = 'restoring'): Promise<SessionActions> {
     api.actions.panels.get(uri)?.panel.dispose();
-    // The window closing writes what the store keeps at once (ShownSessions.dispose), instead of KEEP_DELAY_MS later.
+    // The window closing writes what the store keeps at once (ShownSessions.dispose), not on its next turn.
     await api.actions.shown.flush();
     const reloaded = new SessionActions(api.context.extensionUri, api.targets, api.ui, api.log, { transcript: api.transcript, state: api.context.workspaceState });
     restores.push(() => reloaded.dispose());

@@ -65,7 +65,8 @@ export async function openWindow(page, server, folder) {
         .then(() => true, () => false);
       if (typed) return;
       await page.keyboard.press('Escape');
-      await page.waitForTimeout(500);
+      // Open it again only once it has closed, so the next key press opens it rather than toggles it.
+      await input.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
     }
     throw new Error(`the quick input (${key}) never stayed open to type "${text}"`);
   }
@@ -75,14 +76,14 @@ export async function openWindow(page, server, folder) {
     for (let attempt = 0; attempt < 20; attempt++) {
       await typeInQuickInput('F1', `>${title}`);
       const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-      if (await row.isVisible({ timeout: 2_000 }).catch(() => false)) {
+      if (await row.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) {
         await page.keyboard.press('Enter');
         // The palette's rows linger for a moment: let them go, so callers see what the command shows.
         await row.waitFor({ state: 'hidden', timeout: 10_000 });
         return;
       }
       await page.keyboard.press('Escape');
-      await page.waitForTimeout(1_000);
+      await page.locator('.quick-input-widget input').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
     }
     throw new Error(`the command "${title}" never appeared in the Command Palette`);
   }

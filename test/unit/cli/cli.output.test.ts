@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useCliFixture, valid } from './cliFixture';
-import { cliPath, runCli, startCli, type CliRun } from './cliProcess';
+import { cliPath, runCli, startCli, waitFor, type CliRun } from './cliProcess';
 
 describe('xendit-sessions (the built CLI, run as a process)', function () {
   const fx = useCliFixture(this);
@@ -66,10 +66,12 @@ describe('xendit-sessions (the built CLI, run as a process)', function () {
       // 4,000 empty items, each missing its six required fields: megabytes of problems as JSON.
       writeFileSync(file('many-problems.session.json'), JSON.stringify({ ...valid, items: Array.from({ length: 4000 }, () => ({})) }));
       const run = startCli(['validate', '--format', 'json', 'many-problems.session.json'], { cwd: fx.dir, env: env() });
-      // The socket pair's buffer fills while the reader is paused: the CLI has to wait, not drop or fail.
-      run.child.stdout?.pause();
-      await new Promise((r) => setTimeout(r, 300));
-      run.child.stdout?.resume();
+      // The reader pauses until its own buffer is full, so it stops reading and the pipe behind it fills: the CLI
+      // has to wait, not drop or fail.
+      const stdout = run.child.stdout!;
+      stdout.pause();
+      await waitFor("the paused reader's buffer to fill", () => (stdout.readableLength >= stdout.readableHighWaterMark ? true : undefined));
+      stdout.resume();
       const { code } = await run.exited;
       assert.equal(code, 1, run.stderr());
       assert.ok(run.stdout().length > 1024 * 1024, `only ${run.stdout().length} characters came through`);
