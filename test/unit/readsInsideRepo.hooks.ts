@@ -31,6 +31,61 @@ function watch<T extends object>(target: T, names: string[]): void {
   }
 }
 
+/** Folders this run made (mkdtemp, mkdir): reading in them is reading what the run wrote, wherever they are. */
+const made = new Set<string>();
+export const madeThisRun: ReadonlySet<string> = made;
+
+function remember(path: unknown): void {
+  if (typeof path === 'string') made.add(resolve(path));
+}
+
+/**
+ * What a make-folder call made: the path it returned (mkdtemp, or a recursive mkdir's first new folder), else the
+ * path a plain mkdir was given. A recursive mkdir of a folder that was there returns nothing and made nothing.
+ */
+function madeBy(args: unknown[], result: unknown): unknown {
+  if (typeof result === 'string') return result;
+  const options = args[1];
+  const recursive = typeof options === 'object' && options !== null && (options as { recursive?: unknown }).recursive === true;
+  return recursive ? undefined : args[0];
+}
+
+/** Wraps the fs calls that make folders so each folder made is remembered (the path they return, or were given). */
+function watchMade(target: object, names: string[]): void {
+  const methods = target as Record<string, unknown>;
+  for (const name of names) {
+    const original = methods[name];
+    if (typeof original !== 'function') continue;
+    methods[name] = function (this: unknown, ...args: unknown[]) {
+      const last = args[args.length - 1];
+      if (typeof last === 'function') {
+        // The callback forms: mkdtemp(prefix, cb) gives the folder; mkdir(path, cb) made `path` (or its first part).
+        args[args.length - 1] = (err: unknown, result: unknown) => {
+          if (!err) remember(madeBy(args, result));
+          (last as (e: unknown, r: unknown) => void)(err, result);
+        };
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      }
+      const result = (original as (...a: unknown[]) => unknown).apply(this, args);
+      if (result instanceof Promise) return result.then((r: unknown) => (remember(madeBy(args, r)), r));
+      remember(madeBy(args, result));
+      return result;
+    };
+  }
+}
+
+watchMade(fs, ['mkdtempSync', 'mkdirSync', 'mkdtemp', 'mkdir']);
+watchMade(fs.promises, ['mkdtemp', 'mkdir']);
+
+/**
+ * A sibling the run did not make itself, and that was there before it: what a lone clone would not have. A folder
+ * the run made and already removed is not flagged (when the clone sits in the temp folder, the tests' temp folders
+ * are its siblings).
+ */
+export function notMadeByRun(wasThere: (sibling: string) => boolean, madeFolders: ReadonlySet<string> = made): (sibling: string) => boolean {
+  return (sibling) => !madeFolders.has(sibling) && wasThere(sibling);
+}
+
 watch(fs, ['readFileSync', 'readFile', 'openSync', 'open', 'existsSync', 'statSync', 'lstatSync', 'readdirSync', 'readdir', 'createReadStream', 'accessSync', 'access', 'stat', 'opendirSync', 'cpSync']);
 watch(fs.promises, ['readFile', 'open', 'stat', 'lstat', 'readdir', 'access', 'opendir', 'cp']);
 
@@ -73,7 +128,7 @@ function realpathOr(path: string): string {
 
 export const mochaHooks = {
   afterAll(): void {
-    const outside = readsOutsideRepo(touched, repoRoot, existedBefore(startedAt));
+    const outside = readsOutsideRepo(touched, repoRoot, notMadeByRun(existedBefore(startedAt)));
     if (outside.length > 0) {
       throw new Error(
         `The unit run read ${outside.length} path(s) beside the repository (${parent}), which a clone from the ` +

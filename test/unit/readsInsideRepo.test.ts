@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { repoRoot } from '../helpers/repoRoot';
-import { existedBefore, readsOutsideRepo } from './readsInsideRepo.hooks';
+import { existedBefore, madeThisRun, notMadeByRun, readsOutsideRepo } from './readsInsideRepo.hooks';
 
 describe('reads outside the repository', () => {
   it('flags a sibling folder that was there before the run, and one looked for but missing', () => {
@@ -36,6 +36,25 @@ describe('reads outside the repository', () => {
       assert.equal(existedBefore(now + 5000)(top), true, 'made well before a run that starts in 5 s');
       assert.equal(existedBefore(now - 5000)(top), false, 'made after a run that started 5 s ago');
       assert.equal(existedBefore(now - 5000)(join(top, 'missing')), true, 'a missing folder counts as a read beside the clone');
+    } finally {
+      rmSync(top, { recursive: true, force: true });
+    }
+  });
+
+  it('does not flag a folder the run made and removed, when the clone sits beside the temp folders', () => {
+    const top = mkdtempSync(join(tmpdir(), 'xsp-reads-'));
+    try {
+      const repo = join(top, 'repo');
+      mkdirSync(repo);
+      const scratch = mkdtempSync(join(top, 'xendit-sessions-cli-'));
+      assert.ok(madeThisRun.has(scratch), 'mkdtempSync was not seen');
+      rmSync(scratch, { recursive: true });
+      const stale = join(top, 'docs-beside');
+      const read = [join(scratch, 'junit.xml'), join(stale, 'notes.md')];
+      // A folder looked for and missing counts as there before the run (existedBefore): the removed scratch folder
+      // is told apart only by having been made by the run.
+      assert.deepEqual(readsOutsideRepo(read, repo, notMadeByRun(() => true)), [join(stale, 'notes.md')]);
+      assert.deepEqual(readsOutsideRepo(read, repo, () => true), read, 'without the made folders, both are flagged');
     } finally {
       rmSync(top, { recursive: true, force: true });
     }
