@@ -12,7 +12,7 @@
 // webview's outer frame and its page starting to load (for a panel that send created), the panel script saying
 // ready and the result reaching it (its User Timing marks).
 // Environment: XSP_BENCH_UI_WINDOWS (default 5).
-/* global document, window -- the recorders run in the browser callbacks run in the browser */
+/* global document, window, MutationObserver, Element -- the recorders run in the browser callbacks run in the browser */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +31,22 @@ const SECOND_FILE = 'payment-link-save.session.json';
 
 /** Records the time of every mousedown in the workbench page, on the browser's absolute clock. */
 function pressRecorder() {
-  window.addEventListener('mousedown', (e) => (window.__xspPressedAt = performance.timeOrigin + e.timeStamp), { capture: true });
+  window.addEventListener(
+    'mousedown',
+    (e) => {
+      window.__xspPressedAt = performance.timeOrigin + e.timeStamp;
+      // What the press landed on, for a click that ran no command (see timedSend).
+      const t = e.target;
+      window.__xspPressedOn = `${t?.tagName ?? '?'}${t?.id ? `#${t.id}` : ''} in ${t?.parentElement?.className || t?.parentElement?.tagName || '?'}`;
+      window.__xspLensRenders = [];
+    },
+    { capture: true },
+  );
+  // Each time VS Code rebuilds a CodeLens's links (a press during a rebuild can land on the " | " between them).
+  window.__xspLensRenders = [];
+  new MutationObserver((records) => {
+    if (records.some((r) => r.target instanceof Element && r.target.closest('.codelens-decoration'))) window.__xspLensRenders.push(Math.round(performance.now()));
+  }).observe(document.body, { childList: true, subtree: true });
 }
 
 /**
@@ -122,7 +137,8 @@ async function timedSend(page, known, log, what) {
     // The page saw the press, but the workbench ran no command (about 1 window in 5, first or second send):
     // press again, as a user would, and time from that press. Counted, and printed with the figures.
     log.lostClicks.push(what);
-    console.error(`bench: ui: the click for the ${what} ran no command within ${LOST_CLICK_MS / 1000} s; pressing again (timed from that press)`);
+    const on = await page.evaluate(() => `${window.__xspPressedOn}; the CodeLens was rebuilt ${window.__xspLensRenders.length} times in the 10 s after`).catch(String);
+    console.error(`bench: ui: the click for the ${what} ran no command within ${LOST_CLICK_MS / 1000} s (it landed on ${on}); pressing again (timed from that press)`);
     await page.evaluate(() => (window.__xspPressedAt = undefined));
     await lens.click();
   }
