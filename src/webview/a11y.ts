@@ -14,13 +14,11 @@ export const announcer = (() => {
   return node;
 })();
 
-let lastAnnounced: unknown;
-
-/** Says the outcome once per result (`seq`): the same result drawn again (a reload, a hidden tab shown) is quiet. */
-export function announce(view: ResultView, seq: unknown, summary: string): void {
-  const key = typeof seq === 'number' ? seq : view;
-  if (key === lastAnnounced) return;
-  lastAnnounced = key;
+/**
+ * Says a result's outcome. Called once per result drawn: the page skips a result it has drawn already (main.ts),
+ * so a replay of the same result is quiet.
+ */
+export function announce(summary: string): void {
   // Emptied first, so a summary equal to the last one is still read.
   announcer.textContent = '';
   requestAnimationFrame(() => (announcer.textContent = summary));

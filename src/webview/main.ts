@@ -51,7 +51,7 @@ function onResult(view: ResultView, seq: unknown): void {
   saveState();
   // Screen readers hear the outcome once: the headline (HTTP status and the session's status, or what went wrong).
   const headline = document.querySelector('.headline')?.textContent?.trim() ?? '';
-  announce(view, seq, [headline, errorCodeOf(view)].filter(Boolean).join(' · '));
+  announce([headline, errorCodeOf(view)].filter(Boolean).join(' · '));
   afterPaint(() => {
     const status = view.outcome === 'session' && isObject(view.session) ? text(view.session.status).slice(0, STATUS_MAX) : '';
     post({
