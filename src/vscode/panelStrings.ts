@@ -83,11 +83,18 @@ export function panelStrings(): Record<PanelString, string> {
   };
 }
 
+let meta: string | undefined;
+
 /**
  * The table as a <meta name="xsp-strings"> tag for the panel page. Only our own words go in, never response data;
- * the JSON is written with \u escapes for the characters that could end the attribute or open markup.
+ * the JSON is written with \u escapes for the characters that could end the attribute or open markup. Built for the
+ * first page and reused: the display language is fixed for the life of an extension host (VS Code restarts it when
+ * the language changes), and every new panel's page carries it.
  */
 export function panelStringsMeta(): string {
-  const json = JSON.stringify(panelStrings()).replace(/[&<>']/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return `<meta name="xsp-strings" content='${json}'>`;
+  if (meta === undefined) {
+    const json = JSON.stringify(panelStrings()).replace(/[&<>']/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    meta = `<meta name="xsp-strings" content='${json}'>`;
+  }
+  return meta;
 }
