@@ -4,25 +4,25 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { PANEL_STRINGS } from '../../src/vscode/panelStringKeys';
-import { ResultPanelManager, type RenderedInfo } from '../../src/vscode/resultPanel';
+import { ResultPanelManager } from '../../src/vscode/resultPanel';
 import type { ResultView } from '../../src/vscode/resultView';
-import { EXTENSION_ID, waitFor } from './helpers';
+import { resultPanelHooks, sessionView, within } from './resultPanelFixtures';
 
+/** A 404 whose words (its id, code and file name) appear nowhere else, so the page can be searched for them. */
 function view(requestUri: string): ResultView {
-  return {
-    requestUri,
+  return sessionView(requestUri, {
     requestLabel: 'language.session.json',
-    target: { kind: 'sandbox', label: 'Sandbox (offline)', baseUrl: 'http://127.0.0.1:4010' },
     operation: 'get',
-    sentAt: new Date().toISOString(),
     outcome: 'apiError',
     http: { status: 404, statusText: 'Not Found' },
+    timings: undefined,
+    session: undefined,
     apiError: { errorCode: 'DATA_NOT_FOUND', message: 'Session lang-unique-4411 was not found.', errors: [], explanation: 'No session has this id.' },
     body: { error_code: 'DATA_NOT_FOUND', message: 'Session lang-unique-4411 was not found.' },
     headers: [],
     requestOptions: [],
     actions: ['refresh', 'openBody', 'copyAsCurl'],
-  };
+  });
 }
 
 /** The value of an attribute as the browser reads it (the page writes &amp; &quot; &#39; &lt; &gt; only). */
@@ -33,25 +33,12 @@ function attributeText(s: string): string {
 describe('result panel language', function () {
   this.timeout(30_000);
   let manager: ResultPanelManager;
-
-  beforeEach(() => {
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext, `${EXTENSION_ID} is not installed`);
-    manager = new ResultPanelManager(ext.extensionUri, { onAction: () => undefined });
-  });
-
-  afterEach(async () => {
-    manager.dispose();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  resultPanelHooks((extensionUri) => (manager = new ResultPanelManager(extensionUri, { onAction: () => undefined })));
 
   it("writes the panel's words into its page as the display language's table, and the script still draws", async () => {
     const uri = vscode.Uri.file('/tmp/xsp-panel-language/language.session.json').toString();
     await manager.show(view(uri));
-    let rendered: RenderedInfo | Error | undefined;
-    manager.whenRendered(uri).then((i) => (rendered = i), (e: unknown) => (rendered = e instanceof Error ? e : new Error(String(e))));
-    const info = await waitFor(() => rendered, 'the webview rendering the result', 20_000);
-    if (info instanceof Error) throw info;
+    const info = await within(manager.whenRendered(uri), 20_000, 'the webview rendering the result');
     assert.equal(info.outcome, 'apiError');
 
     const html = manager.htmlOf(uri) ?? '';

@@ -7,6 +7,7 @@ import type { TestingApi } from '../../src/extension';
 import { RESULT_VIEW_TYPE } from '../../src/vscode/resultPanel';
 import type { FromWebview, ResultView, ToWebview } from '../../src/vscode/resultView';
 import { SessionActions, type SessionOutcome } from '../../src/vscode/sessionActions';
+import { sessionBody } from '../helpers/faultServer';
 import { placeholderPay } from '../helpers/sessionRequests';
 import { KEPT_BODY_LIMIT } from '../../src/vscode/shownSessions';
 import { fakeKey, openRequest, recordingServer, sandboxUrl, suiteHooks, waitFor, withUserSetting } from './helpers';
@@ -182,17 +183,10 @@ describe('a result panel restored after a reload', function () {
 
   it('keeps a body over the limit out of the workspace state: the restored panel says so, and Refresh brings it back', async () => {
     // A test API on 127.0.0.1 whose session carries more metadata than the store keeps (GET answers the same).
-    const id = 'ps-0123456789abcdef0123abcd';
+    const base = sessionBody();
+    const id = String(base.payment_session_id);
     const session = {
-      ...placeholderPay('restored-large'),
-      reference_id: 'restored-large-1',
-      amount: 10_000,
-      description: 'A session with a large metadata object',
-      payment_session_id: id,
-      status: 'ACTIVE',
-      created: new Date().toISOString(),
-      updated: new Date().toISOString(),
-      expires_at: new Date(Date.now() + 30 * 60_000).toISOString(),
+      ...base,
       payment_link_url: `https://checkout-staging.xendit.co/sessions/${id}`,
       metadata: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`note_${i}`, 'x'.repeat(KEPT_BODY_LIMIT / 30)])),
     };
