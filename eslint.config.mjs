@@ -33,6 +33,12 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // The UI bench's reference extension is a plain CommonJS extension, loaded by VS Code as such.
+    files: ['bench/fixtures/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['test/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.mocha } },
   },

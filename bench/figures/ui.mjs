@@ -5,6 +5,8 @@
 //   ui_first_send_ms  the first send after the window opened, clicked as soon as the CodeLens is drawn
 //   ui_new_panel_ms   another request file, after every editor was closed: its panel is new
 //   ui_resend_ms      the same file again, its panel open (RESENDS per window)
+//   ui_reference_panel_ms  the same press and new panel beside, made by a bench-only extension that does nothing
+//                     else (bench/fixtures/reference-panel): the workbench's own share of ui_new_panel_ms here
 // The press time is the mousedown event's time stamp in the workbench page; the drawn time is when the answer is
 // first in the panel's document, looked for every 8 ms inside it (it is painted at the next frame). Both are on
 // the browser's clock (performance.timeOrigin + a relative time), so Playwright's own latency is not counted.
@@ -13,13 +15,14 @@
 // ready and the result reaching it (its User Timing marks).
 // Environment: XSP_BENCH_UI_WINDOWS (default 5).
 /* global document, window, MutationObserver, Element -- the recorders run in the browser callbacks run in the browser */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureTools } from '../../test/runner/tools.mjs';
 import { launchBrowser, startCodeServer } from '../../test/runner/codeServer.mjs';
 import { openWindow } from '../../test/ui/workbench.mjs';
 import { installExtension, packageExtension } from '../../scripts/start.mjs';
+import { packageReferenceExtension } from '../lib/referencePanel.mjs';
 import { median } from '../lib/stats.mjs';
 
 const RESENDS = 3;
@@ -28,6 +31,8 @@ const LOST_CLICK_MS = 10_000;
 const CODELENS = 'Create Session · Sandbox';
 const FIRST_FILE = 'pay-payment-link.session.json';
 const SECOND_FILE = 'payment-link-save.session.json';
+const REFERENCE_LENS = 'Open Reference Panel';
+const REFERENCE_FILE = 'open.reference.json';
 
 /** Records the time of every mousedown in the workbench page, on the browser's absolute clock. */
 function pressRecorder() {
@@ -124,15 +129,18 @@ async function openFromExplorer(page, name) {
   await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 60_000 });
 }
 
-/** Clicks the CodeLens and measures, on the browser's clock, until a new session is drawn. */
-async function timedSend(page, known, log, what) {
+/**
+ * Clicks the CodeLens and measures, on the browser's clock, until a new session is drawn. `log` says where the
+ * playground's log is (no stateDir for the reference panel, which logs nothing) and collects lost clicks.
+ */
+async function timedSend(page, known, log, what, lensTitle = CODELENS) {
   await page.evaluate(() => (window.__xspPressedAt = undefined));
-  const lens = page.getByText(CODELENS, { exact: true }).first();
+  const lens = page.getByText(lensTitle, { exact: true }).first();
   // In a new window the extension starts first: on a busy machine that alone can take a minute or more.
   await lens.waitFor({ timeout: 180_000 });
   await lens.click();
   let drawn = await nextDrawn(page, known, LOST_CLICK_MS).catch(() => undefined);
-  const lost = !drawn && !(await commandRan(log));
+  const lost = !drawn && !(log.stateDir && (await commandRan(log)));
   if (lost) {
     // The page saw the press, but the workbench ran no command (about 1 window in 5, first or second send):
     // press again, as a user would, and time from that press. Counted, and printed with the figures.
@@ -150,7 +158,7 @@ async function timedSend(page, known, log, what) {
   if (typeof pressedAt !== 'number') throw new Error('the click on the CodeLens was not seen by the page');
   // Each stage after the press, in ms: command, frame and page (these two only for a panel this send created),
   // ready, result.
-  const commandAt = await commandStart(log);
+  const commandAt = log.stateDir ? await commandStart(log) : undefined;
   const after = Object.entries({ command: commandAt, ...stages })
     .filter(([, t]) => typeof t === 'number' && t >= pressedAt)
     .sort(([, x], [, y]) => x - y)
@@ -239,19 +247,24 @@ export async function measure({ root }) {
     mkdirSync(join(scratch, 'state', 'extensions'), { recursive: true });
     installExtension(tools, vsix, join(scratch, 'state', 'extensions'));
     cleanup();
+    installExtension(tools, packageReferenceExtension(root, scratch), join(scratch, 'state', 'extensions'));
     server = await startCodeServer({ tools, stateDir: join(scratch, 'state'), userSettings: { 'workbench.colorTheme': 'Default Dark Modern' } });
     browser = await launchBrowser(tools);
     const first = [];
     const newPanel = [];
+    const reference = [];
     const resend = [];
     const marksSeen = new Set();
     const lostClicks = [];
+    // The reference extension logs nothing: its lost clicks are told by nothing drawn, and counted apart.
+    const referenceLog = { lostClicks: [] };
     // Timing lines already matched to a send: every window's log is under the one state directory.
     const usedLines = new Set();
     for (let i = 0; i < windows; i++) {
       const dir = join(scratch, `window-${i}`);
       cpSync(join(root, 'examples'), join(dir, 'examples'), { recursive: true });
       cpSync(join(root, 'schemas'), join(dir, 'schemas'), { recursive: true });
+      writeFileSync(join(dir, 'examples', REFERENCE_FILE), '{\n  "reference_id": "bench-reference"\n}\n');
       const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
       try {
         const page = await context.newPage();
@@ -264,8 +277,22 @@ export async function measure({ root }) {
         const { ms: a, lost: aLost, stages: aStages } = await timedSend(page, known, log, 'first send');
         // A first send pressed again 10 s later is a send into a settled window, not a first send: left out.
         if (!aLost) first.push(a);
-        await wb.runCommand('View: Close All Editors');
-        await page.locator('iframe.webview').first().waitFor({ state: 'detached', timeout: 20_000 });
+        const closeAll = async () => {
+          await wb.runCommand('View: Close All Editors');
+          await page.locator('iframe.webview').first().waitFor({ state: 'detached', timeout: 20_000 });
+        };
+        await closeAll();
+        // The reference panel goes first in every other window, so neither is always the one in the warmer window.
+        let ref;
+        const referenceSend = async () => {
+          await openFromExplorer(page, REFERENCE_FILE);
+          ref = await timedSend(page, known, referenceLog, 'reference panel', REFERENCE_LENS);
+          reference.push(ref.ms);
+        };
+        if (i % 2 === 1) {
+          await referenceSend();
+          await closeAll();
+        }
         await openFromExplorer(page, SECOND_FILE);
         const { ms: b, stages: bStages } = await timedSend(page, known, log, 'new panel');
         newPanel.push(b);
@@ -275,8 +302,12 @@ export async function measure({ root }) {
           resend.push(r.ms);
           resendStages.push(r.stages);
         }
-        console.error(`bench: ui window ${i + 1}/${windows}: first ${Math.round(a)} ms, new panel ${Math.round(b)} ms, resend ${resend.slice(-RESENDS).map(Math.round).join('/')} ms`);
-        console.error(`bench: ui   after the click: first send ${aStages}; new panel ${bStages}; resends ${resendStages.join(' | ')}`);
+        if (i % 2 === 0) {
+          await closeAll();
+          await referenceSend();
+        }
+        console.error(`bench: ui window ${i + 1}/${windows}: first ${Math.round(a)} ms, new panel ${Math.round(b)} ms, resend ${resend.slice(-RESENDS).map(Math.round).join('/')} ms, reference panel ${Math.round(ref.ms)} ms`);
+        console.error(`bench: ui   after the click: first send ${aStages}; new panel ${bStages}; resends ${resendStages.join(' | ')}; reference panel ${ref.stages}`);
         lostClicks.push(...log.lostClicks);
         for (const line of extensionMarks(join(scratch, 'state'), marksSeen)) console.error(`bench: ui   extension: ${line.replace(/^\S+ \S+ /, '')}`);
       } catch (err) {
@@ -292,10 +323,11 @@ export async function measure({ root }) {
       ui_first_send_ms: figure(first, 1000, `fresh windows${first.length < windows ? ` (${windows - first.length} left out: the first click was lost)` : ''}`),
       ui_new_panel_ms: figure(newPanel, 400, 'new panels, one per window'),
       ui_resend_ms: figure(resend, 100, `resends, ${RESENDS} per window`),
+      ui_reference_panel_ms: figure(reference, undefined, 'reference panels, one per window: a bench-only extension opening a static webview beside from its CodeLens, the floor under ui_new_panel_ms'),
       ui_lost_clicks: {
         value: lostClicks.length,
         unit: 'clicks',
-        note: `CodeLens clicks that ran no command within ${LOST_CLICK_MS / 1000} s and were pressed again, of ${windows * (2 + RESENDS)}${lostClicks.length ? `: ${lostClicks.join(', ')}` : ''}`,
+        note: `CodeLens clicks that ran no command within ${LOST_CLICK_MS / 1000} s and were pressed again, of ${windows * (2 + RESENDS)}${lostClicks.length ? `: ${lostClicks.join(', ')}` : ''}; the reference panel's CodeLens: ${referenceLog.lostClicks.length} of ${windows}`,
       },
     };
   } finally {
