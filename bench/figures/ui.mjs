@@ -5,8 +5,9 @@
 //   ui_first_send_ms  the first send after the window opened, clicked as soon as the CodeLens is drawn
 //   ui_new_panel_ms   another request file, after every editor was closed: its panel is new
 //   ui_resend_ms      the same file again, its panel open (RESENDS per window)
-//   ui_reference_panel_ms  the same press and new panel beside, made by a bench-only extension that does nothing
-//                     else (bench/fixtures/reference-panel): the workbench's own share of ui_new_panel_ms here
+//   ui_reference_panel_ms  the same press and new panel beside, from a copy of the same request file, made by a
+//                     bench-only extension that does nothing else (bench/fixtures/reference-panel): the workbench's
+//                     own share of ui_new_panel_ms here
 // The press time is the mousedown event's time stamp in the workbench page; the drawn time is when the answer is
 // first in the panel's document, looked for every 8 ms inside it (it is painted at the next frame). Both are on
 // the browser's clock (performance.timeOrigin + a relative time), so Playwright's own latency is not counted.
@@ -264,7 +265,8 @@ export async function measure({ root }) {
       const dir = join(scratch, `window-${i}`);
       cpSync(join(root, 'examples'), join(dir, 'examples'), { recursive: true });
       cpSync(join(root, 'schemas'), join(dir, 'schemas'), { recursive: true });
-      writeFileSync(join(dir, 'examples', REFERENCE_FILE), '{\n  "reference_id": "bench-reference"\n}\n');
+      // The reference panel's file is the new panel's request file under another name: the same editor is split.
+      writeFileSync(join(dir, 'examples', REFERENCE_FILE), readFileSync(join(dir, 'examples', SECOND_FILE)));
       const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
       try {
         const page = await context.newPage();
