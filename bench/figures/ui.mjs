@@ -15,7 +15,7 @@
 // webview's outer frame and its page starting to load (for a panel that send created), the panel script saying
 // ready and the result reaching it (its User Timing marks).
 // Environment: XSP_BENCH_UI_WINDOWS (default 5).
-/* global document, window, MutationObserver, Element -- the recorders run in the browser callbacks run in the browser */
+/* global document, window -- the callbacks given to page.evaluate run in the browser */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,7 @@ import { openWindow } from '../../test/ui/workbench.mjs';
 import { installExtension, packageExtension } from '../../scripts/start.mjs';
 import { packageReferenceExtension } from '../lib/referencePanel.mjs';
 import { median } from '../lib/stats.mjs';
+import { nextDrawn, pressRecorder, watchPanels } from '../lib/panelRecorders.mjs';
 
 const RESENDS = 3;
 /** A click that has drawn nothing and run no command by then was lost (see timedSend). */
@@ -34,95 +35,6 @@ const FIRST_FILE = 'pay-payment-link.session.json';
 const SECOND_FILE = 'payment-link-save.session.json';
 const REFERENCE_LENS = 'Open Reference Panel';
 const REFERENCE_FILE = 'open.reference.json';
-
-/** Records the time of every mousedown in the workbench page, on the browser's absolute clock. */
-function pressRecorder() {
-  window.addEventListener(
-    'mousedown',
-    (e) => {
-      window.__xspPressedAt = performance.timeOrigin + e.timeStamp;
-      // What the press landed on, for a click that ran no command (see timedSend).
-      const t = e.target;
-      window.__xspPressedOn = `${t?.tagName ?? '?'}${t?.id ? `#${t.id}` : ''} in ${t?.parentElement?.className || t?.parentElement?.tagName || '?'}`;
-      window.__xspLensRenders = [];
-    },
-    { capture: true },
-  );
-  // Each time VS Code rebuilds a CodeLens's links (a press during a rebuild can land on the " | " between them).
-  window.__xspLensRenders = [];
-  new MutationObserver((records) => {
-    if (records.some((r) => r.target instanceof Element && r.target.closest('.codelens-decoration'))) window.__xspLensRenders.push(Math.round(performance.now()));
-  }).observe(document.body, { childList: true, subtree: true });
-}
-
-/**
- * Installed in a webview's inner document (fake.html, which the workbench then writes the panel's HTML into, in the
- * same window) as soon as it is navigated: records, every 8 ms, the first time each ACTIVE session id is in the
- * document, on the browser's absolute clock, so when Playwright looks does not matter. An id already there at the
- * first look is marked late (its time is then an upper bound).
- */
-function drawRecorder() {
-  if (window.__xspDrawn) return;
-  const seen = (window.__xspDrawn = {});
-  let first = true;
-  const look = () => {
-    const textNow = document.body?.textContent ?? '';
-    if (textNow.includes('ACTIVE')) {
-      for (const [id] of textNow.matchAll(/ps-[0-9a-f]{24}/g)) seen[id] ??= { at: performance.timeOrigin + performance.now(), late: first };
-    }
-    first = false;
-  };
-  look();
-  setInterval(look, 8);
-}
-
-/** Puts drawRecorder into every result panel's document of `page` as it appears. */
-function watchPanels(page) {
-  page.on('framenavigated', (frame) => {
-    if (frame.url().includes('/fake.html')) frame.evaluate(drawRecorder).catch(() => {});
-  });
-}
-
-/** The first ACTIVE session id drawn in any panel that is not in `known`, with its time; waits up to 60 s. */
-async function nextDrawn(page, known, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      if (!frame.url().includes('/fake.html')) continue;
-      // A panel whose navigation event was missed (its frame was replaced while the recorder went in) gets it
-      // now; installing twice is a no-op. Anything it finds already drawn is marked late.
-      await frame.evaluate(drawRecorder).catch(() => {});
-      const drawn = await frame.evaluate(() => window.__xspDrawn ?? {}).catch(() => ({}));
-      const fresh = Object.entries(drawn).find(([id]) => !known.has(id));
-      if (fresh) return { id: fresh[0], ...fresh[1], stages: await panelStages(frame) };
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  const shown = [];
-  for (const frame of page.frames()) {
-    if (frame.url().includes('/fake.html')) shown.push(await frame.evaluate(() => document.body?.textContent?.slice(0, 160) ?? '').catch((e) => String(e)));
-  }
-  throw new Error(`no new session was drawn in a result panel within ${timeoutMs / 1000} s; the panels show: ${JSON.stringify(shown)}`);
-}
-
-/**
- * When the panel's page came to be, on the browser's clock: the webview's outer frame and its inner document
- * started loading (navigation start), the panel script said ready, and the latest result reached it (its User
- * Timing marks). Missing stages are left out.
- */
-async function panelStages(frame) {
-  const inner = await frame
-    .evaluate(() => {
-      const at = (name) => {
-        const marks = performance.getEntriesByName(name, 'mark');
-        return marks.length ? performance.timeOrigin + marks[marks.length - 1].startTime : undefined;
-      };
-      return { page: performance.timeOrigin, ready: at('xsp-ready'), result: at('xsp-result') };
-    })
-    .catch(() => ({}));
-  const outer = frame.parentFrame() ? await frame.parentFrame().evaluate(() => performance.timeOrigin).catch(() => undefined) : undefined;
-  return { frame: outer, ...inner };
-}
 
 /** Opens a file as a user would in a new window: a click on its row in the Explorer. */
 async function openFromExplorer(page, name) {
