@@ -21,7 +21,6 @@ export const bundles = [
   { in: 'src/extension.ts', out: 'extension' },
   { in: 'src/modelBundle.ts', out: 'model' },
   { in: 'src/clientBundle.ts', out: 'client', sharesModel: true },
-  { in: 'src/proxyBundle.ts', out: 'proxyAgent' },
   { in: 'src/sandbox/main.ts', out: 'sandbox' },
   { in: 'src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
 ];
