@@ -1,5 +1,9 @@
-// UI test: a real window reload. The workbench page is reloaded, VS Code brings the result panel back through the
-// extension's serializer (a new extension host, a new sandbox), and the restored panel's buttons act on its session.
+// UI test: a real window reload. The window is reloaded with Developer: Reload Window, VS Code brings the result panel
+// back through the extension's serializer (a new extension host, a new sandbox), and the restored panel's buttons
+// act on its session. Not the browser's own reload (page.reload): the web workbench writes which editors are open
+// while the page unloads, where the browser does not wait for it, so on a loaded machine (1 run in 4 or 5 with two
+// busy cores) the window came back with no editor at all, ours or the request file. Reload Window waits for that
+// write, as desktop VS Code does on every reload.
 import * as assert from 'node:assert/strict';
 import { openWorkbench } from './workbench.mjs';
 
@@ -26,7 +30,9 @@ describe('UI: a result panel after a window reload', function () {
     const id = await before.locator('.field', { hasText: 'Session id' }).locator('bdi.code').first().innerText();
     assert.match(id, /^ps-[0-9a-f]{24}$/);
 
-    await page.reload({ timeout: 120_000 });
+    const reloaded = page.waitForEvent('load', { timeout: 120_000 });
+    await runCommand('Developer: Reload Window');
+    await reloaded;
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     const panel = wb.panel();
     await panel.getByText(id, { exact: true }).first().waitFor({ timeout: 60_000 });
