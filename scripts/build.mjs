@@ -5,7 +5,7 @@
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -48,45 +48,45 @@ const shareModel = {
 };
 
 /**
+ * An esbuild plugin that bundles `contents(path)` in place of one of undici's own modules, where `importer` (one of
+ * undici's files) requires it by a path matching `request`. `path` is the module it replaces; a `require` in
+ * `contents` resolves from its folder.
+ */
+function replaceUndiciModule({ name, request, importer, contents }) {
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter: request }, (args) =>
+        importer.test(args.importer) ? { path: join(dirname(args.importer), args.path), namespace: name } : undefined,
+      );
+      build.onLoad({ filter: /./, namespace: name }, (args) => ({ contents: contents(args.path), resolveDir: dirname(args.path), loader: 'js' }));
+    },
+  };
+}
+
+/**
  * undici's dispatcher/client.js requires client-h2.js at load, and with it node:http2, which brings tls and more:
  * about 15 ms of every CLI process. The client never offers HTTP/2 (undici's allowH2 is off by default), so
  * client-h2.js is bundled behind a function that requires it the first time a connection speaks h2.
  */
-const lazyUndiciHttp2 = {
+const lazyUndiciHttp2 = replaceUndiciModule({
   name: 'lazy-undici-http2',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/client-h2\.js$/ }, (args) =>
-      /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/.test(args.importer)
-        ? { path: join(dirname(args.importer), 'client-h2.js'), namespace: 'lazy-undici-http2' }
-        : undefined,
-    );
-    build.onLoad({ filter: /./, namespace: 'lazy-undici-http2' }, (args) => ({
-      contents: `module.exports = function connectH2(client, socket) { return require(${JSON.stringify(args.path)})(client, socket); };`,
-      resolveDir: dirname(args.path),
-      loader: 'js',
-    }));
-  },
-};
+  request: /^\.\/client-h2\.js$/,
+  importer: /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/,
+  contents: (path) => `module.exports = function connectH2(client, socket) { return require(${JSON.stringify(path)})(client, socket); };`,
+});
 
 /**
  * undici's HTTP/1 and HTTP/2 writers require web/fetch/body.js (with WebIDL and the rest of fetch's plumbing, about
  * 40 KB) only to send a FormData body. The client sends every body as a string, so in the bundles that module is
  * replaced by one that says so if it is ever reached, instead of shipping fetch to every user.
  */
-const noUndiciFormData = {
+const noUndiciFormData = replaceUndiciModule({
   name: 'no-undici-form-data',
-  setup(build) {
-    build.onResolve({ filter: /[\\/]web[\\/]fetch[\\/]body\.js$/ }, (args) =>
-      /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client-h[12]\.js$/.test(args.importer)
-        ? { path: 'form-data-body', namespace: 'no-undici-form-data' }
-        : undefined,
-    );
-    build.onLoad({ filter: /./, namespace: 'no-undici-form-data' }, () => ({
-      contents: `exports.extractBody = function extractBody() { throw new Error('This build of undici sends string and Buffer bodies only, not FormData'); };`,
-      loader: 'js',
-    }));
-  },
-};
+  request: /[\\/]web[\\/]fetch[\\/]body\.js$/,
+  importer: /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client-h[12]\.js$/,
+  contents: () => `exports.extractBody = function extractBody() { throw new Error('This build of undici sends string and Buffer bodies only, not FormData'); };`,
+});
 
 /**
  * undici's HTTP/1 parser is llhttp compiled to WebAssembly, which undici ships as two JS files each holding the
@@ -95,19 +95,13 @@ const noUndiciFormData = {
  * (binary compresses better than base64) and about 145 KB less JavaScript to parse when dist/client.js loads.
  */
 const llhttpFiles = { 'llhttp_simd-wasm.js': 'llhttp_simd.wasm', 'llhttp-wasm.js': 'llhttp.wasm' };
-const undiciWasmFiles = {
+const undiciWasmFiles = replaceUndiciModule({
   name: 'undici-wasm-files',
-  setup(build) {
-    build.onResolve({ filter: /[\\/]llhttp[\\/]llhttp(_simd)?-wasm\.js$/ }, (args) => {
-      const file = llhttpFiles[args.path.split(/[\\/]/).pop()];
-      return file ? { path: file, namespace: 'undici-wasm-files' } : undefined;
-    });
-    build.onLoad({ filter: /./, namespace: 'undici-wasm-files' }, (args) => ({
-      contents: `module.exports = require('node:fs').readFileSync(require('node:path').join(__dirname, ${JSON.stringify(args.path)}));`,
-      loader: 'js',
-    }));
-  },
-};
+  request: /[\\/]llhttp[\\/]llhttp(_simd)?-wasm\.js$/,
+  importer: /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client-h1\.js$/,
+  contents: (path) =>
+    `module.exports = require('node:fs').readFileSync(require('node:path').join(__dirname, ${JSON.stringify(llhttpFiles[basename(path)])}));`,
+});
 
 /** Writes the .wasm files that undiciWasmFiles reads, decoded from undici's own modules. */
 function writeLlhttpWasm() {
