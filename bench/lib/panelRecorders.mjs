@@ -13,6 +13,8 @@ export function pressRecorder() {
       // What the press landed on, for a click that ran no command (see timedSend).
       const t = e.target;
       window.__xspPressedOn = `${t?.tagName ?? '?'}${t?.id ? `#${t.id}` : ''} in ${t?.parentElement?.className || t?.parentElement?.tagName || '?'}`;
+      // The lens as drawn: links (<a>) run a command, bare spans (a lens redrawn from VS Code's cache) do not.
+      window.__xspPressedOn += `: ${t?.closest?.('.codelens-decoration')?.innerHTML?.slice(0, 300) ?? '?'}`;
       window.__xspLensRenders = [];
     },
     { capture: true },
