@@ -178,8 +178,14 @@ export class SessionRequests implements vscode.Disposable {
         : operation === 'get'
           ? vscode.l10n.t('Refreshing session on {0}…', target.label)
           : vscode.l10n.t('Cancelling session on {0}…', target.label);
+    const newPanel = !this.panels.get(requestUri);
     void this.panels.showBusy(requestUri, operation);
     try {
+      // VS Code sends what an extension asks of the workbench on a zero-delay timer. A new panel's creation waits
+      // for that timer, and so would wait for the request's own synchronous start (the client, undici and, for the
+      // sandbox, its handling in this process) if it began now. Letting the timer go first puts the panel's frame
+      // in the workbench's hands earlier.
+      if (newPanel && !controller.signal.aborted) await new Promise((resolve) => setTimeout(resolve, 0));
       const result = await withDelayedProgress(this.ui.current, title, call(this.clients.for(target), controller.signal), () => controller.abort());
       if (controller.signal.aborted && this.inFlight.get(requestUri) !== controller) {
         // A newer request for this panel replaced this one (and aborted it): the newer answer is the one to show,
