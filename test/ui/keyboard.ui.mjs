@@ -1,5 +1,5 @@
-// UI test: the result panel with the keyboard only, and what a screen reader hears. After Create Session (from the
-// Command Palette), the panel's outcome is in its live region; Ctrl+2 moves into the panel, Tab reaches the
+// UI test: the result panel with the keyboard only, and what a screen reader hears. After Create Session (its key,
+// Ctrl+Alt+R, in the request file), the panel's outcome is in its live region; Ctrl+2 moves into the panel, Tab reaches the
 // toolbar (role toolbar, labelled, one tab stop), the arrow keys move between its buttons, and Enter on Refresh
 // gets the session again while the focus stays on Refresh and the new outcome is announced.
 /* global document, HTMLElement -- frame.evaluate callbacks run in the browser */
@@ -35,7 +35,9 @@ describe('UI: the result panel with the keyboard only', function () {
   it('announces the outcome, then Tab, arrows and Enter work the toolbar with the focus kept on Refresh', async () => {
     const { page } = wb;
     await wb.openFile('pay-payment-link.session.json');
-    await wb.runCommand('Xendit: Create Session');
+    // Quick Open leaves the focus in the opened file's editor, where the key is bound.
+    await page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Control+Alt+R');
     await wb.panel().getByText('ACTIVE', { exact: true }).first().waitFor({ timeout: 60_000 });
     const frame = await wb.panelFrame();
     await frame.waitForFunction(() => /201.*ACTIVE/.test(document.querySelector('[role="status"][aria-atomic="true"]')?.textContent ?? ''), undefined, { timeout: 10_000 });
