@@ -185,7 +185,7 @@ export class SessionRequests implements vscode.Disposable {
       // for that timer, and so would wait for the request's own synchronous start (the client, undici and, for the
       // sandbox, its handling in this process) if it began now. Letting the timer go first puts the panel's frame
       // in the workbench's hands earlier.
-      if (newPanel && !controller.signal.aborted) await new Promise((resolve) => setTimeout(resolve, 0));
+      if (newPanel) await new Promise((resolve) => setTimeout(resolve, 0));
       const result = await withDelayedProgress(this.ui.current, title, call(this.clients.for(target), controller.signal), () => controller.abort());
       if (controller.signal.aborted && this.inFlight.get(requestUri) !== controller) {
         // A newer request for this panel replaced this one (and aborted it): the newer answer is the one to show,
