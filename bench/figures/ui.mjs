@@ -148,10 +148,15 @@ async function describeWorkbench(page) {
   if (await page.screenshot({ path: shot }).then(() => true, () => false)) console.error(`bench: ui   screenshot: ${shot}`);
 }
 
+/** The lowest and the highest of `values`, rounded, for a note: "a-b", or "a to b" where a value can be negative. */
+function spread(values, between = '-') {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `${Math.round(sorted[0])}${between}${Math.round(sorted[sorted.length - 1])}`;
+}
+
 function figure(values, goal, what) {
   if (values.length === 0) return { value: NaN, unit: 'ms', goal, better: 'lower', note: `none measured: ${what}` };
-  const sorted = [...values].sort((a, b) => a - b);
-  const range = sorted.length > 1 ? ` (${Math.round(sorted[0])}-${Math.round(sorted[sorted.length - 1])})` : '';
+  const range = values.length > 1 ? ` (${spread(values)})` : '';
   return { value: Math.round(median(values)), unit: 'ms', goal, better: 'lower', note: `median of ${values.length} ${what}${range}, click to drawn, in the browser` };
 }
 
@@ -163,12 +168,11 @@ function figure(values, goal, what) {
 function overReference(newPanel, reference) {
   const diffs = newPanel.map((ms, i) => ms - reference[i]).filter(Number.isFinite);
   if (diffs.length === 0) return { value: NaN, unit: 'ms', better: 'lower', note: 'none measured' };
-  const sorted = [...diffs].sort((a, b) => a - b);
   return {
     value: Math.round(median(diffs)),
     unit: 'ms',
     better: 'lower',
-    note: `median of ${diffs.length} windows (${Math.round(sorted[0])} to ${Math.round(sorted[sorted.length - 1])}): ui_new_panel_ms less ui_reference_panel_ms in the same window`,
+    note: `median of ${diffs.length} windows (${spread(diffs, ' to ')}): ui_new_panel_ms less ui_reference_panel_ms in the same window`,
   };
 }
 
