@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { SessionsClient, SessionsResult } from '../sessions/client';
 import { withDelayedProgress } from './delayedProgress';
 import type { ResultPanelManager } from './resultPanel';
+import { FIRST_DRAW_WAIT_MS } from './resultPanelWebview';
 import type { ResultView } from './resultView';
 import { buildResultView } from './resultViewBuilder';
 import type { SessionClients } from './sessionClients';
@@ -31,6 +32,8 @@ export class SessionRequests implements vscode.Disposable {
   private readonly inFlight = new Map<string, AbortController>();
   private readonly pollers = new Map<string, AbortController>();
   private readonly completed = new vscode.EventEmitter<SessionOutcome>();
+  /** The latest outcome's bookkeeping (see afterDraw). */
+  private bookkeeping: Promise<void> = Promise.resolve();
   /** Fires after each outcome is shown (history and tests listen). */
   readonly onDidComplete = this.completed.event;
 
@@ -180,6 +183,7 @@ export class SessionRequests implements vscode.Disposable {
           : vscode.l10n.t('Cancelling session on {0}…', target.label);
     const newPanel = !this.panels.get(requestUri);
     void this.panels.showBusy(requestUri, operation);
+    let outcome: SessionOutcome;
     try {
       // VS Code sends what an extension asks of the workbench on a zero-delay timer. A new panel's creation waits
       // for that timer, and so would wait for the request's own synchronous start (the client, undici and, for the
@@ -203,14 +207,30 @@ export class SessionRequests implements vscode.Disposable {
       const view = buildResultView(result, entry);
       entry.view = view;
       await this.panels.show(view);
-      // After the post, so what a reload needs is written while the panel draws, not before the panel hears of it.
-      this.shown.keep(entry);
-      const outcome = { result, view };
-      this.completed.fire(outcome);
-      return outcome;
+      outcome = { result, view };
     } finally {
       if (this.inFlight.get(requestUri) === controller) this.inFlight.delete(requestUri);
     }
+    // After the post, so what a reload needs is written while the panel draws, not before the panel hears of it.
+    // A panel this send opened draws first: the writes and the history view's refresh this sets off would reach
+    // the workbench while it loads the new page, on the same main thread (see ResultPanel.setTitle for figures).
+    const outcomeShown = outcome;
+    await this.afterDraw(newPanel ? this.panels.whenRendered(requestUri) : undefined, () => {
+      this.shown.keep(entry);
+      this.completed.fire(outcomeShown);
+    });
+    return outcome;
+  }
+
+  /**
+   * Runs an outcome's bookkeeping once `drawn` settles (or after FIRST_DRAW_WAIT_MS), after that of every earlier
+   * outcome: the history lists sessions in the order they were shown, even when a resend's answer comes while an
+   * earlier send's new panel is still loading.
+   */
+  private afterDraw(drawn: Promise<unknown> | undefined, bookkeeping: () => void): Promise<void> {
+    const step = this.bookkeeping.then(() => (drawn ? settledOrAfter(drawn, FIRST_DRAW_WAIT_MS) : undefined)).then(bookkeeping);
+    this.bookkeeping = step.catch(() => undefined);
+    return step;
   }
 
   dispose(): void {
@@ -218,6 +238,18 @@ export class SessionRequests implements vscode.Disposable {
     for (const c of this.inFlight.values()) c.abort();
     this.completed.dispose();
   }
+}
+
+/** Resolves when `promise` settles or `ms` have passed, whichever is first. */
+function settledOrAfter(promise: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    promise.then(done, done);
+  });
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -247,6 +247,24 @@ describe('playground', function () {
     assert.equal(server.requests.filter((r) => r.method === 'POST').length, 1);
   });
 
+  it('records a send that opened its panel (history, what a reload restores) once the panel has drawn it', async () => {
+    // That bookkeeping would otherwise reach the workbench while it loads the new page (SessionRequests.run).
+    const editor = await openRequest('recorded-after-draw.session.json', SESSION_REQUEST_EXAMPLES[0].body);
+    const uri = editor.document.uri.toString();
+    assert.equal(api.actions.panels.get(uri), undefined, 'the request already had a panel');
+    const atRecord: Promise<string>[] = [];
+    const sub = api.actions.onDidComplete((outcome) => {
+      if (outcome.view.requestUri !== uri) return;
+      // whenRendered answers at once for a result already drawn; then both are settled and the race takes the first.
+      const drawn = Promise.race([api.actions.panels.whenRendered(uri), Promise.resolve(undefined)]);
+      atRecord.push(drawn.then((info) => (info ? `drawn ${info.status}` : 'not drawn yet')));
+    });
+    restores.push(() => sub.dispose());
+    await vscode.commands.executeCommand('xendit.createSession');
+    assert.deepEqual(await Promise.all(atRecord), ['drawn ACTIVE']);
+    await waitFor(() => api.history.entries().some((e) => e.requestUri === uri) || undefined, 'the session in the history');
+  });
+
   it('shows only the newer answer when a request is sent again before the first one answered', async () => {
     // The first POST opens the panel; the second never gets an answer; the third is refused at once.
     const server = await recordingServer((_req, res) => {

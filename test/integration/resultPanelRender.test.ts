@@ -46,6 +46,23 @@ describe('result panel', function () {
     assert.deepEqual(await within(manager.whenRendered(uri), 1000, 'a second whenRendered'), info);
   });
 
+  it('keeps a new panel\'s first title until its page has drawn the result, then shows the state', async () => {
+    // Redrawing the tab while the workbench loads the new page delays the page (ResultPanel.setTitle).
+    const uri = uriFor('title-after-draw');
+    const showing = manager.show(sessionView(uri));
+    const panel = manager.get(uri)!.panel;
+    assert.equal(panel.title, 'Session · payment-link-save', 'the title changed before the page drew anything');
+    await showing;
+    const rendered = manager.whenRendered(uri);
+    assert.equal((await within(rendered, 20_000, 'the first render')).status, 'ACTIVE');
+    // Whoever waits for the draw sees the title the user sees.
+    assert.equal(panel.title, 'Session · payment-link-save · ACTIVE');
+    // Once the page has drawn, a new result's state is in the title at once.
+    const again = manager.show(sessionView(uri, { session: { ...sessionView(uri).session!, status: 'COMPLETED' } }));
+    assert.equal(panel.title, 'Session · payment-link-save · COMPLETED');
+    await again;
+  });
+
   it('renders an API error, a network error and an unexpected response', async () => {
     const uri = uriFor('errors');
     await manager.show(apiErrorView(uri));
