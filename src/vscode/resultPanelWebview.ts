@@ -123,8 +123,9 @@ export class ResultPanel implements vscode.Disposable {
    * The tab's title, with the result's state. On a panel that has drawn nothing yet (a new one, or one VS Code
    * brought back), it waits for the first draw, up to FIRST_DRAW_WAIT_MS: the workbench draws the tab and loads the new
    * page on the browser's one main thread, and redrawing the tab then delays the page. With the history and reload
-   * bookkeeping also following the draw (SessionRequests.run), a new panel's time over the UI bench's reference
-   * panel went from 154 to 88 ms (medians of 28 windows each, interleaved, code-server on a 2-core machine).
+   * bookkeeping also following the draw (SessionRequests.run), the UI bench's new page took 52-66 ms from its start
+   * to its script running, where it took 66-73 ms before (medians of 8-12 windows, in 5 interleaved runs in
+   * code-server on a 2-core machine). The whole click-to-drawn time moves by more than that from run to run.
    */
   private setTitle(title: string): void {
     if (this.drawnOnce) {
