@@ -32,8 +32,8 @@ export class SessionRequests implements vscode.Disposable {
   private readonly inFlight = new Map<string, AbortController>();
   private readonly pollers = new Map<string, AbortController>();
   private readonly completed = new vscode.EventEmitter<SessionOutcome>();
-  /** The latest outcome's bookkeeping (see afterDraw). */
-  private bookkeeping: Promise<void> = Promise.resolve();
+  /** Settles once the latest outcome is recorded (see record). */
+  private recorded: Promise<void> = Promise.resolve();
   /** Fires after each outcome is shown (history and tests listen). */
   readonly onDidComplete = this.completed.event;
 
@@ -214,22 +214,23 @@ export class SessionRequests implements vscode.Disposable {
     // After the post, so what a reload needs is written while the panel draws, not before the panel hears of it.
     // A panel this send opened draws first: the writes and the history view's refresh this sets off would reach
     // the workbench while it loads the new page, on the same main thread (see ResultPanel.setTitle for figures).
-    const outcomeShown = outcome;
-    await this.afterDraw(newPanel ? this.panels.whenRendered(requestUri) : undefined, () => {
-      this.shown.keep(entry);
-      this.completed.fire(outcomeShown);
-    });
+    await this.record(entry, outcome, newPanel ? this.panels.whenRendered(requestUri) : undefined);
     return outcome;
   }
 
   /**
-   * Runs an outcome's bookkeeping once `drawn` settles (or after FIRST_DRAW_WAIT_MS), after that of every earlier
-   * outcome: the history lists sessions in the order they were shown, even when a resend's answer comes while an
-   * earlier send's new panel is still loading.
+   * Keeps the entry for a reload and fires onDidComplete (so the history records the outcome) once `drawn` settles
+   * (or after FIRST_DRAW_WAIT_MS), after every earlier outcome was recorded: the history lists sessions in the order
+   * they were shown, even when a resend's answer comes while an earlier send's new panel is still loading.
    */
-  private afterDraw(drawn: Promise<unknown> | undefined, bookkeeping: () => void): Promise<void> {
-    const step = this.bookkeeping.then(() => (drawn ? settledOrAfter(drawn, FIRST_DRAW_WAIT_MS) : undefined)).then(bookkeeping);
-    this.bookkeeping = step.catch(() => undefined);
+  private record(entry: ShownSession, outcome: SessionOutcome, drawn: Promise<unknown> | undefined): Promise<void> {
+    const step = this.recorded
+      .then(() => (drawn ? settledOrAfter(drawn, FIRST_DRAW_WAIT_MS) : undefined))
+      .then(() => {
+        this.shown.keep(entry);
+        this.completed.fire(outcome);
+      });
+    this.recorded = step.catch(() => undefined);
     return step;
   }
 
