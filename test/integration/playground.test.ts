@@ -265,6 +265,34 @@ describe('playground', function () {
     await waitFor(() => api.history.entries().some((e) => e.requestUri === uri) || undefined, 'the session in the history');
   });
 
+  it('records sends in the order they were shown, when a resend answers while a new panel is still loading', async () => {
+    // The second file's panel is open and drawn; the first file's panel is new, so its send is recorded only once
+    // that panel has drawn (hundreds of ms in the workbench). The resend of the second file, answered in the
+    // meantime, must still come after it in the history.
+    const second = (await openRequest('shown-second.session.json', SESSION_REQUEST_EXAMPLES[0].body)).document.uri;
+    await vscode.commands.executeCommand('xendit.createSession', second);
+    await api.actions.panels.whenRendered(second.toString());
+    const first = (await openRequest('shown-first.session.json', SESSION_REQUEST_EXAMPLES[0].body)).document.uri;
+    const recorded: string[] = [];
+    const sub = api.actions.onDidComplete((outcome) => void recorded.push(outcome.view.requestUri));
+    restores.push(() => sub.dispose());
+
+    const firstSent = vscode.commands.executeCommand('xendit.createSession', first);
+    await waitFor(() => api.actions.panels.lastPosted(first.toString())?.type === 'result' || undefined, 'the new panel to be given its result');
+    // whenRendered answers at once for a result already drawn; then both are settled and the race takes the first.
+    const drawnYet = await Promise.race([api.actions.panels.whenRendered(first.toString()), Promise.resolve(undefined)]);
+    assert.equal(drawnYet, undefined, 'the new panel drew before the resend started: nothing overlaps');
+    await vscode.commands.executeCommand('xendit.createSession', second);
+    await firstSent;
+    assert.deepEqual(recorded, [first.toString(), second.toString()]);
+    // The history lists sessions newest first: the resend's session above the first file's.
+    const history = await waitFor(() => {
+      const uris = api.history.entries().map((e) => e.requestUri);
+      return uris.includes(first.toString()) ? uris : undefined;
+    }, 'the first file\'s session in the history');
+    assert.ok(history.indexOf(second.toString()) < history.indexOf(first.toString()), `the resend is listed as older than the send shown before it: ${history.join(', ')}`);
+  });
+
   it('shows only the newer answer when a request is sent again before the first one answered', async () => {
     // The first POST opens the panel; the second never gets an answer; the third is refused at once.
     const server = await recordingServer((_req, res) => {
