@@ -18,6 +18,9 @@ export class ResultPanelManager implements vscode.Disposable, vscode.WebviewPane
   private readonly iconPath: vscode.Uri;
   /** whenRendered calls made before the panel existed, keyed by request URI. */
   private readonly early = new Map<string, Waiter[]>();
+  private readonly closed = new vscode.EventEmitter<string>();
+  /** Fires with the request URI when its panel is closed (by the user, or when the extension stops). */
+  readonly onDidClose = this.closed.event;
 
   constructor(
     extensionUri: vscode.Uri,
@@ -34,14 +37,15 @@ export class ResultPanelManager implements vscode.Disposable, vscode.WebviewPane
 
   /**
    * Shows a result in its request's panel: creates it beside the editor, or updates and reveals the existing
-   * one. Focus stays in the editor by default so the request can be edited and sent again at once.
+   * one. Focus stays in the editor by default so the request can be edited and sent again at once. With `reveal`
+   * false (auto-refresh's polls), a panel behind another tab is updated where it is.
    */
-  async show(view: ResultView, options?: { preserveFocus?: boolean }): Promise<void> {
+  async show(view: ResultView, options?: { preserveFocus?: boolean; reveal?: boolean }): Promise<void> {
     const preserveFocus = options?.preserveFocus ?? true;
     const existing = this.panels.get(view.requestUri);
     const entry = existing ?? this.create(view.requestUri, view.requestLabel, preserveFocus);
     const posted = entry.setResult(view);
-    if (existing && (!existing.panel.visible || !preserveFocus)) existing.panel.reveal(existing.panel.viewColumn, preserveFocus);
+    if (existing && options?.reveal !== false && (!existing.panel.visible || !preserveFocus)) existing.panel.reveal(existing.panel.viewColumn, preserveFocus);
     await posted;
   }
 
@@ -123,7 +127,9 @@ export class ResultPanelManager implements vscode.Disposable, vscode.WebviewPane
       this.mediaRoot,
       this.handlers,
       (p) => {
-        if (this.panels.get(p.requestUri) === p) this.panels.delete(p.requestUri);
+        if (this.panels.get(p.requestUri) !== p) return;
+        this.panels.delete(p.requestUri);
+        this.closed.fire(p.requestUri);
       },
       options,
     );
@@ -143,5 +149,6 @@ export class ResultPanelManager implements vscode.Disposable, vscode.WebviewPane
       for (const w of list) w.reject(new Error(`The result panels were closed before ${uri} rendered.`));
     }
     this.early.clear();
+    this.closed.dispose();
   }
 }

@@ -32,6 +32,7 @@ export class SessionRequests implements vscode.Disposable {
   private readonly inFlight = new Map<string, AbortController>();
   private readonly pollers = new Map<string, AbortController>();
   private readonly completed = new vscode.EventEmitter<SessionOutcome>();
+  private readonly closedPanels: vscode.Disposable;
   /** Settles once the latest outcome is recorded (see record). */
   private recorded: Promise<void> = Promise.resolve();
   /** Fires after each outcome is shown (history and tests listen). */
@@ -43,7 +44,10 @@ export class SessionRequests implements vscode.Disposable {
     private readonly panels: ResultPanelManager,
     private readonly targets: TargetManager,
     private readonly ui: UiHolder,
-  ) {}
+  ) {
+    // A closed panel's auto-refresh stops with it: its polls would otherwise open the panel again.
+    this.closedPanels = panels.onDidClose((requestUri) => void this.autoRefresh(requestUri, false));
+  }
 
   /** POST /sessions with `body`, shows the answer beside the editor. */
   create(document: vscode.TextDocument, body: unknown, target: ResolvedTarget): Promise<SessionOutcome> {
@@ -70,14 +74,17 @@ export class SessionRequests implements vscode.Disposable {
     return this.refresh(known.requestUri);
   }
 
-  /** GET /sessions/{id} for the session a panel shows. */
-  async refresh(requestUri: string): Promise<SessionOutcome | undefined> {
+  /**
+   * GET /sessions/{id} for the session a panel shows. A `background` refresh (auto-refresh's polls) updates the
+   * panel only where it is: it neither opens a closed one nor brings one forward from behind another tab.
+   */
+  async refresh(requestUri: string, options: { background?: boolean } = {}): Promise<SessionOutcome | undefined> {
     const entry = this.shown.get(requestUri);
     if (!entry?.sessionId) return undefined;
     const target = await this.targetFor(entry);
     if (!target) return undefined;
     const id = entry.sessionId;
-    return this.run(entry, 'get', target, (client, signal) => client.getSession(id, signal));
+    return this.run(entry, 'get', target, (client, signal) => client.getSession(id, signal), options);
   }
 
   /**
@@ -128,8 +135,9 @@ export class SessionRequests implements vscode.Disposable {
     try {
       while (!stop.signal.aborted && Date.now() < deadline) {
         await sleep(delay, stop.signal);
+        if (stop.signal.aborted || !this.panels.get(requestUri)) break;
+        const outcome = await this.refresh(requestUri, { background: true });
         if (stop.signal.aborted) break;
-        const outcome = await this.refresh(requestUri);
         if (!outcome || outcome.result.kind !== 'session') {
           void this.panels.notice(requestUri, 'error', vscode.l10n.t('Auto-refresh stopped: the last refresh did not return the session.'));
           return undefined;
@@ -170,7 +178,9 @@ export class SessionRequests implements vscode.Disposable {
     operation: 'create' | 'get' | 'cancel',
     target: ResolvedTarget,
     call: (client: SessionsClient, signal: AbortSignal) => Promise<SessionsResult>,
+    options: { background?: boolean } = {},
   ): Promise<SessionOutcome> {
+    const background = options.background === true;
     const requestUri = entry.requestUri;
     this.inFlight.get(requestUri)?.abort();
     const controller = new AbortController();
@@ -182,7 +192,9 @@ export class SessionRequests implements vscode.Disposable {
           ? vscode.l10n.t('Refreshing session on {0}…', target.label)
           : vscode.l10n.t('Cancelling session on {0}…', target.label);
     const newPanel = !this.panels.get(requestUri);
-    void this.panels.showBusy(requestUri, operation);
+    // A background refresh whose panel was closed still runs (the history learns the status) but shows nothing.
+    const shows = () => !background || Boolean(this.panels.get(requestUri));
+    if (shows()) void this.panels.showBusy(requestUri, operation);
     let outcome: SessionOutcome;
     try {
       // VS Code sends what an extension asks of the workbench on a zero-delay timer. A new panel's creation waits
@@ -206,7 +218,7 @@ export class SessionRequests implements vscode.Disposable {
       }
       const view = buildResultView(result, entry);
       entry.view = view;
-      await this.panels.show(view);
+      if (shows()) await this.panels.show(view, { reveal: !background });
       outcome = { result, view };
     } finally {
       if (this.inFlight.get(requestUri) === controller) this.inFlight.delete(requestUri);
@@ -214,7 +226,7 @@ export class SessionRequests implements vscode.Disposable {
     // After the post, so what a reload needs is written while the panel draws, not before the panel hears of it.
     // A panel this send opened draws first: the writes and the history view's refresh this sets off would reach
     // the workbench while it loads the new page, on the same main thread (see ResultPanel.setTitle for figures).
-    await this.record(entry, outcome, newPanel ? this.panels.whenRendered(requestUri) : undefined);
+    await this.record(entry, outcome, newPanel && this.panels.get(requestUri) ? this.panels.whenRendered(requestUri) : undefined);
     return outcome;
   }
 
@@ -235,6 +247,7 @@ export class SessionRequests implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.closedPanels.dispose();
     for (const c of this.pollers.values()) c.abort();
     for (const c of this.inFlight.values()) c.abort();
     this.completed.dispose();

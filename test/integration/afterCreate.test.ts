@@ -75,6 +75,47 @@ describe('after create', function () {
     assert.match(said[0] ?? '', /is COMPLETED/);
   });
 
+  /** Counts the outcomes shown for `uri` from now on (each poll of auto-refresh is one). */
+  function outcomesFor(uri: string): { readonly count: number } {
+    const seen = { count: 0 };
+    const sub = api.actions.onDidComplete((o) => {
+      if (o.view.requestUri === uri) seen.count += 1;
+    });
+    restores.push(() => sub.dispose());
+    return seen;
+  }
+
+  it('Auto-refresh stops when its panel is closed, and does not open the panel again', async () => {
+    const { uri } = await createOnSandbox('auto-closed.session.json');
+    const polls = outcomesFor(uri);
+    let stopped = false;
+    const polling = api.actions.autoRefresh(uri, true, { firstDelayMs: 100, maxDelayMs: 200 }).finally(() => (stopped = true));
+    await waitFor(() => polls.count > 0 || undefined, 'a first poll');
+    // The user closes the tab (the real panel, disposed through VS Code's API).
+    api.actions.panels.get(uri)!.panel.dispose();
+    await waitFor(() => stopped || undefined, 'auto-refresh to stop once its panel was closed', 5_000);
+    assert.equal(await polling, undefined);
+    assert.equal(api.actions.panels.get(uri), undefined, 'a poll opened the closed panel again');
+  });
+
+  it('Auto-refresh updates a panel behind another tab without bringing it forward', async () => {
+    const { uri } = await createOnSandbox('auto-hidden.session.json');
+    const panel = api.actions.panels.get(uri)!.panel;
+    // Another editor in the panel's group hides it, as a user opening a file there does (here the request itself).
+    const request = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    await vscode.window.showTextDocument(request, { viewColumn: panel.viewColumn, preview: false });
+    await waitFor(() => !panel.visible || undefined, 'the panel to be hidden');
+    const polls = outcomesFor(uri);
+    const polling = api.actions.autoRefresh(uri, true, { firstDelayMs: 100, maxDelayMs: 200 });
+    restores.push(() => api.actions.autoRefresh(uri, false));
+    // A poll that revealed the panel would have made it visible by the next poll (the workbench answers in between).
+    await waitFor(() => polls.count >= 3 || undefined, 'three polls');
+    assert.equal(panel.visible, false, 'a poll brought the panel forward');
+    assert.equal(api.actions.recordOf(uri)?.lastStatus, 'ACTIVE');
+    await api.actions.autoRefresh(uri, false);
+    assert.equal(await polling, undefined);
+  });
+
   it('Copy as cURL holds no key, and run with curl and $XENDIT_SECRET_KEY it creates a session', async function () {
     const key = fakeKey('test');
     restores.push(await withUserSetting('apiBaseUrl', await sandboxUrl(api)));
