@@ -122,10 +122,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   /** Announces a transition: every event is recorded; it is POSTed when a forward URL is set. */
   const deliver = (t: Transition) => void webhooks.emit(t.event, t.session.body);
 
+  // Runs on a timer and before every API request: one session whose event cannot be built must neither stop the
+  // process (an exception in the timer) nor answer 500 to requests about other sessions.
   const expireDue = () => {
     for (const t of store.expireDue()) {
       log(`session ${t.session.body.payment_session_id} EXPIRED`);
-      deliver(t);
+      try {
+        deliver(t);
+      } catch (err) {
+        log(`could not emit the ${t.event} event of session ${t.session.body.payment_session_id}: ${err instanceof Error ? err.message : String(err)}`);
+      }
     }
   };
 

@@ -3,8 +3,26 @@
 // the API adds (ids, status, expiry, links, keys for the chosen mode and session type).
 import { randomBytes, randomUUID } from 'node:crypto';
 
-/** Request keys the answer never echoes: editor-only, or turned into something else (`customer` into `customer_id`). */
-const NOT_ECHOED: ReadonlySet<string> = new Set(['$schema', 'customer']);
+/**
+ * Request keys the answer never echoes: editor-only, turned into something else (`customer` into `customer_id`),
+ * or what the API alone sets. A response body saved as a request carries the last session's id, status and links:
+ * echoed, they would name another session (or an id that answers 404) and break the webhook built from it.
+ */
+const NOT_ECHOED: ReadonlySet<string> = new Set([
+  '$schema',
+  'customer',
+  'payment_session_id',
+  'created',
+  'updated',
+  'status',
+  'payment_link_url',
+  'payment_token_id',
+  'payment_id',
+  'payment_request_id',
+  'business_id',
+  'components_sdk_key',
+  'recurring_plan_id',
+]);
 
 export interface SessionResponseContext {
   readonly id: string;

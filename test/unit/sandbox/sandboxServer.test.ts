@@ -51,6 +51,32 @@ describe('sandbox: the Sessions API on 127.0.0.1', () => {
       });
     }
 
+    it('creates a new session from a response body sent back as a request: what the API sets is not echoed', async () => {
+      const first = await t.http.call('POST', '/sessions', { key, body: minimalPay });
+      assert.equal(first.status, 201, first.text);
+      const old = first.json;
+      // A saved answer reused as a request (Open in editor, saved as *.session.json), with a new reference id and a
+      // wrongly typed field the API alone sets.
+      const body = { ...old, reference_id: `${old.reference_id}-again`, payment_token_id: 5, payment_request_id: 'pr-not-mine' };
+      const res = await t.http.call('POST', '/sessions', { key, body });
+      assert.equal(res.status, 201, res.text);
+      const s = res.json;
+      assert.match(s.payment_session_id, /^ps-[0-9a-f]{24}$/);
+      assert.notEqual(s.payment_session_id, old.payment_session_id);
+      assert.equal(s.payment_link_url, `${t.sandbox.baseUrl}/checkout/${s.payment_session_id}`);
+      assert.equal(s.status, 'ACTIVE');
+      assert.equal(s.payment_token_id, undefined);
+      assert.equal(s.payment_request_id, undefined);
+      assert.equal(Session.safeParse(s).success, true, 'the response fits the response model');
+      const got = await t.http.call('GET', `/sessions/${s.payment_session_id}`, { key });
+      assert.equal(got.status, 200, got.text);
+      assert.equal(got.json.reference_id, body.reference_id);
+      // Its events can be built: expiring it works and the old session is untouched.
+      const expired = t.sandbox.trigger(s.payment_session_id, 'expire');
+      assert.equal(expired.ok && expired.event, 'payment_session.expired');
+      assert.equal((await t.http.call('GET', `/sessions/${old.payment_session_id}`, { key })).json.status, 'ACTIVE');
+    });
+
     it('gives each key the same business_id every time, and different keys different ones', async () => {
       const other = sandboxTestKey();
       const a1 = await t.http.call('POST', '/sessions', { key, body: minimalPay });
