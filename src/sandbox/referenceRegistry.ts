@@ -2,8 +2,10 @@
 // `reference_id` names one customer of one business, so a request that reuses it for another customer (or from
 // another key) is refused; and, when asked for (off by default: the API docs leave it open), a session
 // `reference_id` already used by an ACTIVE session of the same key is refused too.
+import { bodyPointer } from '../sessions/jsonPath';
 import { ownerOf, type SandboxSession } from './sandboxStore';
 
+/** A 409 conflict; `path` is a JSON pointer into the request, as in the API's 400 errors (`/body/reference_id`). */
 export interface Duplicate {
   readonly path: string;
   readonly message: string;
@@ -49,7 +51,7 @@ export class ReferenceRegistry {
       if (known && (known.owner !== owner || known.details !== customer.details)) {
         const whose = known.owner !== owner ? 'for another business' : 'with other details';
         return {
-          path: 'customer.reference_id',
+          path: bodyPointer(['customer', 'reference_id']),
           message: `A customer with reference_id "${customer.referenceId}" already exists ${whose}: a customer reference_id names one customer. Use a new reference_id for a new customer, or send the same customer's details.`,
         };
       }
@@ -59,7 +61,7 @@ export class ReferenceRegistry {
       const active = (this.sessions.get(`${owner}:${referenceId}`) ?? []).find((id) => statusOf(id) === 'ACTIVE');
       if (active) {
         return {
-          path: 'reference_id',
+          path: bodyPointer(['reference_id']),
           message: `The ACTIVE session ${active} already has reference_id "${referenceId}": use a new reference_id (e.g. "order-{{$randomUUID}}" in the request file), or cancel that session first.`,
         };
       }

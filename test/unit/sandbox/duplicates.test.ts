@@ -32,7 +32,7 @@ describe('sandbox: duplicate reference ids', () => {
       const reordered = { individual_detail: customer.individual_detail, email: customer.email, reference_id: customer.reference_id, type: customer.type };
       assert.equal((await post({ ...minimalPay, reference_id: 'b', customer: reordered })).status, 201);
       const other = await post({ ...minimalPay, reference_id: 'c', customer: { ...customer, email: 'budi@example.com', individual_detail: { given_names: 'Budi' } } });
-      assertDuplicate(other, 'customer.reference_id');
+      assertDuplicate(other, '/body/customer/reference_id');
       assert.match(other.json.message, /^A customer with reference_id "customer-1" already exists with other details/);
       assert.equal((await post({ ...minimalPay, reference_id: 'd', customer: { ...customer, reference_id: 'customer-2', email: 'budi@example.com' } })).status, 201);
     });
@@ -42,7 +42,7 @@ describe('sandbox: duplicate reference ids', () => {
     await withSandbox({}, async (post) => {
       assert.equal((await post({ ...minimalPay, customer })).status, 201);
       const res = await post({ ...minimalPay, customer }, sandboxTestKey());
-      assertDuplicate(res, 'customer.reference_id');
+      assertDuplicate(res, '/body/customer/reference_id');
       assert.match(res.json.message, /already exists for another business/);
     });
   });
@@ -59,7 +59,7 @@ describe('sandbox: duplicate reference ids', () => {
       const first = await post(minimalPay);
       assert.equal(first.status, 201);
       const again = await post(minimalPay);
-      assertDuplicate(again, 'reference_id');
+      assertDuplicate(again, '/body/reference_id');
       assert.match(again.json.message, new RegExp(`^The ACTIVE session ${String(first.json.payment_session_id)} already has reference_id "order-1"`));
       assert.equal((await post(minimalPay, sandboxTestKey())).status, 201, 'another key has its own reference ids');
       assert.equal((await post({ ...minimalPay, reference_id: 'order-2' })).status, 201);
