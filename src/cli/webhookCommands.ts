@@ -47,7 +47,11 @@ export async function runListen(command: CommandOf<'listen'>, env: NodeJS.Proces
     `Forwarding payment_session webhooks to ${command.forwardTo} with x-callback-token. Make one happen with: xendit-sessions trigger completed --base-url ${sandbox.baseUrl} (or pay a session's payment link). Ctrl+C stops it.`,
   );
   // Printed as the changes happen, before this process could end; the first delivery usually follows the event.
-  const writer = (change: WebhookChange) => out.out(change.kind === 'event' ? eventLine(change.record) : attemptLine(change.record, change.attempt));
+  const writer = (change: WebhookChange) => {
+    if (change.kind === 'event') out.out(eventLine(change.record));
+    else if (change.kind === 'attempt') out.out(attemptLine(change.record, change.attempt));
+    // 'stopped' follows a target turned off, which listen never does.
+  };
   sandbox.webhooks.onChange(writer);
   await stopSignal();
   const pending = sandbox.webhooks.events().filter((r) => r.outcome === 'pending').length;

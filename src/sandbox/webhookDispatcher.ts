@@ -46,7 +46,11 @@ export interface WebhookRecord {
   nextAttemptAt?: string;
 }
 
-export type WebhookChange = { readonly kind: 'event'; readonly record: WebhookRecord } | { readonly kind: 'attempt'; readonly record: WebhookRecord; readonly attempt: DeliveryAttempt };
+export type WebhookChange =
+  | { readonly kind: 'event'; readonly record: WebhookRecord }
+  | { readonly kind: 'attempt'; readonly record: WebhookRecord; readonly attempt: DeliveryAttempt }
+  /** Retries ended without an attempt to announce it (forwarding was turned off while one was waiting). */
+  | { readonly kind: 'stopped'; readonly record: WebhookRecord };
 
 export interface DispatcherOptions {
   readonly target?: WebhookTarget;
@@ -155,11 +159,16 @@ export class WebhookDispatcher {
     }
   }
 
-  private async deliverWithRetries(record: WebhookRecord, target: WebhookTarget): Promise<void> {
+  private async deliverWithRetries(record: WebhookRecord, first: WebhookTarget): Promise<void> {
     const delays = this.options.retryDelaysMs ?? XENDIT_RETRY_INTERVALS.map((m) => m * 1000);
     const total = delays.length + 1;
     const name = `webhook ${record.event} for ${record.sessionId}`;
+    let target: WebhookTarget | undefined = first;
     for (let n = 1; n <= total && !this.closing.signal.aborted; n++) {
+      // A retry goes where forwarding points now: a URL or token fixed after a failed attempt is used, and a URL
+      // the user has since changed or removed gets no more events (nor the callback token).
+      if (n > 1) target = this.target;
+      if (!target) break;
       const a = await this.attempt(record, target, 'automatic', n, total, delays[n - 1]);
       if (isSuccess(a)) return;
       if (a.error?.startsWith('timed out') || n === total || this.closing.signal.aborted) break;
@@ -171,8 +180,13 @@ export class WebhookDispatcher {
     if ((record.outcome as WebhookRecord['outcome']) === 'delivered') return;
     record.outcome = 'failed';
     const last = record.attempts.at(-1);
-    const why = this.closing.signal.aborted ? 'not delivered, the sandbox closed' : last?.error?.startsWith('timed out') ? 'not retried after a timeout (Xendit does not retry those either)' : `gave up after ${total} attempts`;
+    const why = this.closing.signal.aborted
+      ? 'not delivered, the sandbox closed'
+      : !target
+        ? 'not retried, forwarding was turned off'
+        : last?.error?.startsWith('timed out') ? 'not retried after a timeout (Xendit does not retry those either)' : `gave up after ${total} attempts`;
     this.options.log(`${name}: ${why}`);
+    if (!target) this.notify({ kind: 'stopped', record });
   }
 
   /**

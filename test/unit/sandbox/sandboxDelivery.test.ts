@@ -3,7 +3,20 @@ import * as assert from 'node:assert/strict';
 import { sandboxTestKey } from '../../../src/sandbox/sandboxServer';
 import type { CallResult } from '../../helpers/httpCall';
 import { customerId, minimalPay } from '../../helpers/sessionRequests';
-import { assertApiError, formAction, withSandbox } from './sandboxHarness';
+import { startWebhookReceiver } from '../../helpers/webhookReceiver';
+import { assertApiError, formAction, withSandbox, type Opened } from './sandboxHarness';
+
+/** Runs `change` as the first delivery attempt is announced (before its retry waits), and resolves then. */
+function onFirstAttempt(t: Opened, change: () => void): Promise<void> {
+  return new Promise((resolve) => {
+    const watch = t.sandbox.webhooks.onChange((c) => {
+      if (c.kind !== 'attempt') return;
+      watch.dispose();
+      change();
+      resolve();
+    });
+  });
+}
 
 describe('sandbox: webhook delivery', () => {
   it('retries a failed delivery with back-off and logs each attempt', async () => {
@@ -23,6 +36,35 @@ describe('sandbox: webhook delivery', () => {
       assert.equal(lines.length, 3, lines.join('\n'));
       assert.match(lines[0], /HTTP 500 \(attempt 1 of 7\)/);
       assert.match(lines[2], /delivered \(attempt 3/);
+    });
+  });
+
+  it('retries where forwarding points now: a new URL and token are used, and turned off it stops', async () => {
+    // The first attempt fails at the first receiver; while its retry waits, the user points forwarding elsewhere.
+    await withSandbox({ webhooks: [500], callbackToken: 'old-token', webhookRetryDelaysMs: [20, 20, 20] }, async (t) => {
+      const fixed = await startWebhookReceiver();
+      try {
+        const moved = onFirstAttempt(t, () => t.sandbox.webhooks.setTarget({ url: fixed.url, token: 'new-token' }));
+        const created = (await t.http.call('POST', '/sessions', { key: t.key, body: minimalPay })).json;
+        await t.http.call('POST', `${created.payment_link_url}/pay`, { rawBody: '' });
+        await moved;
+        await t.sandbox.webhooksSettled();
+        assert.deepEqual(t.hooks.deliveries.map((d) => d.answered), [500], 'a retry went to the URL the user had replaced');
+        assert.deepEqual(fixed.deliveries.map((d) => [d.answered, d.headers['x-callback-token']]), [[200, 'new-token']]);
+      } finally {
+        await fixed.close();
+      }
+    });
+    await withSandbox({ webhooks: [500, 500, 500, 500], webhookRetryDelaysMs: [20, 20, 20] }, async (t) => {
+      const stopped = new Promise<string>((resolve) => t.sandbox.webhooks.onChange((c) => c.kind === 'stopped' && resolve(c.record.outcome)));
+      const off = onFirstAttempt(t, () => t.sandbox.webhooks.setTarget(undefined));
+      const created = (await t.http.call('POST', '/sessions', { key: t.key, body: minimalPay })).json;
+      await t.http.call('POST', `${created.payment_link_url}/pay`, { rawBody: '' });
+      await off;
+      await t.sandbox.webhooksSettled();
+      assert.equal(t.hooks.deliveries.length, 1, 'a retry went out after forwarding was turned off');
+      assert.equal(await stopped, 'failed');
+      assert.ok(t.logs.some((l) => /not retried, forwarding was turned off/.test(l)), t.logs.join('\n'));
     });
   });
 
