@@ -142,15 +142,18 @@ export class SessionsClient {
       // headers, undici's connect and headers timeouts bound the wait; after them, the timer below does.
       // undici's request follows no redirect and retries nothing unless an interceptor is added; none is,
       // because a repeated POST could create a second session.
-      const res = await request(url, {
-        method,
-        headers: headers.sent,
-        body,
-        dispatcher: this.dispatcher,
+      const res = await unlessAborted(
+        request(url, {
+          method,
+          headers: headers.sent,
+          body,
+          dispatcher: this.dispatcher,
+          signal,
+          headersTimeout: this.requestTimeouts.headersTimeout,
+          bodyTimeout: this.requestTimeouts.bodyTimeout,
+        }),
         signal,
-        headersTimeout: this.requestTimeouts.headersTimeout,
-        bodyTimeout: this.requestTimeouts.bodyTimeout,
-      });
+      );
       ttfbMs = now() - started;
       const response = describeResponse(res.statusCode, res.headers);
       // A small answer is usually in already (it came in the headers' packet): no timer is needed for it.
@@ -210,6 +213,36 @@ export class SessionsClient {
  * Milliseconds on a monotonic clock. Not `performance.now()`: the `performance` global loads perf_hooks on first
  * use, about 2 ms of a CLI process that sends once.
  */
+/**
+ * `pending`, or a rejection as soon as `signal` aborts. undici leaves a request whose connection is still being
+ * opened (a proxy's tunnel the proxy does not answer) waiting for that connection whatever its signal says, so
+ * Cancel would wait for the headers timeout. An answer that comes after the abort is dropped.
+ */
+function unlessAborted(pending: Promise<Dispatcher.ResponseData>, signal: AbortSignal | undefined): Promise<Dispatcher.ResponseData> {
+  if (!signal) return pending;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      reject(signal.reason);
+      pending.then((late) => late.body.destroy(), () => undefined);
+    };
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+    pending.then(
+      (res) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(res);
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err);
+      },
+    );
+  });
+}
+
 function now(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }

@@ -2,7 +2,7 @@
 // so the proxy sees the host name, never the key), and what to say when the proxy is what failed.
 import { STATUS_CODES } from 'node:http';
 import type { ProxyChoice } from './proxy';
-import { proxyAgentClass, type Dispatcher } from './undiciParts';
+import { poolClass, proxyAgentClass, type Dispatcher } from './undiciParts';
 
 export interface ConnectionOptions {
   readonly keepAliveTimeout: number;
@@ -17,6 +17,7 @@ export function createProxyDispatcher(proxy: ProxyChoice, o: ConnectionOptions):
   const ProxyAgent = proxyAgentClass();
   // http.proxyStrictSSL false turns off certificate checks on proxied connections (a proxy that re-signs HTTPS).
   const tlsOptions = { timeout: o.connectMs, ...(o.ca ? { ca: [...o.ca] } : {}), ...(proxy.strictSSL ? {} : { rejectUnauthorized: false }) };
+  const Pool = poolClass();
   return new ProxyAgent({
     uri: proxy.url,
     keepAliveTimeout: o.keepAliveTimeout,
@@ -24,7 +25,34 @@ export function createProxyDispatcher(proxy: ProxyChoice, o: ConnectionOptions):
     bodyTimeout: o.bodyTimeout,
     proxyTls: tlsOptions,
     requestTls: tlsOptions,
+    // The connection to the proxy, which carries each CONNECT: the proxy's answer to it waits no longer than a
+    // server's headers would (undici's default is 5 minutes), and its failures end the request (see TunnelFailed).
+    clientFactory: (origin, options) => {
+      const pool = new Pool(origin, { ...options, headersTimeout: o.headersTimeout });
+      const connect = pool.connect.bind(pool) as (params: Dispatcher.ConnectOptions) => Promise<Dispatcher.ConnectData>;
+      return Object.assign(pool, {
+        connect: (params: Dispatcher.ConnectOptions) =>
+          connect(params).catch((err: unknown) => {
+            throw new TunnelFailed(err);
+          }),
+      });
+    },
   });
+}
+
+/**
+ * A CONNECT to the proxy that failed. undici 7 takes a tunnel the proxy closed without answering (a wrong port, an
+ * https:// proxy written as http://) for a dropped connection it may open again, and does so at once, without
+ * end: tens of thousands of CONNECTs a second, past every timeout and the caller's abort (nodejs/undici#3897,
+ * fixed only in undici 8, which needs a newer Node). Thrown instead of undici's error, with it as the cause, it is
+ * not one undici retries: the request fails with it.
+ */
+class TunnelFailed extends Error {
+  readonly code = 'XSP_PROXY_TUNNEL_FAILED';
+  constructor(cause: unknown) {
+    super(`the proxy's tunnel could not be opened: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'TunnelFailed';
+  }
 }
 
 /** The codes and names along an error's cause chain, and its messages. */
@@ -75,6 +103,15 @@ export function classifyProxyError(err: unknown, proxy: ProxyChoice, target: str
   }
   if (codes.includes('UND_ERR_CONNECT_TIMEOUT') || codes.includes('ETIMEDOUT')) {
     return { kind: 'timeout', message: `Could not connect to ${target} through ${where.charAt(0).toLowerCase()}${where.slice(1)} in time. Check your network and ${proxy.source}.` };
+  }
+  if (codes.includes('XSP_PROXY_TUNNEL_FAILED') && codes.includes('UND_ERR_HEADERS_TIMEOUT')) {
+    return { kind: 'timeout', message: `${where} did not answer the request to open a tunnel to ${target}. ${nothingSent} Check that ${proxy.source} names an HTTP proxy, and that it is working.` };
+  }
+  if (codes.includes('XSP_PROXY_TUNNEL_FAILED')) {
+    return {
+      kind: 'refused',
+      message: `${where} closed the connection when asked to open a tunnel to ${target}, without an answer. ${nothingSent} Check the proxy's port in ${proxy.source}, and whether it should start with http:// or https://.`,
+    };
   }
   return undefined;
 }

@@ -46,3 +46,9 @@ export function proxyAgentClass(): typeof Undici.ProxyAgent {
   return require('undici/lib/dispatcher/proxy-agent.js') as typeof Undici.ProxyAgent;
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
+
+/** undici's `Pool` (what ProxyAgent connects to the proxy with by default), evaluated with the proxy code. */
+export function poolClass(): typeof Undici.Pool {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- on purpose: loaded only when a proxy is used
+  return require('undici/lib/dispatcher/pool.js') as typeof Undici.Pool;
+}

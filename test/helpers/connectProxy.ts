@@ -28,6 +28,11 @@ export interface ConnectProxyOptions {
   readonly credentials?: string;
   /** Every CONNECT is answered with this status instead (403 for a proxy that refuses). */
   readonly refuseWith?: number;
+  /**
+   * Every CONNECT gets no answer: 'close' ends the connection (what a wrong port or an https proxy named http://
+   * does), 'silent' keeps it open and says nothing.
+   */
+  readonly unanswered?: 'close' | 'silent';
 }
 
 export async function startConnectProxy(options: ConnectProxyOptions): Promise<ConnectProxy> {
@@ -47,6 +52,8 @@ export async function startConnectProxy(options: ConnectProxyOptions): Promise<C
     const auth = req.headers['proxy-authorization'];
     connects.push({ target, proxyAuthorization: auth, head: `${req.method} ${target}\n${JSON.stringify(req.headers)}` });
     const refuse = (status: number, text: string, extra = '') => client.end(`HTTP/1.1 ${status} ${text}\r\n${extra}Content-Length: 0\r\n\r\n`);
+    if (options.unanswered === 'close') return client.destroy();
+    if (options.unanswered === 'silent') return;
     if (options.refuseWith) return refuse(options.refuseWith, 'Refused');
     if (options.credentials && auth !== `Basic ${Buffer.from(options.credentials).toString('base64')}`) {
       return refuse(407, 'Proxy Authentication Required', 'Proxy-Authenticate: Basic realm="test"\r\n');

@@ -30,8 +30,9 @@ describe('SessionsClient through a CONNECT proxy', () => {
     front = await startTlsFront(Number(new URL(api.baseUrl).port), [HOST]);
   });
   after(async () => {
-    await Promise.all(clients.map((c) => c.close()));
+    // The proxies first: a cancelled send still waits in undici for its tunnel, which holds its client's close.
     await Promise.all(proxies.map((p) => p.close()));
+    await Promise.all(clients.map((c) => c.close()));
     await front.close();
     await api.close();
   });
@@ -42,10 +43,18 @@ describe('SessionsClient through a CONNECT proxy', () => {
     return p;
   }
 
-  function send(choice: ProxyChoice | undefined, log?: string[]): Promise<SessionsResult> {
-    const client = new SessionsClient({ baseUrl: BASE_URL, secretKey: key, proxy: choice, ca: [front.ca], log: log && ((level, line) => log.push(`${level} ${line}`)) });
+  function send(choice: ProxyChoice | undefined, log?: string[], options: { headersMs?: number; signal?: AbortSignal } = {}): Promise<SessionsResult> {
+    const timeouts = options.headersMs === undefined ? undefined : { headersMs: options.headersMs };
+    const client = new SessionsClient({ baseUrl: BASE_URL, secretKey: key, proxy: choice, ca: [front.ca], timeouts, log: log && ((level, line) => log.push(`${level} ${line}`)) });
     clients.push(client);
-    return client.createSession(minimalPay);
+    return client.createSession(minimalPay, options.signal);
+  }
+
+  /** `pending`, or a failure once `ms` have passed: a send that hangs fails the test instead of stalling it. */
+  function within<T>(pending: Promise<T>, ms: number, what: string): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms)));
+    return Promise.race([pending, late]).finally(() => clearTimeout(timer));
   }
 
   it('reaches the API through the tunnel: the proxy sees the host, never the key', async () => {
@@ -100,6 +109,39 @@ describe('SessionsClient through a CONNECT proxy', () => {
     assert.ok(result.kind === 'networkError');
     assert.match(result.error.message, new RegExp(`^The proxy http://127\\.0\\.0\\.1:${p.port} \\(set in HTTP_PROXY\\) asks for a user name and password \\(407 Proxy Authentication Required\\)`));
     assert.match(result.error.message, /Put them in HTTP_PROXY as http:\/\/user:password@host:port\./);
+  });
+
+  it('a proxy that closes the connection on CONNECT: one try, and a message naming the proxy', async () => {
+    // undici 7 alone opens tunnel after tunnel without end here, past every timeout.
+    const p = await proxy({ unanswered: 'close' });
+    const result = await within(send(proxyChoice(p.url), undefined, { headersMs: 30_000 }), 10_000, 'a send through a proxy that closes');
+    assert.ok(result.kind === 'networkError');
+    assert.equal(result.error.kind, 'refused');
+    assert.equal(
+      result.error.message,
+      `The proxy http://127.0.0.1:${p.port} (set in HTTPS_PROXY) closed the connection when asked to open a tunnel to ${HOST}, without an answer. Nothing reached ${HOST}. Check the proxy's port in HTTPS_PROXY, and whether it should start with http:// or https://.`,
+    );
+    assert.equal(p.connects.length, 1, `the client asked for ${p.connects.length} tunnels`);
+  });
+
+  it('a proxy that never answers the CONNECT: a timeout naming the proxy, after the headers timeout', async () => {
+    const p = await proxy({ unanswered: 'silent' });
+    const result = await within(send(proxyChoice(p.url), undefined, { headersMs: 300 }), 10_000, 'a send through a silent proxy');
+    assert.ok(result.kind === 'networkError');
+    assert.equal(result.error.kind, 'timeout');
+    assert.match(result.error.message, new RegExp(`^The proxy http://127\\.0\\.0\\.1:${p.port} \\(set in HTTPS_PROXY\\) did not answer the request to open a tunnel to ${HOST}\\.`));
+    assert.equal(p.connects.length, 1);
+  });
+
+  it('Cancel while the proxy has not answered the CONNECT ends the send at once', async () => {
+    const p = await proxy({ unanswered: 'silent' });
+    const cancel = new AbortController();
+    const sending = send(proxyChoice(p.url), undefined, { headersMs: 60_000, signal: cancel.signal });
+    while (p.connects.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    cancel.abort();
+    const result = await within(sending, 10_000, 'a cancelled send');
+    assert.ok(result.kind === 'networkError');
+    assert.equal(result.error.kind, 'aborted');
   });
 
   it('a proxy that is not running: refused, naming the proxy rather than the API', async () => {
