@@ -192,9 +192,7 @@ function junitCase(file: string, value: unknown, seconds: number, result: Sessio
 export async function runCreate(command: CommandOf<'create'>, env: NodeJS.ProcessEnv, out: Output): Promise<number> {
   const target = targetFor(command, env, out);
   const inputs = readRequestFiles(command.files);
-  if (command.junit !== undefined && !fs.existsSync(path.dirname(path.resolve(command.junit)))) {
-    throw new UsageError(`--junit ${command.junit}: the folder ${path.dirname(command.junit)} does not exist.`);
-  }
+  if (command.junit !== undefined) checkReportPath(command.junit);
   const model = loadModel();
   const checked = inputs.map(({ file, text }) => checkFile(model, file, text, env));
   const sendable = (c: CheckedFile) => !c.syntaxError && (c.errors === 0 || command.force);
@@ -226,10 +224,31 @@ export async function runCreate(command: CommandOf<'create'>, env: NodeJS.Proces
     out.err('note: the sandbox for this command has stopped, so its payment links no longer open. Keep one running with `xendit-sessions sandbox` and pass its URL with --base-url.');
   }
   if (command.junit !== undefined) {
-    fs.writeFileSync(command.junit, out.redact(junitReport({ name: 'xendit-sessions create', timestamp: startedAt, cases })));
-    if (command.verbose) out.err(`JUnit report written to ${command.junit}`);
+    try {
+      fs.writeFileSync(command.junit, out.redact(junitReport({ name: 'xendit-sessions create', timestamp: startedAt, cases })));
+      if (command.verbose) out.err(`JUnit report written to ${command.junit}`);
+    } catch (err) {
+      // The sessions above exist: the batch's own exit code stands, so a CI step is not re-run as if it had crashed.
+      out.err(`xendit-sessions: the JUnit report could not be written to ${command.junit}: ${err instanceof Error ? err.message : String(err)}. The results above are complete.`);
+    }
   }
   return worstExitCode(codes);
+}
+
+/**
+ * Refuses, before anything is sent, a --junit path the report could not be written to: finding that out after
+ * the batch would leave sessions created by a run that then looks failed (and a CI step re-run creates them again).
+ */
+function checkReportPath(file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  if (!fs.existsSync(dir)) throw new UsageError(`--junit ${file}: the folder ${path.dirname(file)} does not exist.`);
+  const existing = fs.statSync(file, { throwIfNoEntry: false });
+  if (existing?.isDirectory()) throw new UsageError(`--junit ${file}: that is a folder; give a file name, such as ${path.join(file, 'sessions.xml')}.`);
+  try {
+    fs.accessSync(existing ? file : dir, fs.constants.W_OK);
+  } catch {
+    throw new UsageError(`--junit ${file}: ${existing ? 'the file' : `the folder ${path.dirname(file)}`} is not writable. Nothing was sent.`);
+  }
 }
 
 export async function runLookup(command: CommandOf<'get' | 'cancel'>, env: NodeJS.ProcessEnv, out: Output): Promise<number> {

@@ -1,7 +1,7 @@
 // The built CLI's create command: every exit code, --format json, --junit read back, targets, and the key never shown.
 // Shared setup (session files, sandbox, keys) is in cliFixture.ts; all traffic stays on 127.0.0.1.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { json, useCliFixture, type Entry } from './cliFixture';
 import { childrenNamed, parseXml } from './junitXml';
 
@@ -128,6 +128,15 @@ describe('xendit-sessions (the built CLI, run as a process)', function () {
       const error = childrenNamed(childrenNamed(networkSuite, 'testcase')[0]!, 'error')[0];
       assert.equal(error?.attributes.type, 'refused');
       assert.match(error?.text ?? '', /Nothing is listening at that address/);
+    });
+
+    it('refuses a --junit path it could not write before sending anything: exit 4, not a crash after the sessions', async () => {
+      const before = postsSeen();
+      mkdirSync(file('reports'), { recursive: true });
+      const folder = await cli(['create', '--junit', file('reports'), '--base-url', fx.sandbox.baseUrl, 'valid.session.json']);
+      assert.equal(folder.code, 4, folder.stdout + folder.stderr);
+      assert.match(folder.stderr, /--junit .*reports: that is a folder; give a file name, such as .*reports\/sessions\.xml\./);
+      assert.equal(postsSeen(), before, 'a session was created for a run that refused its report path');
     });
 
     it('sends --for-user-id and --with-split-rule as headers', async () => {
