@@ -25,7 +25,11 @@ export function explainApiError(code: string, status: number): string {
   return explainApiErrorCode(code, status, API_ERROR_ADVICE, `The API answered ${status} ${code}; see the message above.`);
 }
 
-export function networkHint(kind: string): string {
-  return NETWORK_HINTS[kind] ?? NETWORK_HINTS.other ?? '';
+/** The proxy's own failures: the message says which proxy, where it was set and what to check. */
+const PROXY_HINT = 'The proxy comes from HTTPS_PROXY or HTTP_PROXY (lower case too); hosts listed in NO_PROXY are reached directly.';
+
+export function networkHint(error: { readonly kind: string; readonly viaProxy?: true }): string {
+  if (error.viaProxy) return PROXY_HINT;
+  return NETWORK_HINTS[error.kind] ?? NETWORK_HINTS.other ?? '';
 }
 

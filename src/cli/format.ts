@@ -104,7 +104,7 @@ export function resultLines(result: SessionsResult, ctx: ResultContext): string[
         '    → Check --base-url: the answer did not come from the Sessions API (a proxy or load balancer page, or another service).',
       ];
     case 'networkError':
-      return [`✖ ${ctx.label}  no answer (${result.error.kind})  ${result.error.message}`, `    → ${networkHint(result.error.kind)}`];
+      return [`✖ ${ctx.label}  no answer (${result.error.kind})  ${result.error.message}`, `    → ${networkHint(result.error)}`];
   }
 }
 
@@ -114,7 +114,7 @@ export function resultJson(result: SessionsResult): Record<string, unknown> {
     result.kind === 'apiError'
       ? explainApiError(result.error.errorCode, result.response.status)
       : result.kind === 'networkError'
-        ? networkHint(result.error.kind)
+        ? networkHint(result.error)
         : undefined;
   return { outcome: result.kind, exitCode: exitCodeOf(result), ...(explanation ? { explanation } : {}), result };
 }

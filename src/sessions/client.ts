@@ -193,7 +193,7 @@ export class SessionsClient {
       });
       const message = redactText(error.message, this.secrets);
       log?.('error', `✕ ${method} ${url}: ${error.kind}: ${message}`);
-      return { kind: 'networkError', request: sent, timings, error: { kind: error.kind, message } };
+      return { kind: 'networkError', request: sent, timings, error: { kind: error.kind, message, ...(proxied ? { viaProxy: true as const } : {}) } };
     } finally {
       clearTimeout(totalTimer);
     }

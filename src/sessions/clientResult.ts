@@ -68,4 +68,8 @@ export type SessionsResult =
       readonly firstBytes: string;
       readonly body?: unknown;
     })
-  | (Exchange & { readonly kind: 'networkError'; readonly error: { readonly kind: NetworkErrorKind; readonly message: string } });
+  | (Exchange & {
+      readonly kind: 'networkError';
+      /** `viaProxy`: the proxy is what failed (its message names it, and where it was set); the server was not reached. */
+      readonly error: { readonly kind: NetworkErrorKind; readonly message: string; readonly viaProxy?: true };
+    });

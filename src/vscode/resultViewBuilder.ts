@@ -21,6 +21,9 @@ const NETWORK_HINTS: Record<string, string> = {
   other: 'Try again; if it keeps failing, the log ("Xendit: Show Log") has details.',
 };
 
+/** The proxy's own failures: the message already names the proxy, where it was set, and what to check. */
+const PROXY_HINT = 'The proxy comes from VS Code\'s http.proxy setting or the HTTPS_PROXY / HTTP_PROXY variables; hosts in http.noProxy or NO_PROXY are reached directly.';
+
 export function explainApiError(code: string, status: number): string {
   return explainApiErrorCode(code, status, API_ERROR_ADVICE, `The API answered ${status} ${code}. See the message and errors below.`);
 }
@@ -110,7 +113,7 @@ export function buildResultView(result: SessionsResult, ctx: BuildContext): Resu
         ...base,
         headers: [],
         actions: ctx.sessionId ? ['refresh', ...always] : always,
-        networkError: { kind: result.error.kind, message: result.error.message, hint: NETWORK_HINTS[result.error.kind] ?? NETWORK_HINTS.other },
+        networkError: { kind: result.error.kind, message: result.error.message, hint: result.error.viaProxy ? PROXY_HINT : (NETWORK_HINTS[result.error.kind] ?? NETWORK_HINTS.other) },
       };
   }
 }

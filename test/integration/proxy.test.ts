@@ -62,6 +62,8 @@ describe('proxies', function () {
       view.networkError?.message,
       `The proxy http://127.0.0.1:${proxy.port} (set in http.proxy) refused to connect to api.xendit.test: it answered 403 Forbidden. Nothing reached api.xendit.test. Ask whoever runs the proxy to allow api.xendit.test, or add the host to NO_PROXY (http.noProxy in VS Code) if it should be reached directly.`,
     );
+    // The hint below it is about the proxy, not "nothing is listening at that address" for a refused connection.
+    assert.match(view.networkError?.hint ?? '', /^The proxy comes from VS Code's http\.proxy setting/);
     const shown = JSON.stringify([view, api.transcript.entries]);
     assert.ok(!shown.includes(key) && !shown.includes(`proxy-pw-${key.slice(-8)}`), 'neither the key nor the proxy password is shown');
   });

@@ -70,5 +70,8 @@ describe('xendit-sessions behind a proxy (HTTPS_PROXY, NO_PROXY)', function () {
     const run = await create({ HTTPS_PROXY: `http://frank:wrong-${password}@127.0.0.1:${proxy.port}` });
     assert.notEqual(run.code, 0);
     assert.match(run.stdout + run.stderr, new RegExp(`The proxy http://127\\.0\\.0\\.1:${proxy.port} \\(set in HTTPS_PROXY\\) asks for a user name and password \\(407`));
+    // The hint after it is about the proxy: not "nothing is listening at that address, check --base-url".
+    assert.match(run.stdout, /^ {4}→ The proxy comes from HTTPS_PROXY or HTTP_PROXY/m);
+    assert.doesNotMatch(run.stdout, /Nothing is listening/);
   });
 });
