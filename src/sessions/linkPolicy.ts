@@ -24,11 +24,12 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
- * Only https links open, plus plain http on a loopback address (the embedded sandbox's checkout page).
- * Everything else (javascript:, command:, file:, data:, vscode:, http on a real host, credentials in the
- * URL, control characters that could disguise the host) is refused with a reason the user can act on.
+ * Only https links open, plus plain http to the server that answered, when that server is on this machine (the
+ * sandbox's checkout page; `answeredBy` is its base URL). Everything else (javascript:, command:, file:, data:,
+ * vscode:, http on a real host or to another local port than the one that answered, credentials in the URL,
+ * control characters that could disguise the host) is refused with a reason the user can act on.
  */
-export function checkExternalLink(raw: unknown): LinkVerdict {
+export function checkExternalLink(raw: unknown, answeredBy?: string): LinkVerdict {
   if (typeof raw !== 'string' || raw.trim() === '') {
     return { ok: false, reason: 'The link is empty.' };
   }
@@ -48,11 +49,23 @@ export function checkExternalLink(raw: unknown): LinkVerdict {
     return { ok: false, reason: `The link to ${url.hostname} carries a user name or password, so it was not opened.` };
   }
   if (url.protocol === 'https:') return { ok: true, url };
-  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return { ok: true, url };
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) {
+    // A Xendit answer never links to this machine: only the local server that answered may (the sandbox).
+    if (answeredBy !== undefined && originOf(answeredBy) === url.origin) return { ok: true, url };
+    return { ok: false, reason: `Plain http links open only to the local sandbox that answered; ${url.host} is not it.` };
+  }
   if (url.protocol === 'http:') {
     return { ok: false, reason: `Only https links are opened; ${url.hostname} was given over plain http.` };
   }
   return { ok: false, reason: `Links with the "${url.protocol}" scheme are never opened; only https links (and the local sandbox's) are.` };
+}
+
+function originOf(base: string): string | undefined {
+  try {
+    return new URL(base).origin;
+  } catch {
+    return undefined;
+  }
 }
 
 function shorten(s: string): string {

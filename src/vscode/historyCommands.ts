@@ -31,7 +31,7 @@ export class HistoryCommands implements vscode.Disposable {
         await this.adopt(e);
         return this.actions.cancelSession(e.requestUri);
       }),
-      vscode.commands.registerCommand(HistoryCommandIds.openLink, (e: HistoryEntry) => (e?.paymentLinkUrl ? this.actions.openLink(e.paymentLinkUrl) : false)),
+      vscode.commands.registerCommand(HistoryCommandIds.openLink, (e: HistoryEntry) => (e?.paymentLinkUrl ? this.actions.openLink(e.paymentLinkUrl, e.baseUrl) : false)),
       vscode.commands.registerCommand(HistoryCommandIds.copyId, async (e: HistoryEntry) => {
         if (e) await this.ui.current.writeClipboard(e.sessionId);
       }),

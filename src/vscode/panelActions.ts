@@ -6,7 +6,7 @@ import type { SessionRequests } from './sessionRequests';
 export async function runPanelAction(requests: SessionRequests, documents: SessionDocuments, requestUri: string, message: FromWebview): Promise<void> {
   switch (message.type) {
     case 'openLink':
-      await documents.openLink(message.url);
+      await documents.openLink(message.url, documents.serverOf(requestUri));
       return;
     case 'copy':
       await documents.copy(requestUri, message.what);

@@ -82,9 +82,9 @@ export class SessionActions implements vscode.Disposable {
     return this.requests.cancelInFlight(requestUri);
   }
 
-  /** Opens a link only after the link policy allows it. */
-  openLink(url: string): Promise<boolean> {
-    return this.documents.openLink(url);
+  /** Opens a link only after the link policy allows it; `answeredBy` is the base URL of the server that gave it. */
+  openLink(url: string, answeredBy?: string): Promise<boolean> {
+    return this.documents.openLink(url, answeredBy);
   }
 
   /** What the panel for a request shows, and the request it last sent (read by tests and history). */

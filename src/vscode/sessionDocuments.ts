@@ -72,9 +72,17 @@ export class SessionDocuments implements vscode.Disposable {
     }
   }
 
-  /** Opens a link only after the link policy allows it: https, or the sandbox's own loopback http. */
-  async openLink(url: string): Promise<boolean> {
-    const verdict = checkExternalLink(url);
+  /** The base URL of the server that answered the session a request's panel shows. */
+  serverOf(requestUri: string): string | undefined {
+    return this.shown.get(requestUri)?.target.baseUrl;
+  }
+
+  /**
+   * Opens a link only after the link policy allows it: https, or plain http to `answeredBy` (the base URL of the
+   * server that gave the link) when that is on this machine: the sandbox's checkout page.
+   */
+  async openLink(url: string, answeredBy?: string): Promise<boolean> {
+    const verdict = checkExternalLink(url, answeredBy);
     if (!verdict.ok) {
       await this.ui.current.showErrorMessage(vscode.l10n.t('The link was not opened. {0}', verdict.reason), {});
       return false;

@@ -183,7 +183,7 @@ describe('playground', function () {
     assert.equal(server.requests.length, 0, 'a declined live request reached the server');
   });
 
-  it('opens only https links and the sandbox\'s loopback http through the link opener', async () => {
+  it('opens only https links and the sandbox\'s own loopback http through the link opener', async () => {
     const opened: string[] = [];
     const errors: string[] = [];
     restores.push(api.ui.override({ openExternal: async (u) => (opened.push(u.toString()), true), showErrorMessage: async (m) => void errors.push(m) }));
@@ -193,7 +193,10 @@ describe('playground', function () {
     assert.equal(opened.length, 0);
     assert.equal(errors.length, 4);
     assert.equal(await api.actions.openLink('https://checkout-staging.xendit.co/sessions/ps-1'), true);
-    assert.equal(await api.actions.openLink('http://127.0.0.1:9/checkout/ps-1'), true);
+    // Plain http only to the local server that gave the link (the sandbox), never to any local port.
+    assert.equal(await api.actions.openLink('http://127.0.0.1:9/checkout/ps-1'), false);
+    assert.equal(await api.actions.openLink('http://127.0.0.1:9/checkout/ps-1', 'https://api.xendit.co'), false);
+    assert.equal(await api.actions.openLink('http://127.0.0.1:9/checkout/ps-1', 'http://127.0.0.1:9'), true);
     assert.equal(opened.length, 2);
   });
 

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
-import { EXTENSION_ID, payOnCheckout, suiteHooks, workspaceDir } from './helpers';
+import { EXTENSION_ID, payOnCheckout, suiteHooks, waitFor, workspaceDir } from './helpers';
 
 interface WalkthroughStep {
   id: string;
@@ -80,7 +80,9 @@ describe('walkthrough', function () {
 
     const link = api.actions.panels.lastPosted(uri);
     assert.ok(link?.type === 'result' && link.view.session?.paymentLinkUrl, 'the panel shows no payment link');
-    assert.equal(await api.actions.openLink(link.view.session.paymentLinkUrl), true);
+    // The panel's Open payment link button, as the user presses it (the link policy knows which server answered).
+    api.actions.panels.get(uri)!.handleMessage({ type: 'openLink', url: link.view.session.paymentLinkUrl });
+    await waitFor(() => opened.length > 0 || undefined, 'the payment link to open');
     assert.deepEqual(opened, [link.view.session.paymentLinkUrl]);
     await payOnCheckout(link.view.session.paymentLinkUrl);
     const refreshed = await api.actions.refresh(uri);

@@ -5,11 +5,25 @@ describe('checkExternalLink', () => {
   for (const ok of [
     'https://checkout-staging.xendit.co/sessions/ps-661f87c614802d6c402cd82d',
     'https://xen.to/kGxPCi60',
-    'http://127.0.0.1:43123/checkout/ps-661f87c614802d6c402cd82d',
-    'http://localhost:8080/x',
   ]) {
     it(`opens ${ok}`, () => assert.equal(checkExternalLink(ok).ok, true));
   }
+
+  it('opens plain http only to the local server that answered (the sandbox\'s checkout page)', () => {
+    const sandbox = 'http://127.0.0.1:43123';
+    assert.equal(checkExternalLink(`${sandbox}/checkout/ps-661f87c614802d6c402cd82d`, sandbox).ok, true);
+    assert.equal(checkExternalLink('http://localhost:8080/x', 'http://localhost:8080/v1').ok, true);
+    for (const [url, answeredBy] of [
+      [`${sandbox}/checkout/ps-1`, undefined],
+      ['http://127.0.0.1:631/admin', sandbox],
+      ['http://localhost:43123/checkout/ps-1', sandbox],
+      ['http://127.0.0.1:43123/checkout/ps-1', 'https://api.xendit.co'],
+    ] as const) {
+      const verdict = checkExternalLink(url, answeredBy);
+      assert.equal(verdict.ok, false, `${url} opened for a session from ${answeredBy}`);
+      if (!verdict.ok) assert.match(verdict.reason, /^Plain http links open only to the local sandbox that answered; (127\.0\.0\.1|localhost):\d+ is not it\.$/);
+    }
+  });
 
   const refused: [string, RegExp][] = [
     ['javascript:alert(1)', /"javascript:" scheme/],
