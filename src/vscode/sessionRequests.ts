@@ -16,6 +16,8 @@ import { WebhookCommandIds } from './webhooks';
 export interface SessionOutcome {
   readonly result: SessionsResult;
   readonly view: ResultView;
+  /** A newer request for the same panel replaced this one before its answer (which was not shown). */
+  readonly superseded?: true;
 }
 
 /** A session the history knows, to point a request's panel at. */
@@ -138,6 +140,9 @@ export class SessionRequests implements vscode.Disposable {
         if (stop.signal.aborted || !this.panels.get(requestUri)) break;
         const outcome = await this.refresh(requestUri, { background: true });
         if (stop.signal.aborted) break;
+        // A Refresh or a sandbox Pay pressed while this poll was out replaced it: that answer is shown, and polling
+        // goes on (it stopped here, with a notice the next result cleared, and the toggle still on).
+        if (outcome?.superseded) continue;
         if (!outcome || outcome.result.kind !== 'session') {
           void this.panels.notice(requestUri, 'error', vscode.l10n.t('Auto-refresh stopped: the last refresh did not return the session.'));
           return undefined;
@@ -206,7 +211,7 @@ export class SessionRequests implements vscode.Disposable {
       if (controller.signal.aborted && this.inFlight.get(requestUri) !== controller) {
         // A newer request for this panel replaced this one (and aborted it): the newer answer is the one to show,
         // and the entry stays as that request will leave it.
-        return { result, view: buildResultView(result, entry) };
+        return { result, view: buildResultView(result, entry), superseded: true };
       }
       entry.lastRequest = result.request;
       if (result.kind === 'session') {

@@ -6,6 +6,7 @@ import type { SessionRequestExample } from '../../src/sessions/examples';
 import type { TestingApi } from '../../src/extension';
 import type { RenderedInfo } from '../../src/vscode/resultPanel';
 import type { ResultView } from '../../src/vscode/resultView';
+import { sessionBody } from '../helpers/faultServer';
 import { UUID_PATTERN } from '../helpers/sessionRequests';
 import { fakeKey, openRequest, recordingServer, repoModule, sandboxUrl, waitFor, withUserSetting, suiteHooks } from './helpers';
 
@@ -294,6 +295,35 @@ describe('playground', function () {
       return uris.includes(first.toString()) ? uris : undefined;
     }, 'the first file\'s session in the history');
     assert.ok(history.indexOf(second.toString()) < history.indexOf(first.toString()), `the resend is listed as older than the send shown before it: ${history.join(', ')}`);
+  });
+
+  it('Auto-refresh goes on when a Refresh replaces one of its polls', async () => {
+    const held: (() => void)[] = [];
+    const server = await recordingServer((req, res) => {
+      const answer = () => res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' }).end(JSON.stringify(sessionBody()));
+      // GETs wait until the test lets them go, so a poll is surely out when Refresh is pressed.
+      if (req.method === 'GET') held.push(answer);
+      else answer();
+    });
+    const uri = await requestToServer(server, 'auto-superseded.session.json');
+    await vscode.commands.executeCommand('xendit.createSession');
+    await api.actions.panels.whenRendered(uri);
+    const gets = () => server.requests.filter((r) => r.method === 'GET').length;
+    let stopped = false;
+    const polling = api.actions.autoRefresh(uri, true, { firstDelayMs: 50, maxDelayMs: 100 }).finally(() => (stopped = true));
+    restores.push(() => api.actions.autoRefresh(uri, false));
+    await waitFor(() => gets() === 1 || undefined, 'a poll to reach the server');
+    const refreshed = api.actions.refresh(uri);
+    await waitFor(() => gets() === 2 || undefined, 'the Refresh to reach the server');
+    for (const answer of held.splice(0)) answer();
+    assert.equal((await refreshed)?.result.kind, 'session');
+    await waitFor(() => {
+      for (const answer of held.splice(0)) answer();
+      return gets() >= 3 || undefined;
+    }, 'auto-refresh to poll again after the Refresh');
+    assert.equal(stopped, false, 'auto-refresh stopped when the Refresh replaced its poll');
+    await api.actions.autoRefresh(uri, false);
+    assert.equal(await polling, undefined);
   });
 
   it('shows only the newer answer when a request is sent again before the first one answered', async () => {
