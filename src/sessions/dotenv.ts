@@ -7,30 +7,64 @@ import type { PlaceholderContext } from './placeholders';
 export const DOTENV_FILE = '.env';
 
 /**
- * `NAME=value` lines, as dotenv writes them: `#` comments, blank lines, an optional `export `, values in single
- * or double quotes (double quotes read `\n`), and an unquoted value's trailing ` # comment` dropped. A later
- * line wins over an earlier one. Lines that are none of these are skipped.
+ * `NAME=value` lines, as dotenv writes them: `#` comments, blank lines, an optional `export `, values in single,
+ * double or back quotes (a quoted value may go on over several lines, as a certificate does; double quotes read
+ * `\n`, `\r`, `\t`, `\"` and `\\`), and an unquoted value's trailing ` # comment` dropped. A later line wins over
+ * an earlier one. Lines that are none of these are skipped.
  */
 export function parseDotenv(text: string): Map<string, string> {
   const entries = new Map<string, string>();
-  for (const rawLine of text.replace(/^\ufeff/, '').split(/\r?\n|\r/)) {
-    const line = rawLine.trim();
+  const lines = text.replace(/^\ufeff/, '').split(/\r?\n|\r/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] ?? '').trim();
     if (line === '' || line.startsWith('#')) continue;
     const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
     if (!match) continue;
-    const [, name = '', rest = ''] = match;
+    const [, name = ''] = match;
+    let rest = match[2] ?? '';
+    const quote = rest[0];
+    if (isQuote(quote) && closingQuote(rest, quote) < 0) {
+      // Opened but not closed on this line: the value goes on until a line closes it (or, if none does, it is
+      // this line's text as written).
+      let joined = rest;
+      for (let j = i + 1; j < lines.length; j++) {
+        joined += `\n${lines[j] ?? ''}`;
+        if (closingQuote(joined, quote) > 0) {
+          rest = joined;
+          i = j;
+          break;
+        }
+      }
+    }
     entries.set(name, valueOf(rest));
   }
   return entries;
 }
 
+type Quote = '"' | "'" | '`';
+
+function isQuote(c: string | undefined): c is Quote {
+  return c === '"' || c === "'" || c === '`';
+}
+
+/** Where the quote that opens `rest` closes (a backslash escapes a double quote), or -1. */
+function closingQuote(rest: string, quote: Quote): number {
+  for (let k = 1; k < rest.length; k++) {
+    if (quote === '"' && rest[k] === '\\') k++;
+    else if (rest[k] === quote) return k;
+  }
+  return -1;
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+
 function valueOf(rest: string): string {
   const quote = rest[0];
-  if (quote === '"' || quote === "'") {
-    const end = rest.indexOf(quote, 1);
+  if (isQuote(quote)) {
+    const end = closingQuote(rest, quote);
     if (end > 0) {
       const inner = rest.slice(1, end);
-      return quote === '"' ? inner.replace(/\\n/g, '\n').replace(/\\"/g, '"') : inner;
+      return quote === '"' ? inner.replace(/\\(.)/gs, (escape, c: string) => ESCAPES[c] ?? escape) : inner;
     }
   }
   return rest.replace(/\s+#.*$/, '').trim();

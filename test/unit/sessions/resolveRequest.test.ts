@@ -138,6 +138,29 @@ describe('dotenv', () => {
     assert.deepEqual(Object.fromEntries(entries), { A: '3', B: 'two words', C: 'x # y', D: 'plain', E: 'line\nbreak' });
   });
 
+  it('reads escaped quotes, back quotes and a quoted value over several lines as dotenv does', () => {
+    const text = [
+      'A="he said \\"hi\\" ok"',
+      'B=`back # quoted`',
+      'C="-----BEGIN KEY-----',
+      'abc',
+      '-----END KEY-----"',
+      'D="tab\\there, a backslash \\\\ and \\q kept"',
+      'E=after',
+      "F='it''s'",
+      'G="never closed',
+    ].join('\n');
+    assert.deepEqual(Object.fromEntries(parseDotenv(text)), {
+      A: 'he said "hi" ok',
+      B: 'back # quoted',
+      C: '-----BEGIN KEY-----\nabc\n-----END KEY-----',
+      D: 'tab\there, a backslash \\ and \\q kept',
+      E: 'after',
+      F: 'it',
+      G: '"never closed',
+    });
+  });
+
   it('reads the folder\'s .env once, and only when a placeholder asks', () => {
     const folder = mkdtempSync(join(tmpdir(), 'xsp-dotenv-'));
     try {
