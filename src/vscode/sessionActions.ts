@@ -33,7 +33,7 @@ export class SessionActions implements vscode.Disposable {
   private readonly documents: SessionDocuments;
   /** Fires when a payment link was handed to the browser. */
   readonly onDidOpenLink: vscode.Event<string>;
-  /** Fires after each outcome is shown (history and tests listen). */
+  /** Fires after each outcome is shown, or recorded without being shown (see SessionRequests.onDidComplete). */
   readonly onDidComplete: vscode.Event<SessionOutcome>;
 
   constructor(extensionUri: vscode.Uri, targets: TargetManager, ui: UiHolder, log: OutputLog, options: SessionActionsOptions = {}) {

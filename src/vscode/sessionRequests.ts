@@ -31,13 +31,17 @@ export interface KnownSession {
 }
 
 export class SessionRequests implements vscode.Disposable {
-  private readonly inFlight = new Map<string, AbortController>();
+  /** The latest request for each panel: only its answer is shown. */
+  private readonly inFlight = new Map<string, { readonly controller: AbortController; readonly operation: 'create' | 'get' | 'cancel' }>();
   private readonly pollers = new Map<string, AbortController>();
   private readonly completed = new vscode.EventEmitter<SessionOutcome>();
   private readonly closedPanels: vscode.Disposable;
   /** Settles once the latest outcome is recorded (see record). */
   private recorded: Promise<void> = Promise.resolve();
-  /** Fires after each outcome is shown (history and tests listen). */
+  /**
+   * Fires after each outcome is shown (history and tests listen), and for a create a newer send replaced whose
+   * session exists though it is not shown (`superseded`).
+   */
   readonly onDidComplete = this.completed.event;
 
   constructor(
@@ -163,9 +167,9 @@ export class SessionRequests implements vscode.Disposable {
 
   /** Aborts the request in flight for this request file (the progress notification's Cancel does the same). */
   cancelInFlight(requestUri: string): boolean {
-    const controller = this.inFlight.get(requestUri);
-    controller?.abort();
-    return Boolean(controller);
+    const flight = this.inFlight.get(requestUri);
+    flight?.controller.abort();
+    return Boolean(flight);
   }
 
   private async targetFor(entry: ShownSession): Promise<ResolvedTarget | undefined> {
@@ -187,9 +191,13 @@ export class SessionRequests implements vscode.Disposable {
   ): Promise<SessionOutcome> {
     const background = options.background === true;
     const requestUri = entry.requestUri;
-    this.inFlight.get(requestUri)?.abort();
+    // A newer request replaces the one in flight: a get or cancel is aborted, but a create goes on, since its POST
+    // may already have made a session (never sent twice, never lost): its answer is then recorded, not shown.
+    const previous = this.inFlight.get(requestUri);
+    if (previous?.operation !== 'create') previous?.controller.abort();
     const controller = new AbortController();
-    this.inFlight.set(requestUri, controller);
+    const flight = { controller, operation };
+    this.inFlight.set(requestUri, flight);
     const title =
       operation === 'create'
         ? vscode.l10n.t('Creating session on {0}…', target.label)
@@ -208,10 +216,12 @@ export class SessionRequests implements vscode.Disposable {
       // in the workbench's hands earlier.
       if (newPanel) await new Promise((resolve) => setTimeout(resolve, 0));
       const result = await withDelayedProgress(this.ui.current, title, call(this.clients.for(target), controller.signal), () => controller.abort());
-      if (controller.signal.aborted && this.inFlight.get(requestUri) !== controller) {
-        // A newer request for this panel replaced this one (and aborted it): the newer answer is the one to show,
-        // and the entry stays as that request will leave it.
-        return { result, view: buildResultView(result, entry), superseded: true };
+      if (this.inFlight.get(requestUri) !== flight) {
+        // A newer request for this panel replaced this one: the newer answer is the one to show, and the entry
+        // stays as that request will leave it. A session this create made is still listed in the history.
+        const superseded: SessionOutcome = { result, view: buildResultView(result, entry), superseded: true };
+        if (operation === 'create' && result.kind === 'session') await this.record(undefined, superseded, undefined);
+        return superseded;
       }
       entry.lastRequest = result.request;
       if (result.kind === 'session') {
@@ -226,7 +236,7 @@ export class SessionRequests implements vscode.Disposable {
       if (shows()) await this.panels.show(view, { reveal: !background });
       outcome = { result, view };
     } finally {
-      if (this.inFlight.get(requestUri) === controller) this.inFlight.delete(requestUri);
+      if (this.inFlight.get(requestUri) === flight) this.inFlight.delete(requestUri);
     }
     // After the post, so what a reload needs is written while the panel draws, not before the panel hears of it.
     // A panel this send opened draws first: the writes and the history view's refresh this sets off would reach
@@ -236,15 +246,16 @@ export class SessionRequests implements vscode.Disposable {
   }
 
   /**
-   * Keeps the entry for a reload and fires onDidComplete (so the history records the outcome) once `drawn` settles
+   * Keeps the entry for a reload (none for a create a newer send replaced: the panel is not its) and fires
+   * onDidComplete (so the history records the outcome) once `drawn` settles
    * (or after FIRST_DRAW_WAIT_MS), after every earlier outcome was recorded: the history lists sessions in the order
    * they were shown, even when a resend's answer comes while an earlier send's new panel is still loading.
    */
-  private record(entry: ShownSession, outcome: SessionOutcome, drawn: Promise<unknown> | undefined): Promise<void> {
+  private record(entry: ShownSession | undefined, outcome: SessionOutcome, drawn: Promise<unknown> | undefined): Promise<void> {
     const step = this.recorded
       .then(() => (drawn ? settledOrAfter(drawn, FIRST_DRAW_WAIT_MS) : undefined))
       .then(() => {
-        this.shown.keep(entry);
+        if (entry) this.shown.keep(entry);
         this.completed.fire(outcome);
       });
     this.recorded = step.catch(() => undefined);
@@ -254,7 +265,7 @@ export class SessionRequests implements vscode.Disposable {
   dispose(): void {
     this.closedPanels.dispose();
     for (const c of this.pollers.values()) c.abort();
-    for (const c of this.inFlight.values()) c.abort();
+    for (const f of this.inFlight.values()) f.controller.abort();
     this.completed.dispose();
   }
 }

@@ -327,10 +327,13 @@ describe('playground', function () {
   });
 
   it('shows only the newer answer when a request is sent again before the first one answered', async () => {
-    // The first POST opens the panel; the second never gets an answer; the third is refused at once.
+    // The first POST opens the panel; the second is answered only after the third, which is refused at once.
+    let answerSecond: (() => void) | undefined;
     const server = await recordingServer((_req, res) => {
       const n = server.requests.length;
-      if (n !== 2) res.writeHead(400, { 'content-type': 'application/json' }).end(`{"error_code":"REQUEST_${n}","message":"answer ${n}"}`);
+      const answer = () => res.writeHead(400, { 'content-type': 'application/json' }).end(`{"error_code":"REQUEST_${n}","message":"answer ${n}"}`);
+      if (n === 2) answerSecond = answer;
+      else answer();
     });
     const uri = await requestToServer(server, 'sent-twice.session.json');
     const postedResults = () => api.transcript.entries.filter((e) => e.startsWith(`webview ${uri}: {"type":"result"`));
@@ -339,12 +342,43 @@ describe('playground', function () {
     const before = postedResults().length;
 
     const second = vscode.commands.executeCommand('xendit.createSession');
-    await waitFor(() => server.requests.length > 1 || undefined, 'the second request to reach the server');
+    await waitFor(() => answerSecond, 'the second request to reach the server');
     await vscode.commands.executeCommand('xendit.createSession');
+    answerSecond!();
     await second;
     const { view } = await shownResult(uri, 'apiError');
     assert.equal(view.apiError?.errorCode, 'REQUEST_3');
     const after = postedResults().slice(before);
     assert.equal(after.length, 1, `the panel was sent more than the newer answer:\n${after.join('\n')}`);
+    assert.equal(server.requests.filter((r) => r.method === 'POST').length, 3, 'a POST was sent again');
+  });
+
+  it('lists a session a replaced create made in the history, though the panel shows the newer one', async () => {
+    // Create pressed twice on the test target: the first POST is on the wire when the second starts. Its session
+    // exists at Xendit, so it must not vanish: it is not aborted, and once answered it is listed.
+    const ids = ['ps-aaaaaaaaaaaaaaaaaaaaaaaa', 'ps-bbbbbbbbbbbbbbbbbbbbbbbb'];
+    let answerFirst: (() => void) | undefined;
+    const server = await recordingServer((_req, res) => {
+      const n = server.requests.length;
+      const answer = () => res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ ...sessionBody(), payment_session_id: ids[n - 1] }));
+      if (n === 1) answerFirst = answer;
+      else answer();
+    });
+    const uri = await requestToServer(server, 'pressed-twice.session.json');
+    const first = vscode.commands.executeCommand('xendit.createSession');
+    await waitFor(() => answerFirst, 'the first POST to reach the server');
+    await vscode.commands.executeCommand('xendit.createSession');
+    const { view } = await shownResult(uri, 'session');
+    assert.equal(view.session?.id, ids[1]);
+    answerFirst!();
+    await first;
+    const listed = await waitFor(() => {
+      const sessions = api.history.entries().filter((e) => e.requestUri === uri).map((e) => e.sessionId);
+      return sessions.length === 2 ? sessions : undefined;
+    }, 'both sessions in the history');
+    assert.deepEqual([...listed].sort(), ids);
+    assert.equal(api.actions.recordOf(uri)?.sessionId, ids[1], 'the panel\'s session is the newer one');
+    const shown = api.actions.panels.lastPosted(uri);
+    assert.ok(shown?.type === 'result' && shown.view.session?.id === ids[1], 'the late answer replaced the newer one in the panel');
   });
 });
