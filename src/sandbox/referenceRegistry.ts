@@ -20,8 +20,8 @@ export interface ReferenceRegistryOptions {
 }
 
 export class ReferenceRegistry {
-  /** customer reference_id → the key that created it and the customer's details. */
-  private readonly customers = new Map<string, { owner: string; details: string }>();
+  /** customer reference_id → the key that created it, the customer's details and its customer_id. */
+  private readonly customers = new Map<string, { owner: string; details: string; id: unknown }>();
   /** key + session reference_id → the ids of its sessions. */
   private readonly sessions = new Map<string, string[]>();
 
@@ -30,14 +30,24 @@ export class ReferenceRegistry {
 
   constructor(private readonly options: ReferenceRegistryOptions) {}
 
-  /** Creates the session with `create` unless the request conflicts with one before it; then says why, and creates nothing. */
-  admit(key: string, request: Record<string, unknown>, create: (request: Record<string, unknown>) => SandboxSession): SandboxSession | Duplicate {
+  /**
+   * Creates the session with `create` unless the request conflicts with one before it; then says why, and creates
+   * nothing. A customer seen before (same key, same details) is given its customer_id again, as the API's one
+   * customer is.
+   */
+  admit(
+    key: string,
+    request: Record<string, unknown>,
+    create: (request: Record<string, unknown>, knownCustomerId: string | undefined) => SandboxSession,
+  ): SandboxSession | Duplicate {
     const duplicate = this.check(key, request, (id) => this.created.get(id)?.body.status);
     if (duplicate) {
       this.options.log?.('POST /sessions → 409 DUPLICATE_ERROR');
       return duplicate;
     }
-    const session = create(request);
+    const customer = customerOf(request);
+    const known = customer ? this.customers.get(customer.referenceId)?.id : undefined;
+    const session = create(request, typeof known === 'string' ? known : undefined);
     this.record(key, request, session);
     return session;
   }
@@ -73,7 +83,9 @@ export class ReferenceRegistry {
     const sessionId = session.body.payment_session_id;
     const owner = ownerOf(key);
     const customer = customerOf(request);
-    if (customer && !this.customers.has(customer.referenceId)) remember(this.customers, customer.referenceId, { owner, details: customer.details }, this.options.limit);
+    if (customer && !this.customers.has(customer.referenceId)) {
+      remember(this.customers, customer.referenceId, { owner, details: customer.details, id: session.body.customer_id }, this.options.limit);
+    }
     if (typeof request.reference_id === 'string') {
       const slot = `${owner}:${request.reference_id}`;
       const ids = (this.sessions.get(slot) ?? []).filter((id) => id !== sessionId).slice(-9);

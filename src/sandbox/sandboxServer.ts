@@ -177,7 +177,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           headers,
         );
       }
-      const session = references.admit(key, value as Record<string, unknown>, (request) => store.create(key, request, { checkoutBase: baseUrl, defaultExpiryMinutes: options.defaultExpiryMinutes ?? 30 }));
+      const session = references.admit(key, value as Record<string, unknown>, (request, customerId) => store.create(key, request, { checkoutBase: baseUrl, defaultExpiryMinutes: options.defaultExpiryMinutes ?? 30, customerId }));
       if ('path' in session) return apiError(res, 409, 'DUPLICATE_ERROR', session.message, [session], headers);
       for (const id of store.takeDropped()) log(`session ${id} dropped: the sandbox keeps at most ${store.maxSessions} sessions (the longest-final first)`);
       log(`POST /sessions → 201 ${session.body.payment_session_id} (${String(session.body.session_type)} ${String(session.body.currency)} ${String(session.body.amount)})`);

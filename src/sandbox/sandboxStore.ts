@@ -48,7 +48,7 @@ export class SandboxStore {
     readonly maxSessions = DEFAULT_MAX_SESSIONS,
   ) {}
 
-  create(key: string, request: Record<string, unknown>, options: { checkoutBase: string; defaultExpiryMinutes: number }): SandboxSession {
+  create(key: string, request: Record<string, unknown>, options: { checkoutBase: string; defaultExpiryMinutes: number; customerId?: string }): SandboxSession {
     this.makeRoom();
     const id = `ps-${randomBytes(12).toString('hex')}`;
     const created = apiTimestamp(this.now());
@@ -60,6 +60,7 @@ export class SandboxStore {
       expiresAt,
       checkoutUrl: `${options.checkoutBase}/checkout/${id}`,
       businessId: businessIdOf(key),
+      ...(options.customerId ? { customerId: options.customerId } : {}),
     }) as SandboxSession['body'];
     const session: SandboxSession = { owner: ownerOf(key), body };
     this.sessions.set(id, session);

@@ -30,11 +30,13 @@ export interface SessionResponseContext {
   readonly expiresAt: string;
   readonly checkoutUrl: string;
   readonly businessId: string;
+  /** The customer_id a `customer` object seen before already has. */
+  readonly customerId?: string;
 }
 
 export function sessionResponseBody(request: Record<string, unknown>, context: SessionResponseContext): Record<string, unknown> {
   const echoed = Object.fromEntries(Object.entries(request).filter(([key, value]) => !NOT_ECHOED.has(key) && value !== null && value !== undefined));
-  const customerId = typeof request.customer_id === 'string' ? request.customer_id : request.customer ? `cust-${randomUUID()}` : undefined;
+  const customerId = typeof request.customer_id === 'string' ? request.customer_id : request.customer ? (context.customerId ?? `cust-${randomUUID()}`) : undefined;
   const plc = request.payment_link_configuration as { allowed_payment_channels?: unknown } | undefined;
   // The older page's place for the list is echoed where the API answers it, at the top level.
   const allowed = request.allowed_payment_channels ?? plc?.allowed_payment_channels;

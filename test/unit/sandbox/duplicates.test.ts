@@ -28,13 +28,20 @@ function assertDuplicate(res: CallResult, path: string): void {
 describe('sandbox: duplicate reference ids', () => {
   it('takes the same customer again, in any key order, and refuses its reference_id for another customer', async () => {
     await withSandbox({}, async (post) => {
-      assert.equal((await post({ ...minimalPay, reference_id: 'a', customer })).status, 201);
+      const first = await post({ ...minimalPay, reference_id: 'a', customer });
+      assert.equal(first.status, 201);
       const reordered = { individual_detail: customer.individual_detail, email: customer.email, reference_id: customer.reference_id, type: customer.type };
-      assert.equal((await post({ ...minimalPay, reference_id: 'b', customer: reordered })).status, 201);
+      const again = await post({ ...minimalPay, reference_id: 'b', customer: reordered });
+      assert.equal(again.status, 201);
+      // One customer: the same customer_id each time, as the API's customer object is created once.
+      assert.match(first.json.customer_id, /^cust-[0-9a-f-]{36}$/);
+      assert.equal(again.json.customer_id, first.json.customer_id);
       const other = await post({ ...minimalPay, reference_id: 'c', customer: { ...customer, email: 'budi@example.com', individual_detail: { given_names: 'Budi' } } });
       assertDuplicate(other, '/body/customer/reference_id');
       assert.match(other.json.message, /^A customer with reference_id "customer-1" already exists with other details/);
-      assert.equal((await post({ ...minimalPay, reference_id: 'd', customer: { ...customer, reference_id: 'customer-2', email: 'budi@example.com' } })).status, 201);
+      const second = await post({ ...minimalPay, reference_id: 'd', customer: { ...customer, reference_id: 'customer-2', email: 'budi@example.com' } });
+      assert.equal(second.status, 201);
+      assert.notEqual(second.json.customer_id, first.json.customer_id, 'another customer got the first one\'s customer_id');
     });
   });
 
