@@ -26,19 +26,23 @@ export function createProxyDispatcher(proxy: ProxyChoice, o: ConnectionOptions):
     proxyTls: tlsOptions,
     requestTls: tlsOptions,
     // The connection to the proxy, which carries each CONNECT: the proxy's answer to it waits no longer than a
-    // server's headers would (undici's default is 5 minutes), and its failures end the request (see TunnelFailed).
+    // server's headers would (undici's default is 5 minutes), and a CONNECT the proxy closed or left unanswered
+    // ends the request (see TunnelFailed). Other failures (refused, TLS, DNS) pass as they are.
     clientFactory: (origin, options) => {
       const pool = new Pool(origin, { ...options, headersTimeout: o.headersTimeout });
       const connect = pool.connect.bind(pool) as (params: Dispatcher.ConnectOptions) => Promise<Dispatcher.ConnectData>;
       return Object.assign(pool, {
         connect: (params: Dispatcher.ConnectOptions) =>
           connect(params).catch((err: unknown) => {
-            throw new TunnelFailed(err);
+            throw TUNNEL_FAILURES.has((err as { code?: unknown } | null)?.code as string) ? new TunnelFailed(err) : err;
           }),
       });
     },
   });
 }
+
+/** How a CONNECT fails when the proxy closed it without an answer, or never answered it. */
+const TUNNEL_FAILURES: ReadonlySet<string> = new Set(['UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNRESET', 'UND_ERR_HEADERS_TIMEOUT']);
 
 /**
  * A CONNECT to the proxy that failed. undici 7 takes a tunnel the proxy closed without answering (a wrong port, an

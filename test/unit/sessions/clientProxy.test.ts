@@ -133,6 +133,13 @@ describe('SessionsClient through a CONNECT proxy', () => {
     assert.equal(p.connects.length, 1);
   });
 
+  it('an https proxy whose certificate does not fit: a TLS error, not a tunnel the proxy closed', async () => {
+    // The TLS front's certificate names only the API's host, so the handshake with it as a proxy at 127.0.0.1 fails.
+    const result = await within(send(proxyChoice(`https://127.0.0.1:${front.port}`)), 10_000, 'a send through a proxy with a wrong certificate');
+    assert.ok(result.kind === 'networkError');
+    assert.equal(result.error.kind, 'tls', result.error.message);
+  });
+
   it('Cancel while the proxy has not answered the CONNECT ends the send at once', async () => {
     const p = await proxy({ unanswered: 'silent' });
     const cancel = new AbortController();
