@@ -1,5 +1,6 @@
-// Create, get and cancel for a request's panel: one request in flight per panel (a newer one aborts it), a progress
-// notification (once the request is slow) whose Cancel aborts it, and the auto-refresh that polls a session until it is final.
+// Create, get and cancel for a request's panel: the newest request's answer is shown (a newer one aborts a get in
+// flight; a create or cancel POST runs to its end), a progress notification (once the request is slow) whose Cancel
+// aborts it, and the auto-refresh that polls a session until it is final.
 import * as vscode from 'vscode';
 import type { SessionsClient, SessionsResult } from '../sessions/client';
 import { withDelayedProgress } from './delayedProgress';
@@ -142,6 +143,9 @@ export class SessionRequests implements vscode.Disposable {
       while (!stop.signal.aborted && Date.now() < deadline) {
         await sleep(delay, stop.signal);
         if (stop.signal.aborted || !this.panels.get(requestUri)) break;
+        // Another request for this panel is out (a Cancel, a resend, a Refresh): this poll waits for the next turn
+        // rather than replace it.
+        if (this.inFlight.has(requestUri)) continue;
         const outcome = await this.refresh(requestUri, { background: true });
         if (stop.signal.aborted) break;
         // A Refresh or a sandbox Pay pressed while this poll was out replaced it: that answer is shown, and polling
@@ -191,10 +195,10 @@ export class SessionRequests implements vscode.Disposable {
   ): Promise<SessionOutcome> {
     const background = options.background === true;
     const requestUri = entry.requestUri;
-    // A newer request replaces the one in flight: a get or cancel is aborted, but a create goes on, since its POST
-    // may already have made a session (never sent twice, never lost): its answer is then recorded, not shown.
+    // A newer request replaces the one in flight: a get is aborted, but a POST goes on, since it may already have
+    // made or cancelled a session (never sent twice, never lost); a create's session is then recorded, not shown.
     const previous = this.inFlight.get(requestUri);
-    if (previous?.operation !== 'create') previous?.controller.abort();
+    if (previous?.operation === 'get') previous.controller.abort();
     const controller = new AbortController();
     const flight = { controller, operation };
     this.inFlight.set(requestUri, flight);

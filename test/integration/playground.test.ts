@@ -326,6 +326,59 @@ describe('playground', function () {
     assert.equal(await polling, undefined);
   });
 
+  /** A server that keeps its sessions: a create answers a new one (after `createMs`, but for the first), a cancel cancels it (after `cancelMs`), a get reads it. */
+  async function slowPostServer(options: { createMs?: number; cancelMs?: number }) {
+    const statuses = new Map<string, string>();
+    const server = await recordingServer((req, res) => {
+      const reply = (status: number, id: string) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ ...sessionBody(), payment_session_id: id, status: statuses.get(id) ?? 'ACTIVE' }));
+      const id = /^\/sessions\/([^/]+)/.exec(req.url ?? '')?.[1] ?? '';
+      if (req.method === 'POST' && req.url === '/sessions') {
+        const created = `ps-${String(statuses.size + 1).repeat(24)}`;
+        statuses.set(created, 'ACTIVE');
+        // This server's fault: its creates after the first answer late, and so do its cancels.
+        setTimeout(() => reply(201, created), statuses.size > 1 ? (options.createMs ?? 0) : 0);
+      } else if (req.url?.endsWith('/cancel')) {
+        setTimeout(() => {
+          statuses.set(id, 'CANCELED');
+          reply(200, id);
+        }, options.cancelMs ?? 0);
+      } else {
+        reply(200, id);
+      }
+    });
+    return server;
+  }
+
+  it('Auto-refresh never aborts a Cancel that is out: its polls wait, and it stops at CANCELED', async () => {
+    const server = await slowPostServer({ cancelMs: 400 });
+    const uri = await requestToServer(server, 'auto-cancel.session.json');
+    await vscode.commands.executeCommand('xendit.createSession');
+    await api.actions.panels.whenRendered(uri);
+    const polling = api.actions.autoRefresh(uri, true, { firstDelayMs: 50, maxDelayMs: 50 });
+    restores.push(() => api.actions.autoRefresh(uri, false));
+    const cancelled = await api.actions.cancelSession(uri, { confirmed: true });
+    assert.equal(cancelled?.superseded, undefined, 'a poll replaced the Cancel');
+    assert.equal(cancelled?.result.kind === 'session' && cancelled.result.session.status, 'CANCELED');
+    assert.equal(await polling, 'CANCELED');
+  });
+
+  it('Auto-refresh waits while a resend is out, then polls the new session', async () => {
+    const server = await slowPostServer({ createMs: 400 });
+    const uri = await requestToServer(server, 'auto-resend.session.json');
+    await vscode.commands.executeCommand('xendit.createSession');
+    await api.actions.panels.whenRendered(uri);
+    let stopped = false;
+    const polling = api.actions.autoRefresh(uri, true, { firstDelayMs: 50, maxDelayMs: 50 }).finally(() => (stopped = true));
+    restores.push(() => api.actions.autoRefresh(uri, false));
+    await vscode.commands.executeCommand('xendit.createSession');
+    const second = `ps-${'2'.repeat(24)}`;
+    await waitFor(() => server.requests.some((r) => r.method === 'GET' && r.url.endsWith(second)) || undefined, 'a poll of the new session');
+    assert.equal(stopped, false, 'auto-refresh stopped during the resend');
+    await api.actions.autoRefresh(uri, false);
+    assert.equal(await polling, undefined);
+  });
+
   it('shows only the newer answer when a request is sent again before the first one answered', async () => {
     // The first POST opens the panel; the second is answered only after the third, which is refused at once.
     let answerSecond: (() => void) | undefined;
