@@ -8,9 +8,10 @@ export const DOTENV_FILE = '.env';
 
 /**
  * `NAME=value` lines, as dotenv writes them: `#` comments, blank lines, an optional `export `, values in single,
- * double or back quotes (a quoted value may go on over several lines, as a certificate does; double quotes read
- * `\n`, `\r`, `\t`, `\"` and `\\`), and an unquoted value's trailing ` # comment` dropped. A later line wins over
- * an earlier one. Lines that are none of these are skipped.
+ * double or back quotes, and an unquoted value's trailing ` # comment` dropped. Double quotes read `\n`, `\r` and
+ * `\"`; any other backslash stays as written (`"C:\temp\"` is `C:\temp\`). A quote opened and not closed on its
+ * line goes on over the next lines until one closes it, as a certificate does. A later line wins over an earlier
+ * one. Lines that are none of these are skipped.
  */
 export function parseDotenv(text: string): Map<string, string> {
   const entries = new Map<string, string>();
@@ -23,20 +24,22 @@ export function parseDotenv(text: string): Map<string, string> {
     const [, name = ''] = match;
     let rest = match[2] ?? '';
     const quote = rest[0];
-    if (isQuote(quote) && closingQuote(rest, quote) < 0) {
-      // Opened but not closed on this line: the value goes on until a line closes it (or, if none does, it is
-      // this line's text as written).
-      let joined = rest;
-      for (let j = i + 1; j < lines.length; j++) {
-        joined += `\n${lines[j] ?? ''}`;
-        if (closingQuote(joined, quote) > 0) {
+    let end = -1;
+    if (isQuote(quote)) {
+      end = closingQuote(rest, quote);
+      // No other quote on the line: the value goes on until a later line closes it (else it is read unquoted).
+      for (let j = i + 1; end < 0 && rest.indexOf(quote, 1) < 0 && j < lines.length; j++) {
+        const next = lines[j] ?? '';
+        if (!next.includes(quote)) continue;
+        const joined = [rest, ...lines.slice(i + 1, j + 1)].join('\n');
+        end = closingQuote(joined, quote);
+        if (end > 0) {
           rest = joined;
           i = j;
-          break;
         }
       }
     }
-    entries.set(name, valueOf(rest));
+    entries.set(name, end > 0 && isQuote(quote) ? unquote(rest.slice(1, end), quote) : rest.replace(/\s+#.*$/, '').trim());
   }
   return entries;
 }
@@ -47,27 +50,23 @@ function isQuote(c: string | undefined): c is Quote {
   return c === '"' || c === "'" || c === '`';
 }
 
-/** Where the quote that opens `rest` closes (a backslash escapes a double quote), or -1. */
-function closingQuote(rest: string, quote: Quote): number {
-  for (let k = 1; k < rest.length; k++) {
-    if (quote === '"' && rest[k] === '\\') k++;
-    else if (rest[k] === quote) return k;
+/**
+ * Where the quote that opens `text` closes, or -1: the first one not escaped by a backslash (in double quotes),
+ * else the line's last one (so `"C:\dir\"` closes at its end).
+ */
+function closingQuote(text: string, quote: Quote): number {
+  for (let k = 1; k < text.length; k++) {
+    if (quote === '"' && text[k] === '\\' && text[k + 1] === '"') k++;
+    else if (text[k] === quote) return k;
   }
-  return -1;
+  const lineEnd = text.indexOf('\n');
+  const last = text.lastIndexOf(quote, lineEnd < 0 ? text.length : lineEnd);
+  return last > 0 ? last : -1;
 }
 
-const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
-
-function valueOf(rest: string): string {
-  const quote = rest[0];
-  if (isQuote(quote)) {
-    const end = closingQuote(rest, quote);
-    if (end > 0) {
-      const inner = rest.slice(1, end);
-      return quote === '"' ? inner.replace(/\\(.)/gs, (escape, c: string) => ESCAPES[c] ?? escape) : inner;
-    }
-  }
-  return rest.replace(/\s+#.*$/, '').trim();
+function unquote(inner: string, quote: Quote): string {
+  if (quote !== '"') return inner;
+  return inner.replace(/\\([nr"])/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : '"'));
 }
 
 /** The `.env` in `folder`, parsed, or undefined when there is none (or it cannot be read). */

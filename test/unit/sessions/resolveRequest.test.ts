@@ -138,14 +138,15 @@ describe('dotenv', () => {
     assert.deepEqual(Object.fromEntries(entries), { A: '3', B: 'two words', C: 'x # y', D: 'plain', E: 'line\nbreak' });
   });
 
-  it('reads escaped quotes, back quotes and a quoted value over several lines as dotenv does', () => {
+  it('reads escaped quotes, back quotes, backslashes in paths and a quoted value over several lines', () => {
     const text = [
       'A="he said \\"hi\\" ok"',
       'B=`back # quoted`',
       'C="-----BEGIN KEY-----',
       'abc',
       '-----END KEY-----"',
-      'D="tab\\there, a backslash \\\\ and \\q kept"',
+      'D="C:\\temp\\logs, \\\\ and \\q kept; \\r read"',
+      'DIR="C:\\build\\"',
       'E=after',
       "F='it''s'",
       'G="never closed',
@@ -154,7 +155,8 @@ describe('dotenv', () => {
       A: 'he said "hi" ok',
       B: 'back # quoted',
       C: '-----BEGIN KEY-----\nabc\n-----END KEY-----',
-      D: 'tab\there, a backslash \\ and \\q kept',
+      D: 'C:\\temp\\logs, \\\\ and \\q kept; \r read',
+      DIR: 'C:\\build\\',
       E: 'after',
       F: 'it',
       G: '"never closed',
