@@ -51,7 +51,7 @@ export function checkExternalLink(raw: unknown, answeredBy?: string): LinkVerdic
   if (url.protocol === 'https:') return { ok: true, url };
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) {
     // A Xendit answer never links to this machine: only the local server that answered may (the sandbox).
-    if (answeredBy !== undefined && originOf(answeredBy) === url.origin) return { ok: true, url };
+    if (answeredBy !== undefined && sameLocalServer(answeredBy, url)) return { ok: true, url };
     return { ok: false, reason: `Plain http links open only to the local sandbox that answered; ${url.host} is not it.` };
   }
   if (url.protocol === 'http:') {
@@ -60,11 +60,13 @@ export function checkExternalLink(raw: unknown, answeredBy?: string): LinkVerdic
   return { ok: false, reason: `Links with the "${url.protocol}" scheme are never opened; only https links (and the local sandbox's) are.` };
 }
 
-function originOf(base: string): string | undefined {
+/** Whether `link` goes to the server at `base` on this machine: same scheme and port, `localhost`, `127.0.0.1` and `[::1]` alike. */
+function sameLocalServer(base: string, link: URL): boolean {
   try {
-    return new URL(base).origin;
+    const server = new URL(base);
+    return isLoopbackHost(server.hostname) && server.protocol === link.protocol && server.port === link.port;
   } catch {
-    return undefined;
+    return false;
   }
 }
 

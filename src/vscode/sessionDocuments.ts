@@ -72,9 +72,13 @@ export class SessionDocuments implements vscode.Disposable {
     }
   }
 
-  /** The base URL of the server that answered the session a request's panel shows. */
+  /**
+   * The base URL of the server that answered what a request's panel shows: the shown view's, which a request still
+   * out (perhaps to another target) has not replaced yet.
+   */
   serverOf(requestUri: string): string | undefined {
-    return this.shown.get(requestUri)?.target.baseUrl;
+    const entry = this.shown.get(requestUri);
+    return entry?.view?.target.baseUrl ?? entry?.target.baseUrl;
   }
 
   /**

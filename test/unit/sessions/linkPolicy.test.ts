@@ -13,10 +13,12 @@ describe('checkExternalLink', () => {
     const sandbox = 'http://127.0.0.1:43123';
     assert.equal(checkExternalLink(`${sandbox}/checkout/ps-661f87c614802d6c402cd82d`, sandbox).ok, true);
     assert.equal(checkExternalLink('http://localhost:8080/x', 'http://localhost:8080/v1').ok, true);
+    // The same server, named another way (the base URL set as localhost, the links written with 127.0.0.1).
+    assert.equal(checkExternalLink(`${sandbox}/checkout/ps-1`, 'http://localhost:43123').ok, true);
     for (const [url, answeredBy] of [
       [`${sandbox}/checkout/ps-1`, undefined],
       ['http://127.0.0.1:631/admin', sandbox],
-      ['http://localhost:43123/checkout/ps-1', sandbox],
+      ['http://localhost:43124/checkout/ps-1', sandbox],
       ['http://127.0.0.1:43123/checkout/ps-1', 'https://api.xendit.co'],
     ] as const) {
       const verdict = checkExternalLink(url, answeredBy);
