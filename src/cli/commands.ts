@@ -242,7 +242,13 @@ export async function runCreate(command: CommandOf<'create'>, env: NodeJS.Proces
 function checkReportPath(file: string): void {
   const dir = path.dirname(path.resolve(file));
   if (!fs.existsSync(dir)) throw new UsageError(`--junit ${file}: the folder ${path.dirname(file)} does not exist.`);
-  const existing = fs.statSync(file, { throwIfNoEntry: false });
+  let existing: fs.Stats | undefined;
+  try {
+    existing = fs.statSync(file, { throwIfNoEntry: false });
+  } catch (err) {
+    // ENOTDIR (a file where a folder should be) or EACCES: no report can go there.
+    throw new UsageError(`--junit ${file}: ${err instanceof Error ? err.message : String(err)}. Nothing was sent.`);
+  }
   if (existing?.isDirectory()) throw new UsageError(`--junit ${file}: that is a folder; give a file name, such as ${path.join(file, 'sessions.xml')}.`);
   try {
     fs.accessSync(existing ? file : dir, fs.constants.W_OK);

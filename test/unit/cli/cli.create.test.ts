@@ -136,6 +136,9 @@ describe('xendit-sessions (the built CLI, run as a process)', function () {
       const folder = await cli(['create', '--junit', file('reports'), '--base-url', fx.sandbox.baseUrl, 'valid.session.json']);
       assert.equal(folder.code, 4, folder.stdout + folder.stderr);
       assert.match(folder.stderr, /--junit .*reports: that is a folder; give a file name, such as .*reports\/sessions\.xml\./);
+      // A path through a file, as if it were a folder: ENOTDIR, also before anything is sent.
+      const throughFile = await cli(['create', '--junit', file('valid.session.json/report.xml'), '--base-url', fx.sandbox.baseUrl, 'valid.session.json']);
+      assert.equal(throughFile.code, 4, throughFile.stdout + throughFile.stderr);
       assert.equal(postsSeen(), before, 'a session was created for a run that refused its report path');
     });
 
