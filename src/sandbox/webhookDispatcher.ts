@@ -68,6 +68,8 @@ export class WebhookDispatcher {
   private readonly listeners = new Set<(change: WebhookChange) => void>();
   private readonly running = new Set<Promise<void>>();
   private readonly closing = new AbortController();
+  /** Aborted when forwarding is turned off, so retries waiting for their turn stop at once. */
+  private turnedOff = new AbortController();
 
   constructor(private readonly options: DispatcherOptions) {
     this.target = options.target;
@@ -75,6 +77,10 @@ export class WebhookDispatcher {
 
   setTarget(target: WebhookTarget | undefined): void {
     this.target = target;
+    if (!target) {
+      this.turnedOff.abort();
+      this.turnedOff = new AbortController();
+    }
   }
 
   get forwardUrl(): string | undefined {
@@ -172,7 +178,11 @@ export class WebhookDispatcher {
       const a = await this.attempt(record, target, 'automatic', n, total, delays[n - 1]);
       if (isSuccess(a)) return;
       if (a.error?.startsWith('timed out') || n === total || this.closing.signal.aborted) break;
-      await delay(delays[n - 1], this.closing.signal);
+      if (!this.target) {
+        target = undefined;
+        break;
+      }
+      await delay(delays[n - 1], AbortSignal.any([this.closing.signal, this.turnedOff.signal]));
       // A manual resend may have got through meanwhile: then there is nothing left to retry.
       if ((record.outcome as WebhookRecord['outcome']) === 'delivered') return;
     }

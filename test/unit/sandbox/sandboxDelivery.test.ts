@@ -68,6 +68,21 @@ describe('sandbox: webhook delivery', () => {
     });
   });
 
+  it('turned off, forwarding ends a retry that waits at once, not at its time', async () => {
+    // The first retry would wait an hour: the test ends long before unless turning forwarding off wakes it.
+    await withSandbox({ webhooks: [500], webhookRetryDelaysMs: [3_600_000] }, async (t) => {
+      const stopped = new Promise<string>((resolve) => t.sandbox.webhooks.onChange((c) => c.kind === 'stopped' && resolve(c.record.outcome)));
+      // Turned off once the retry is waiting (the next turn of the event loop after the first attempt).
+      const off = onFirstAttempt(t, () => setImmediate(() => t.sandbox.webhooks.setTarget(undefined)));
+      const created = (await t.http.call('POST', '/sessions', { key: t.key, body: minimalPay })).json;
+      await t.http.call('POST', `${created.payment_link_url}/pay`, { rawBody: '' });
+      await off;
+      assert.equal(await stopped, 'failed');
+      assert.equal(t.hooks.deliveries.length, 1);
+      assert.equal(t.sandbox.webhooks.events().at(-1)?.nextAttemptAt, undefined, 'the event still shows a next attempt');
+    });
+  });
+
   it('gives up after the last attempt, and says so', async () => {
     await withSandbox({ webhooks: [500, 500], webhookRetryDelaysMs: [1] }, async (t) => {
       const { key, hooks } = t;
