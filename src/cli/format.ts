@@ -95,6 +95,11 @@ export function resultLines(result: SessionsResult, ctx: ResultContext): string[
       const lines = [`✖ ${ctx.label}  ${result.response.status} ${errorCode}  ${oneLine(message, 400)}  ${milliseconds(result)}`];
       for (const entry of errors) lines.push(`    ${entry.path ? `${entry.path}: ` : ''}${oneLine(entry.message, 400)}`);
       lines.push(`    → ${explainApiError(errorCode, result.response.status)}`);
+      const rate = result.response.rateLimit;
+      if (result.response.status === 429 && rate?.resetSeconds !== undefined) {
+        const left = rate.remaining !== undefined && rate.limit !== undefined ? `, ${rate.remaining} of ${rate.limit} requests left` : '';
+        lines.push(`    The limit resets in ${rate.resetSeconds} s (Rate-Limit-Reset${left}).`);
+      }
       return lines;
     }
     case 'unexpectedResponse':

@@ -1,6 +1,7 @@
 // The built CLI's get and cancel commands, and its sandbox command serving them.
 // Shared setup (session files, sandbox, keys) is in cliFixture.ts; all traffic stays on 127.0.0.1.
 import * as assert from 'node:assert/strict';
+import { startFaultServer } from '../../helpers/faultServer';
 import { startWebhookReceiver } from '../../helpers/webhookReceiver';
 import { json, useCliFixture, type Entry } from './cliFixture';
 import { fakeKey, registerSecret, startCli, waitFor } from './cliProcess';
@@ -34,6 +35,20 @@ describe('xendit-sessions (the built CLI, run as a process)', function () {
       assert.equal(run.code, 2);
       assert.match(run.stdout, /404 NOT_FOUND/);
       assert.match(run.stdout, /→ No session with this id exists for this key and target/);
+    });
+  });
+
+  describe('rate limits', () => {
+    it('a 429 says when the limit resets, from the Rate-Limit headers', async () => {
+      const server = await startFaultServer('rateLimited');
+      try {
+        const run = await cli(['get', '--base-url', server.baseUrl, 'ps-000000000000000000000000']);
+        assert.equal(run.code, 2, run.stdout + run.stderr);
+        assert.match(run.stdout, /429 RATE_LIMIT_EXCEEDED/);
+        assert.match(run.stdout, /^ {4}The limit resets in 12\.5 s \(Rate-Limit-Reset, 0 of 60 requests left\)\.$/m);
+      } finally {
+        await server.close();
+      }
     });
   });
 
