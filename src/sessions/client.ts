@@ -210,10 +210,6 @@ export class SessionsClient {
 }
 
 /**
- * Milliseconds on a monotonic clock. Not `performance.now()`: the `performance` global loads perf_hooks on first
- * use, about 2 ms of a CLI process that sends once.
- */
-/**
  * `pending`, or a rejection as soon as `signal` aborts. undici leaves a request whose connection is still being
  * opened (a proxy's tunnel the proxy does not answer) waiting for that connection whatever its signal says, so
  * Cancel would wait for the headers timeout. An answer that comes after the abort is dropped.
@@ -243,6 +239,10 @@ function unlessAborted(pending: Promise<Dispatcher.ResponseData>, signal: AbortS
   });
 }
 
+/**
+ * Milliseconds on a monotonic clock. Not `performance.now()`: the `performance` global loads perf_hooks on first
+ * use, about 2 ms of a CLI process that sends once.
+ */
 function now(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
