@@ -27,8 +27,9 @@ export function parseDotenv(text: string): Map<string, string> {
     let end = -1;
     if (isQuote(quote)) {
       end = closingQuote(rest, quote);
-      // No other quote on the line: the value goes on until a later line closes it (else it is read unquoted).
-      for (let j = i + 1; end < 0 && rest.indexOf(quote, 1) < 0 && j < lines.length; j++) {
+      // Not closed means no other quote on the line (closingQuote falls back to the line's last one): the value
+      // goes on until a later line closes it (else it is read unquoted).
+      for (let j = i + 1; end < 0 && j < lines.length; j++) {
         const next = lines[j] ?? '';
         if (!next.includes(quote)) continue;
         const joined = [rest, ...lines.slice(i + 1, j + 1)].join('\n');
