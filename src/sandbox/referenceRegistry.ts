@@ -21,7 +21,7 @@ export interface ReferenceRegistryOptions {
 
 export class ReferenceRegistry {
   /** customer reference_id → the key that created it, the customer's details and its customer_id. */
-  private readonly customers = new Map<string, { owner: string; details: string; id: unknown }>();
+  private readonly customers = new Map<string, { owner: string; details: string; id: string | undefined }>();
   /** key + session reference_id → the ids of its sessions. */
   private readonly sessions = new Map<string, string[]>();
 
@@ -40,22 +40,20 @@ export class ReferenceRegistry {
     request: Record<string, unknown>,
     create: (request: Record<string, unknown>, knownCustomerId: string | undefined) => SandboxSession,
   ): SandboxSession | Duplicate {
-    const duplicate = this.check(key, request, (id) => this.created.get(id)?.body.status);
+    const customer = customerOf(request);
+    const duplicate = this.check(key, request, customer, (id) => this.created.get(id)?.body.status);
     if (duplicate) {
       this.options.log?.('POST /sessions → 409 DUPLICATE_ERROR');
       return duplicate;
     }
-    const customer = customerOf(request);
-    const known = customer ? this.customers.get(customer.referenceId)?.id : undefined;
-    const session = create(request, typeof known === 'string' ? known : undefined);
-    this.record(key, request, session);
+    const session = create(request, customer ? this.customers.get(customer.referenceId)?.id : undefined);
+    this.record(key, request, customer, session);
     return session;
   }
 
   /** The conflict a create would cause, if any; `statusOf` reads a stored session's status. */
-  private check(key: string, request: Record<string, unknown>, statusOf: (sessionId: string) => string | undefined): Duplicate | undefined {
+  private check(key: string, request: Record<string, unknown>, customer: Customer | undefined, statusOf: (sessionId: string) => string | undefined): Duplicate | undefined {
     const owner = ownerOf(key);
-    const customer = customerOf(request);
     if (customer) {
       const known = this.customers.get(customer.referenceId);
       if (known && (known.owner !== owner || known.details !== customer.details)) {
@@ -79,12 +77,12 @@ export class ReferenceRegistry {
     return undefined;
   }
 
-  private record(key: string, request: Record<string, unknown>, session: SandboxSession): void {
+  private record(key: string, request: Record<string, unknown>, customer: Customer | undefined, session: SandboxSession): void {
     const sessionId = session.body.payment_session_id;
     const owner = ownerOf(key);
-    const customer = customerOf(request);
     if (customer && !this.customers.has(customer.referenceId)) {
-      remember(this.customers, customer.referenceId, { owner, details: customer.details, id: session.body.customer_id }, this.options.limit);
+      const id = typeof session.body.customer_id === 'string' ? session.body.customer_id : undefined;
+      remember(this.customers, customer.referenceId, { owner, details: customer.details, id }, this.options.limit);
     }
     if (typeof request.reference_id === 'string') {
       const slot = `${owner}:${request.reference_id}`;
@@ -95,7 +93,13 @@ export class ReferenceRegistry {
   }
 }
 
-function customerOf(request: Record<string, unknown>): { referenceId: string; details: string } | undefined {
+/** A request's customer object: its reference_id, and its details as canonical JSON. */
+interface Customer {
+  readonly referenceId: string;
+  readonly details: string;
+}
+
+function customerOf(request: Record<string, unknown>): Customer | undefined {
   const customer = request.customer;
   if (typeof customer !== 'object' || customer === null || Array.isArray(customer)) return undefined;
   const referenceId = (customer as { reference_id?: unknown }).reference_id;
