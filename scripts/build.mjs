@@ -65,27 +65,40 @@ function replaceUndiciModule({ name, request, importer, contents }) {
 }
 
 /**
- * undici's dispatcher/client.js requires client-h2.js at load, and with it node:http2, which brings tls and more:
- * about 15 ms of every CLI process. The client never offers HTTP/2 (undici's allowH2 is off by default), so
- * client-h2.js is bundled behind a function that requires it the first time a connection speaks h2.
+ * undici's dispatcher/client.js requires client-h2.js (with node:http2, which brings tls and more: about 15 ms of
+ * every CLI process, and about 10 KB minified) for connections that speak HTTP/2. The client never offers HTTP/2:
+ * undici's allowH2 and useH2c are off unless set, and nothing here sets them, so TLS can only agree on http/1.1.
+ * The bundles carry a stand-in that says so if a connection ever does speak h2.
  */
-const lazyUndiciHttp2 = replaceUndiciModule({
-  name: 'lazy-undici-http2',
+const noUndiciHttp2 = replaceUndiciModule({
+  name: 'no-undici-http2',
   request: /^\.\/client-h2\.js$/,
   importer: /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/,
-  contents: (path) => `module.exports = function connectH2(client, socket) { return require(${JSON.stringify(path)})(client, socket); };`,
+  contents: () => `module.exports = function connectH2() { throw new Error('This build of undici speaks HTTP/1.1 only, and never offers HTTP/2'); };`,
 });
 
 /**
- * undici's HTTP/1 and HTTP/2 writers require web/fetch/body.js (with WebIDL and the rest of fetch's plumbing, about
+ * undici's HTTP/1 writer requires web/fetch/body.js (with WebIDL and the rest of fetch's plumbing, about
  * 40 KB) only to send a FormData body. The client sends every body as a string, so in the bundles that module is
  * replaced by one that says so if it is ever reached, instead of shipping fetch to every user.
  */
 const noUndiciFormData = replaceUndiciModule({
   name: 'no-undici-form-data',
   request: /[\\/]web[\\/]fetch[\\/]body\.js$/,
-  importer: /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client-h[12]\.js$/,
+  importer: /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client-h1\.js$/,
   contents: () => `exports.extractBody = function extractBody() { throw new Error('This build of undici sends string and Buffer bodies only, not FormData'); };`,
+});
+
+/**
+ * undici 7's ProxyAgent requires its SOCKS5 agent (with the SOCKS client and its helpers, about 11 KB minified) for
+ * socks:// proxy URLs. The playground refuses those before making a client (src/sessions/proxy.ts accepts http://
+ * and https:// proxies only), so the bundles carry a stand-in that says so if it is ever reached.
+ */
+const noUndiciSocks = replaceUndiciModule({
+  name: 'no-undici-socks',
+  request: /^\.\/socks5-proxy-agent$/,
+  importer: /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]proxy-agent\.js$/,
+  contents: () => `module.exports = class Socks5ProxyAgent { constructor() { throw new Error('This build of undici has no SOCKS proxy support: use an http:// or https:// proxy'); } };`,
 });
 
 /**
@@ -165,7 +178,7 @@ for (const b of bundles) {
       ...common,
       entryPoints: [{ in: join(root, b.in), out: b.out }],
       outdir: join(root, 'dist'),
-      plugins: [...(b.sharesModel ? [shareModel] : []), lazyUndiciHttp2, noUndiciFormData, undiciWasmFiles],
+      plugins: [...(b.sharesModel ? [shareModel] : []), noUndiciHttp2, noUndiciFormData, noUndiciSocks, undiciWasmFiles],
       ...(b.banner ? { banner: { js: b.banner } } : {}),
     }),
   );
