@@ -1,7 +1,8 @@
 // What an API error or a network failure means for someone at a terminal or reading a CI log, and what to do.
 // The codes that mean the same everywhere are explained in src/sessions/apiErrorMeanings.ts; these name flags.
 
-import { explainApiErrorCode } from '../sessions/apiErrorMeanings';
+import { apiErrorMeaning } from '../sessions/apiErrorMeanings';
+import { say } from '../sessions/phrase';
 
 /** Advice that names the CLI's flags and commands; the other codes mean the same everywhere. */
 const API_ERROR_ADVICE: Record<string, string> = {
@@ -22,7 +23,8 @@ const NETWORK_HINTS: Record<string, string> = {
 };
 
 export function explainApiError(code: string, status: number): string {
-  return explainApiErrorCode(code, status, API_ERROR_ADVICE, `The API answered ${status} ${code}; see the message above.`);
+  const meaning = apiErrorMeaning(code, status);
+  return API_ERROR_ADVICE[code] ?? (meaning ? say(meaning) : `The API answered ${status} ${code}; see the message above.`);
 }
 
 /** The proxy's own failures: the message says which proxy, where it was set and what to check. */

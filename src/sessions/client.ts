@@ -5,7 +5,8 @@ import { classifyNetworkError, DEFAULT_TIMEOUTS, definedOnly, TotalTimeout } fro
 import type { ProxyChoice } from './proxy';
 import { classifyProxyError, createProxyDispatcher } from './proxyDispatcher';
 import { REDACTED, redactText, secretForms } from './redact';
-import { BodyTooLarge, describeResponse, interpret, readBody } from './responseReading';
+import { phrase, scrubArgs } from './phrase';
+import { because, BodyTooLarge, describeResponse, interpret, readBody } from './responseReading';
 import type { Operation, SentRequest, SessionsResult } from './clientResult';
 import { Agent, request, type Dispatcher } from './undiciParts';
 import { USER_AGENT } from './version';
@@ -173,7 +174,7 @@ export class SessionsClient {
           request: sent,
           response: response.public,
           timings,
-          reason: `The response body is larger than ${formatBytes(cap)}, so it was cut off and not read. A Sessions API answer is a few KB: check the base URL.`,
+          ...because(phrase('The response body is larger than {0}, so it was cut off and not read. A Sessions API answer is a few KB: check the base URL.', formatBytes(cap))),
           firstBytes: this.scrub(err.head),
         };
       }
@@ -192,8 +193,9 @@ export class SessionsClient {
         host: safeHost(url),
       });
       const message = redactText(error.message, this.secrets);
+      const says = scrubArgs(error.says, (text) => redactText(text, this.secrets));
       log?.('error', `✕ ${method} ${url}: ${error.kind}: ${message}`);
-      return { kind: 'networkError', request: sent, timings, error: { kind: error.kind, message, ...(proxied ? { viaProxy: true as const } : {}) } };
+      return { kind: 'networkError', request: sent, timings, error: { kind: error.kind, message, says, ...(proxied ? { viaProxy: true as const } : {}) } };
     } finally {
       clearTimeout(totalTimer);
     }

@@ -1,6 +1,7 @@
 // What a SessionsClient call resolves to: the request as sent, the response's parts, timings, and the outcome.
 // Types only, shared by the client, the response reader and everything that shows a result.
 import type { NetworkErrorKind } from './networkErrors';
+import type { Phrase } from './phrase';
 import type { Session } from './schema';
 
 export type Operation = 'create' | 'get' | 'cancel';
@@ -62,14 +63,18 @@ export type SessionsResult =
     })
   | (Answered & {
       readonly kind: 'unexpectedResponse';
-      /** Why the body could not be used, in words. */
+      /** Why the body could not be used, in words (English), and the same as phrases for the editor's language. */
       readonly reason: string;
+      readonly reasonSays?: readonly Phrase[];
       /** The first bytes of the body as text (at most 2 KB). */
       readonly firstBytes: string;
       readonly body?: unknown;
     })
   | (Exchange & {
       readonly kind: 'networkError';
-      /** `viaProxy`: the proxy is what failed (its message names it, and where it was set); the server was not reached. */
-      readonly error: { readonly kind: NetworkErrorKind; readonly message: string; readonly viaProxy?: true };
+      /**
+       * `message` in English, `says` the same as phrases for the editor's language. `viaProxy`: the proxy is what
+       * failed (its message names it, and where it was set); the server was not reached.
+       */
+      readonly error: { readonly kind: NetworkErrorKind; readonly message: string; readonly says?: readonly Phrase[]; readonly viaProxy?: true };
     });

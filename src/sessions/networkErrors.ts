@@ -1,5 +1,6 @@
 // What went wrong when no usable answer came: undici's and Node's errors turned into a kind and a message that
 // says what happened. The advice that names a setting or a flag is each surface's to add (by kind).
+import { type Phrase, phrase, say } from './phrase';
 import { errors as undiciErrors } from './undiciParts';
 
 export type NetworkErrorKind = 'timeout' | 'refused' | 'reset' | 'dns' | 'tls' | 'aborted' | 'other';
@@ -49,54 +50,73 @@ export interface NetworkErrorContext {
   readonly host: string;
 }
 
+/** A failure said in phrases (for each surface's language) and, the same, in English. */
+export interface NetworkFailure {
+  readonly kind: NetworkErrorKind;
+  readonly message: string;
+  readonly says: readonly Phrase[];
+}
+
+export function failure<K extends NetworkErrorKind>(kind: K, ...says: Phrase[]): NetworkFailure & { readonly kind: K } {
+  return { kind, message: say(says), says };
+}
+
 /** Turns whatever undici or Node threw into a kind and a message that says what happened and what to do. */
-export function classifyNetworkError(err: unknown, ctx: NetworkErrorContext): { kind: NetworkErrorKind; message: string } {
+export function classifyNetworkError(err: unknown, ctx: NetworkErrorContext): NetworkFailure {
   const codes = codesOf(err);
   const has = (...c: string[]) => c.some((x) => codes.includes(x));
   const t = { ...DEFAULT_TIMEOUTS, ...definedOnly(ctx.timeouts) };
-  const postNote = ctx.method === 'POST' ? ' The request may have reached Xendit: check the dashboard or get the session before sending it again (it is never retried automatically).' : '';
+  const host = ctx.host;
+  const postNote = ctx.method === 'POST' ? [phrase('The request may have reached Xendit: check the dashboard or get the session before sending it again (it is never retried automatically).')] : [];
   if (ctx.callerAborted) {
-    return { kind: 'aborted', message: `The request was cancelled before ${ctx.host} ${ctx.headersReceived ? 'finished answering' : 'answered'}.${postNote}` };
+    return failure('aborted', ctx.headersReceived ? phrase('The request was cancelled before {0} finished answering.', host) : phrase('The request was cancelled before {0} answered.', host), ...postNote);
   }
   if (err instanceof TotalTimeout) {
-    return {
-      kind: 'timeout',
-      message: ctx.headersReceived
-        ? `${ctx.host} started answering but did not finish within ${seconds(t.totalMs)}.${postNote}`
-        : `${ctx.host} did not answer within ${seconds(t.totalMs)}.${postNote}`,
-    };
+    return failure(
+      'timeout',
+      ctx.headersReceived
+        ? phrase('{0} started answering but did not finish within {1}.', host, seconds(t.totalMs))
+        : phrase('{0} did not answer within {1}.', host, seconds(t.totalMs)),
+      ...postNote,
+    );
   }
   if (err instanceof undiciErrors.HeadersTimeoutError || has('UND_ERR_HEADERS_TIMEOUT')) {
-    return { kind: 'timeout', message: `${ctx.host} did not start answering within ${seconds(Math.min(t.headersMs, t.totalMs))}.${postNote}` };
+    return failure('timeout', phrase('{0} did not start answering within {1}.', host, seconds(Math.min(t.headersMs, t.totalMs))), ...postNote);
   }
   if (err instanceof undiciErrors.BodyTimeoutError || has('UND_ERR_BODY_TIMEOUT')) {
-    return { kind: 'timeout', message: `${ctx.host} started answering, then sent nothing for over ${seconds(t.bodyMs)}.${postNote}` };
+    return failure('timeout', phrase('{0} started answering, then sent nothing for over {1}.', host, seconds(t.bodyMs)), ...postNote);
   }
   if (has('UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT')) {
-    return { kind: 'timeout', message: `Could not connect to ${ctx.host} within ${seconds(t.connectMs)}. Check your network, proxy or VPN, and the base URL.` };
+    return failure('timeout', phrase('Could not connect to {0} within {1}. Check your network, proxy or VPN, and the base URL.', host, seconds(t.connectMs)));
   }
   if (has('ECONNREFUSED')) {
-    return { kind: 'refused', message: `${ctx.host} refused the connection: nothing is listening there. Check the base URL, or that the server (or the sandbox) is running.` };
+    return failure('refused', phrase('{0} refused the connection: nothing is listening there. Check the base URL, or that the server (or the sandbox) is running.', host));
   }
   if (has('ENOTFOUND', 'EAI_AGAIN', 'EAI_NODATA', 'EAI_FAIL')) {
-    return { kind: 'dns', message: `The host name ${ctx.host} could not be resolved. Check the base URL, and your network or DNS.` };
+    return failure('dns', phrase('The host name {0} could not be resolved. Check the base URL, and your network or DNS.', host));
   }
   const tlsCode = codes.find((c) => /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL|HOSTNAME_MISMATCH)/.test(c));
   if (tlsCode) {
-    return {
-      kind: 'tls',
-      message: `The secure (TLS) connection to ${ctx.host} failed (${tlsCode}). Check that the base URL's scheme is right (https for Xendit, http for the local sandbox); a proxy that intercepts HTTPS needs its certificate trusted.`,
-    };
+    return failure(
+      'tls',
+      phrase(
+        "The secure (TLS) connection to {0} failed ({1}). Check that the base URL's scheme is right (https for Xendit, http for the local sandbox); a proxy that intercepts HTTPS needs its certificate trusted.",
+        host,
+        tlsCode,
+      ),
+    );
   }
   if (has('ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'UND_ERR_CLOSED', 'ECONNABORTED', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') || err instanceof undiciErrors.SocketError) {
-    return {
-      kind: 'reset',
-      message: `The connection to ${ctx.host} was closed ${ctx.headersReceived ? 'in the middle of the answer' : 'before an answer came'}.${postNote} A proxy or an unstable network can cause this; try again.`,
-    };
+    return failure(
+      'reset',
+      ctx.headersReceived ? phrase('The connection to {0} was closed in the middle of the answer.', host) : phrase('The connection to {0} was closed before an answer came.', host),
+      ...postNote,
+      phrase('A proxy or an unstable network can cause this; try again.'),
+    );
   }
   if (has('AbortError', 'UND_ERR_ABORTED')) {
-    return { kind: 'aborted', message: `The request to ${ctx.host} was aborted.${postNote}` };
+    return failure('aborted', phrase('The request to {0} was aborted.', host), ...postNote);
   }
   const detail = err instanceof Error ? err.message : String(err);
-  return { kind: 'other', message: `The request to ${ctx.host} failed: ${detail.replace(/\.$/, '')}.${postNote}` };
+  return failure('other', phrase('The request to {0} failed: {1}.', host, detail.replace(/\.$/, '')), ...postNote);
 }

@@ -1,6 +1,8 @@
 // The client's connections through a proxy (undici's ProxyAgent: an HTTPS request goes through a CONNECT tunnel,
 // so the proxy sees the host name, never the key), and what to say when the proxy is what failed.
 import { STATUS_CODES } from 'node:http';
+import { failure, type NetworkFailure } from './networkErrors';
+import { phrase } from './phrase';
 import type { ProxyChoice } from './proxy';
 import { poolClass, proxyAgentClass, type Dispatcher } from './undiciParts';
 
@@ -79,43 +81,57 @@ function chainOf(err: unknown): { codes: string[]; messages: string[] } {
  * message that names the proxy and where it was set; undefined for any other failure. Nothing reached the server
  * in these cases, so a create can be sent again.
  */
-export function classifyProxyError(err: unknown, proxy: ProxyChoice, target: string): { kind: 'refused' | 'dns' | 'timeout'; message: string } | undefined {
+export function classifyProxyError(err: unknown, proxy: ProxyChoice, target: string): (NetworkFailure & { readonly kind: 'refused' | 'dns' | 'timeout' }) | undefined {
   const { codes, messages } = chainOf(err);
-  const where = `The proxy ${proxy.shown} (set in ${proxy.source})`;
-  const nothingSent = `Nothing reached ${target}.`;
+  const where = phrase('The proxy {0} (set in {1})', proxy.shown, proxy.source);
+  const nothingSent = phrase('Nothing reached {0}.', target);
   // undici's ProxyAgent reports a refused tunnel as "Proxy response (407) !== 200 when HTTP Tunneling".
   const refusedWith = messages.map((m) => /Proxy response \((\d{3})\)/.exec(m)?.[1]).find(Boolean);
   if (refusedWith) {
     const status = Number(refusedWith);
     const answered = `${status} ${STATUS_CODES[status] ?? ''}`.trim();
     if (status === 407) {
-      return {
-        kind: 'refused',
-        message: `${where} asks for a user name and password (${answered}), and did not accept what was sent. ${nothingSent} Put them in ${proxy.source} as http://user:password@host:port.`,
-      };
+      return failure(
+        'refused',
+        phrase('{0} asks for a user name and password ({1}), and did not accept what was sent.', where, answered),
+        nothingSent,
+        phrase('Put them in {0} as http://user:password@host:port.', proxy.source),
+      );
     }
-    return {
-      kind: 'refused',
-      message: `${where} refused to connect to ${target}: it answered ${answered}. ${nothingSent} Ask whoever runs the proxy to allow ${target}, or add the host to NO_PROXY (http.noProxy in VS Code) if it should be reached directly.`,
-    };
+    return failure(
+      'refused',
+      phrase('{0} refused to connect to {1}: it answered {2}.', where, target, answered),
+      nothingSent,
+      phrase('Ask whoever runs the proxy to allow {0}, or add the host to NO_PROXY (http.noProxy in VS Code) if it should be reached directly.', target),
+    );
   }
   if (codes.includes('ECONNREFUSED')) {
-    return { kind: 'refused', message: `${where} refused the connection: nothing is listening there. ${nothingSent} Check ${proxy.source}, or that the proxy is running.` };
+    return failure('refused', phrase('{0} refused the connection: nothing is listening there.', where), nothingSent, phrase('Check {0}, or that the proxy is running.', proxy.source));
   }
   if (codes.some((c) => c === 'ENOTFOUND' || c === 'EAI_AGAIN' || c === 'EAI_NODATA' || c === 'EAI_FAIL')) {
-    return { kind: 'dns', message: `${where} could not be found: its host name does not resolve. ${nothingSent} Check ${proxy.source}, and your network or DNS.` };
+    return failure('dns', phrase('{0} could not be found: its host name does not resolve.', where), nothingSent, phrase('Check {0}, and your network or DNS.', proxy.source));
   }
   if (codes.includes('UND_ERR_CONNECT_TIMEOUT') || codes.includes('ETIMEDOUT')) {
-    return { kind: 'timeout', message: `Could not connect to ${target} through ${where.charAt(0).toLowerCase()}${where.slice(1)} in time. Check your network and ${proxy.source}.` };
+    return failure(
+      'timeout',
+      phrase('Could not connect to {0} through the proxy {1} (set in {2}) in time. Check your network and {2}.', target, proxy.shown, proxy.source),
+    );
   }
   if (codes.includes('XSP_PROXY_TUNNEL_FAILED') && codes.includes('UND_ERR_HEADERS_TIMEOUT')) {
-    return { kind: 'timeout', message: `${where} did not answer the request to open a tunnel to ${target}. ${nothingSent} Check that ${proxy.source} names an HTTP proxy, and that it is working.` };
+    return failure(
+      'timeout',
+      phrase('{0} did not answer the request to open a tunnel to {1}.', where, target),
+      nothingSent,
+      phrase('Check that {0} names an HTTP proxy, and that it is working.', proxy.source),
+    );
   }
   if (codes.includes('XSP_PROXY_TUNNEL_FAILED')) {
-    return {
-      kind: 'refused',
-      message: `${where} closed the connection when asked to open a tunnel to ${target}, without an answer. ${nothingSent} Check the proxy's port in ${proxy.source}, and whether it should start with http:// or https://.`,
-    };
+    return failure(
+      'refused',
+      phrase('{0} closed the connection when asked to open a tunnel to {1}, without an answer.', where, target),
+      nothingSent,
+      phrase("Check the proxy's port in {0}, and whether it should start with http:// or https://.", proxy.source),
+    );
   }
   return undefined;
 }

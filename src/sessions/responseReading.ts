@@ -2,6 +2,7 @@
 // error, or something else, said in words).
 import { STATUS_CODES } from 'node:http';
 import type { ApiErrorEntry, ReceivedResponse, SentRequest, SessionsResult, Timings } from './client';
+import { type Phrase, phrase, say } from './phrase';
 import { ApiError, Session } from './schema';
 import type { Dispatcher } from './undiciParts';
 
@@ -78,29 +79,47 @@ export function describeResponse(status: number, headers: Record<string, string 
   };
 }
 
+/** Why an answer could not be used: in English, and as a phrase for the editor's language. */
+export function because(why: Phrase): { readonly reason: string; readonly reasonSays: readonly Phrase[] } {
+  return { reason: say(why), reasonSays: [why] };
+}
+
 export function interpret(request: SentRequest, response: ReceivedResponse, timings: Timings, text: string): SessionsResult {
-  const unexpected = (reason: string, body?: unknown): SessionsResult => ({ kind: 'unexpectedResponse', request, response, timings, reason, firstBytes: text.slice(0, FIRST_BYTES), body });
+  const unexpected = (why: Phrase, body?: unknown): SessionsResult => ({ kind: 'unexpectedResponse', request, response, timings, ...because(why), firstBytes: text.slice(0, FIRST_BYTES), body });
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
     if (!/\bjson\b/i.test(response.contentType ?? '')) {
-      return unexpected(
-        `The server answered ${response.status} with ${response.contentType ? `"${response.contentType}"` : 'no content type'} instead of JSON${response.status >= 500 ? ' (often a proxy or load balancer error page)' : ''}.`,
-      );
+      const status = response.status;
+      const type = response.contentType;
+      if (status >= 500) {
+        return unexpected(
+          type
+            ? phrase('The server answered {0} with "{1}" instead of JSON (often a proxy or load balancer error page).', status, type)
+            : phrase('The server answered {0} with no content type instead of JSON (often a proxy or load balancer error page).', status),
+        );
+      }
+      return unexpected(type ? phrase('The server answered {0} with "{1}" instead of JSON.', status, type) : phrase('The server answered {0} with no content type instead of JSON.', status));
     }
-    return unexpected(text.length === 0 ? 'The response body is empty where JSON was expected.' : `The JSON body is truncated or malformed (${text.length} characters received).`);
+    return unexpected(
+      text.length === 0 ? phrase('The response body is empty where JSON was expected.') : phrase('The JSON body is truncated or malformed ({0} characters received).', text.length),
+    );
   }
   if (response.status >= 200 && response.status < 300) {
     const parsed = Session.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return unexpected(`The body does not look like a session: ${issue.path.join('.') || 'the body'}: ${issue.message}.`, body);
+      const where = issue.path.join('.');
+      return unexpected(
+        where ? phrase('The body does not look like a session: {0}: {1}.', where, issue.message) : phrase('The body does not look like a session: {0}.', issue.message),
+        body,
+      );
     }
     return { kind: 'session', request, response, timings, session: parsed.data, body };
   }
   const parsed = ApiError.safeParse(body);
-  if (!parsed.success) return unexpected(`The server answered ${response.status} with JSON that is not a Xendit error body.`, body);
+  if (!parsed.success) return unexpected(phrase('The server answered {0} with JSON that is not a Xendit error body.', response.status), body);
   const errors: ApiErrorEntry[] = (parsed.data.errors ?? []).map((e: unknown) => {
     if (typeof e === 'string') return { message: e };
     const o = (e ?? {}) as Record<string, unknown>;

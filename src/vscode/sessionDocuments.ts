@@ -3,6 +3,7 @@
 // Everything is read from the store of shown sessions, so a panel restored after a reload copies what it shows.
 import * as vscode from 'vscode';
 import { checkExternalLink } from '../sessions/linkPolicy';
+import { sayInDisplayLanguage } from './displayLanguage';
 import { loadClient, loadModel } from './engine';
 import type { ResultPanelManager } from './resultPanel';
 import type { ShownSessions } from './shownSessions';
@@ -88,7 +89,7 @@ export class SessionDocuments implements vscode.Disposable {
   async openLink(url: string, answeredBy?: string): Promise<boolean> {
     const verdict = checkExternalLink(url, answeredBy);
     if (!verdict.ok) {
-      await this.ui.current.showErrorMessage(vscode.l10n.t('The link was not opened. {0}', verdict.reason), {});
+      await this.ui.current.showErrorMessage(vscode.l10n.t('The link was not opened. {0}', sayInDisplayLanguage(verdict.says)), {});
       return false;
     }
     const opened = await this.ui.current.openExternal(vscode.Uri.parse(verdict.url.toString(), true));

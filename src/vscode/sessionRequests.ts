@@ -7,6 +7,7 @@ import { withDelayedProgress } from './delayedProgress';
 import type { ResultPanelManager } from './resultPanel';
 import { FIRST_DRAW_WAIT_MS } from './resultPanelWebview';
 import type { ResultView } from './resultView';
+import { inDisplayLanguage } from './displayLanguage';
 import { buildResultView } from './resultViewBuilder';
 import type { SessionClients } from './sessionClients';
 import type { ShownSession, ShownSessions } from './shownSessions';
@@ -223,7 +224,7 @@ export class SessionRequests implements vscode.Disposable {
       if (this.inFlight.get(requestUri) !== flight) {
         // A newer request for this panel replaced this one: the newer answer is the one to show, and the entry
         // stays as that request will leave it. A session this create made is still listed in the history.
-        const superseded: SessionOutcome = { result, view: buildResultView(result, entry), superseded: true };
+        const superseded: SessionOutcome = { result, view: buildResultView(result, entry, inDisplayLanguage), superseded: true };
         if (operation === 'create' && result.kind === 'session') await this.record(undefined, superseded, undefined);
         return superseded;
       }
@@ -235,7 +236,7 @@ export class SessionRequests implements vscode.Disposable {
         entry.sessionId = undefined;
         entry.lastStatus = undefined;
       }
-      const view = buildResultView(result, entry);
+      const view = buildResultView(result, entry, inDisplayLanguage);
       entry.view = view;
       if (shows()) await this.panels.show(view, { reveal: !background });
       outcome = { result, view };

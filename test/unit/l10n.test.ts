@@ -1,5 +1,5 @@
 // Localisation stays complete: every manifest placeholder has an English and an Indonesian string, and the
-// code's l10n bundle is in sync with the sources and fully translated.
+// code's l10n bundle is in sync with the sources (vscode.l10n.t and phrase() calls) and fully translated.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -20,11 +20,11 @@ describe('localisation', () => {
     assert.deepEqual(Object.keys(en).filter((k) => !used.has(k)), [], 'English strings no placeholder uses');
   });
 
-  it('keeps l10n/bundle.l10n.json in sync with the vscode.l10n.t calls (npm run l10n)', function () {
+  it('keeps l10n/bundle.l10n.json in sync with the vscode.l10n.t and phrase() calls (npm run l10n)', function () {
     this.timeout(60_000);
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'xsp-l10n-'));
     try {
-      execFileSync(path.join(repoRoot, 'node_modules', '.bin', 'vscode-l10n-dev'), ['export', '--outDir', out, './src'], { cwd: repoRoot, stdio: 'ignore' });
+      execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'l10n.mjs'), '--outDir', out], { cwd: repoRoot, stdio: 'ignore' });
       const fresh = JSON.parse(fs.readFileSync(path.join(out, 'bundle.l10n.json'), 'utf8'));
       assert.deepEqual(fresh, read('l10n/bundle.l10n.json'), 'l10n/bundle.l10n.json is stale: run npm run l10n and translate the new strings');
     } finally {
