@@ -7,6 +7,7 @@ import type { SessionsClient, SessionsResult } from '../sessions/client';
 import { localPlaceholderContext } from '../sessions/dotenv';
 import { formatPath } from '../sessions/jsonPath';
 import { withoutSchemaKey } from '../sessions/requestBody';
+import { SECRET_KEY_IN_REQUEST } from '../sessions/secretsInRequest';
 import { chooseProxy } from '../sessions/proxy';
 import { UsageError, type Command } from './args';
 import { loadClient, loadModel, type Model } from './bundles';
@@ -36,6 +37,8 @@ interface CheckedFile {
   readonly errors: number;
   readonly warnings: number;
   readonly syntaxError: boolean;
+  /** It holds a secret key, which is never sent, not even with --force: the API would keep it. */
+  readonly secretKey: boolean;
   /** The parsed request with its placeholders resolved, when the text is JSON. */
   readonly value?: unknown;
 }
@@ -95,7 +98,8 @@ export function checkFile(model: Model, file: string, text: string, env: NodeJS.
   // Reported in the order of the text, as compilers and editors list them.
   problems.sort((a, b) => a.offset - b.offset);
   const { errors, warnings } = countProblems(problems);
-  return { file, problems, errors, warnings, syntaxError: analysis.syntaxErrors.length > 0, value: analysis.value };
+  const secretKey = analysis.problems.some((problem) => problem.source === 'secrets');
+  return { file, problems, errors, warnings, syntaxError: analysis.syntaxErrors.length > 0, secretKey, value: analysis.value };
 }
 
 export function runValidate(command: CommandOf<'validate'>, env: NodeJS.ProcessEnv, out: Output): number {
@@ -173,8 +177,8 @@ function junitCase(file: string, value: unknown, seconds: number, result: Sessio
   const base = { classname: file, name: referenceIdOf(value, file), seconds };
   const problemText = checked.problems.map((p) => problemLine(file, p)).join('\n');
   if (!result) {
-    const type = checked.syntaxError ? 'INVALID_JSON' : 'INVALID_REQUEST';
-    return { ...base, failure: { type, message: notSentLine(file, checked.syntaxError, checked.errors).replace(/^✖ /, ''), details: problemText } };
+    const type = checked.syntaxError ? 'INVALID_JSON' : checked.secretKey ? SECRET_KEY_IN_REQUEST : 'INVALID_REQUEST';
+    return { ...base, failure: { type, message: notSentLine(file, checked).replace(/^✖ /, ''), details: problemText } };
   }
   const details = resultLines(result, { label: file }).join('\n');
   switch (result.kind) {
@@ -195,7 +199,7 @@ export async function runCreate(command: CommandOf<'create'>, env: NodeJS.Proces
   if (command.junit !== undefined) checkReportPath(command.junit);
   const model = loadModel();
   const checked = inputs.map(({ file, text }) => checkFile(model, file, text, env));
-  const sendable = (c: CheckedFile) => !c.syntaxError && (c.errors === 0 || command.force);
+  const sendable = (c: CheckedFile) => !c.syntaxError && !c.secretKey && (c.errors === 0 || command.force);
   const connection = checked.some(sendable) ? await connect(command, target, out) : undefined;
   const text = command.format === 'text';
   const codes: number[] = [];
@@ -206,7 +210,7 @@ export async function runCreate(command: CommandOf<'create'>, env: NodeJS.Proces
     if (text) for (const problem of c.problems) out.out(problemLine(c.file, problem));
     const entry = { file: c.file, referenceId: referenceIdOf(c.value, c.file), problems: c.problems };
     if (!connection || !sendable(c)) {
-      if (text) out.out(notSentLine(c.file, c.syntaxError, c.errors));
+      if (text) out.out(notSentLine(c.file, c));
       codes.push(ExitCode.invalid);
       entries.push({ ...entry, outcome: 'invalid', exitCode: ExitCode.invalid });
       cases.push(junitCase(c.file, c.value, 0, undefined, c));

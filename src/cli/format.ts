@@ -60,10 +60,13 @@ export function validateSummary(files: number, errors: number, warnings: number)
 }
 
 /** Why a file was not sent, after its problem lines. */
-export function notSentLine(label: string, syntaxError: boolean, errors: number): string {
-  const why = syntaxError
+export function notSentLine(label: string, file: { readonly syntaxError: boolean; readonly secretKey: boolean; readonly errors: number }): string {
+  const { errors } = file;
+  const why = file.syntaxError
     ? 'it is not valid JSON; fix it first (--force cannot send what does not parse)'
-    : `${plural(errors, 'error')}; fix ${errors === 1 ? 'it' : 'them'}, or add --force to see the API's own answer`;
+    : file.secretKey
+      ? 'it holds a secret key, which the API would keep in the session; remove it (--force never sends a key)'
+      : `${plural(errors, 'error')}; fix ${errors === 1 ? 'it' : 'them'}, or add --force to see the API's own answer`;
   return `✖ ${label}  not sent: ${why}`;
 }
 

@@ -25,7 +25,7 @@ export interface Problem {
   readonly message: string;
   /** The API's error code for this problem where the API documents one (e.g. MISSING_CUSTOMER), else API_VALIDATION_ERROR. */
   readonly code: string;
-  /** Which check found it: the zod model ('schema') or a named cross-field rule. */
-  readonly source: 'schema' | `rule:${string}`;
+  /** Which check found it: the zod model ('schema'), a named cross-field rule, or the check for secret keys in a body. */
+  readonly source: 'schema' | 'secrets' | `rule:${string}`;
   readonly fix?: Fix;
 }

@@ -5,6 +5,7 @@ import { JsonLocator, type TextRange } from './jsonLocator';
 import type { PlaceholderContext } from './placeholders';
 import type { Problem } from './problem';
 import { resolvePlaceholders, type PlaceholderProblem, type Substitution } from './resolveRequest';
+import { secretKeyFindings } from './secretsInRequest';
 import { findProblems, type Finding, type ValidateOptions } from './validate';
 
 // jsonc-parser declares its error codes as a const enum, which isolated transpilation cannot read.
@@ -66,6 +67,7 @@ const EMPTY_FILE_MESSAGE =
  *   comment never reaches the API, yet the user should know the file is not plain JSON. With
  *   `skipSchemaCovered` they are left to VS Code's JSON mode, which reports them itself.
  * - A byte order mark is ignored (read as a space, so offsets still match the text given).
+ * - A Xendit secret key anywhere in the resolved request is an error (secretsInRequest.ts): the API would keep it.
  * - Ranges: a value problem underlines the value; a problem about a key being there (unknown or not
  *   allowed) underlines the key; a missing key underlines the key of the object that lacks it, or the
  *   first brace for the top-level object, as VS Code's JSON language service does for missing properties.
@@ -103,7 +105,7 @@ export function analyzeRequestText(text: string, options: AnalyzeOptions = {}): 
   }
   const now = options.now ?? new Date();
   const resolution = resolvePlaceholders(value, { ...(options.placeholders ?? NO_VARIABLES), now });
-  const { findings } = findProblems(resolution.value, { ...options, now });
+  const findings = [...findProblems(resolution.value, { ...options, now }).findings, ...secretKeyFindings(resolution.value)];
   const locator = new JsonLocator(json);
   const located = [...comments, ...resolution.problems.map((problem) => locatePlaceholderProblem(locator, json, problem))];
   located.push(...resolvedFindings(findings, resolution, options).map((finding) => ({ ...finding.problem, ...rangeOf(locator, finding) })));

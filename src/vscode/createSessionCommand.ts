@@ -86,6 +86,14 @@ export class CreateSessionCommand implements vscode.Disposable {
       return undefined;
     }
 
+    // A secret key in the body is not something the API rejects: it would keep it. So there is no "Send anyway".
+    const secret = analysis.problems.find((p) => p.source === 'secrets');
+    if (secret) {
+      await revealOffset(document, secret.offset, secret.length);
+      await this.ui.current.showErrorMessage(vscode.l10n.t('{0} Nothing was sent.', secret.message), {});
+      return undefined;
+    }
+
     const errors = analysis.problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) {
       const listed = errors.slice(0, MAX_LISTED_PROBLEMS).map((p) => `• ${p.path.length ? `${formatPath(p.path)}: ` : ''}${p.message}`);

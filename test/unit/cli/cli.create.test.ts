@@ -2,6 +2,7 @@
 // Shared setup (session files, sandbox, keys) is in cliFixture.ts; all traffic stays on 127.0.0.1.
 import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { startFaultServer } from '../../helpers/faultServer';
 import { json, useCliFixture, type Entry } from './cliFixture';
 import { childrenNamed, parseXml } from './junitXml';
 
@@ -161,13 +162,33 @@ describe('xendit-sessions (the built CLI, run as a process)', function () {
       assert.match(entry?.explanation ?? '', /XENDIT_SECRET_KEY/);
     });
 
-    it('never prints the key, not even when the API echoes it back or with --verbose', async () => {
-      const run = await cli(['create', '--verbose', '--format', 'json', '--base-url', fx.sandbox.baseUrl, 'echo.session.json']);
-      assert.equal(run.code, 0, run.stderr);
-      const [entry] = json(run) as Entry[];
-      assert.equal(entry?.result?.session?.metadata?.note, 'key [redacted]');
-      assert.match(run.stderr, /→ POST http:\/\/127\.0\.0\.1:\d+\/sessions/);
+    it('never sends a file that holds a secret key, not even with --force: exit 1, where it is, and not the key', async () => {
+      const before = postsSeen();
+      const run = await cli(['create', '--force', '--base-url', fx.sandbox.baseUrl, 'keyed.session.json']);
+      assert.equal(run.code, 1, run.stdout + run.stderr);
+      assert.match(run.stdout, /^keyed\.session\.json:\d+:\d+: error: metadata\.note holds a Xendit test secret key\. Sent, it would be stored in the session/m);
+      assert.match(run.stdout, /^✖ keyed\.session\.json {2}not sent: it holds a secret key, which the API would keep in the session; remove it \(--force never sends a key\)$/m);
+      assert.equal(postsSeen(), before);
+      const report = file('junit-keyed.xml');
+      await cli(['create', '--junit', report, '--base-url', fx.sandbox.baseUrl, 'keyed.session.json']);
+      assert.match(readFileSync(report, 'utf8'), /<failure type="SECRET_KEY_IN_REQUEST"/);
       // runCli itself fails any run whose stdout or stderr holds the key or its Base64 forms.
+    });
+
+    it('never prints the key, not even when the API echoes it back or with --verbose', async () => {
+      const echo = await startFaultServer('echoHeaders');
+      try {
+        const run = await cli(['create', '--verbose', '--format', 'json', '--base-url', echo.baseUrl, 'valid.session.json']);
+        assert.equal(run.code, 2, run.stdout + run.stderr);
+        assert.match(echo.requests[0]?.headers.authorization ?? '', /^Basic /, 'the server did not get the key to echo');
+        const [entry] = json(run) as Entry[];
+        assert.equal(entry?.result?.error?.errorCode, 'API_VALIDATION_ERROR');
+        assert.match(run.stdout, /You sent Basic \[redacted\]/);
+        assert.match(run.stderr, /→ POST http:\/\/127\.0\.0\.1:\d+\/sessions/);
+        // runCli itself fails any run whose stdout or stderr holds the key or its Base64 forms.
+      } finally {
+        await echo.close();
+      }
     });
 
     it('never writes the key into the JUnit report either, even where a problem message quotes it', async () => {

@@ -23,6 +23,18 @@ describe('xendit-sessions (the built CLI, run as a process)', function () {
       assert.match(run.stdout, /✖ 3 files checked: \d+ errors/);
     });
 
+    it('exits 1 for a file that holds a secret key, saying where it is without printing it', async () => {
+      const run = await cli(['validate', '--format', 'json', 'keyed.session.json']);
+      assert.equal(run.code, 1, run.stdout + run.stderr);
+      const [keyed] = json(run) as { valid: boolean; problems: Entry['problems'] }[];
+      assert.equal(keyed?.valid, false);
+      assert.deepEqual(
+        keyed?.problems.map((p) => [p.severity, p.code, p.message.slice(0, 45)]),
+        [['error', 'SECRET_KEY_IN_REQUEST', 'metadata.note holds a Xendit test secret key.']],
+      );
+      // runCli itself fails any run whose stdout or stderr holds the key or its Base64 forms.
+    });
+
     it('--format json prints one document: a file each, its problems placed by line and column', async () => {
       const run = await cli(['validate', '--format', 'json', 'valid.session.json', 'invalid.session.json']);
       assert.equal(run.code, 1);

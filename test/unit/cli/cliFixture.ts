@@ -107,7 +107,8 @@ export function useCliFixture(suite: Mocha.Suite): CliFixture {
     writeFileSync(file('syntax.session.json'), syntaxText);
     // Every character XML must escape, in a value that lands in attributes and text of the JUnit report.
     writeFileSync(file('hostile.session.json'), JSON.stringify({ ...valid, reference_id: `<a & "b" 'c'>`, amount: 'x' }));
-    writeFileSync(file('echo.session.json'), JSON.stringify({ ...valid, reference_id: 'cli-echo-1', metadata: { note: `key ${testKey}` } }));
+    // A key pasted into the body: never sent, as the API would keep it.
+    writeFileSync(file('keyed.session.json'), JSON.stringify({ ...valid, reference_id: 'cli-keyed-1', metadata: { note: `key ${testKey}` } }));
     // A key pasted into the wrong field: the model's message quotes the value.
     writeFileSync(file('leaky.session.json'), JSON.stringify({ ...valid, reference_id: 'cli-leaky-1', amount: testKey }));
     sandbox = await startSandbox({ log: (line) => sandboxLog.push(line) });

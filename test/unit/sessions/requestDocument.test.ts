@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyzeRequestText, offsetToLineColumn, type LocatedProblem } from '../../../src/sessions/requestDocument';
+import { fakeKey } from '../../helpers/fakeKeys';
 import { customerId, minimalPay as pay, testNow as now } from '../../helpers/sessionRequests';
 
 /** Pretty JSON of the minimal PAY request with `patch` applied, as a user's file would look. */
@@ -225,5 +226,37 @@ describe('offsetToLineColumn', () => {
     assert.deepEqual(offsetToLineColumn(text, 7), { line: 3, column: 1 });
     assert.deepEqual(offsetToLineColumn(text, 10), { line: 4, column: 1 });
     assert.deepEqual(offsetToLineColumn(text, text.length), { line: 4, column: 2 });
+  });
+});
+
+describe('analyzeRequestText: a secret key in the body', () => {
+  const testKey = fakeKey('test');
+  const liveKey = fakeKey('live');
+
+  it('is an error at the string that holds it, naming where and the kind, never the key', () => {
+    const text = fileWith({ metadata: { note: `pasted ${testKey} here` }, items: [{ reference_id: 'i', name: liveKey, type: 'DIGITAL_PRODUCT', net_unit_amount: 10000, quantity: 1, currency: 'IDR', category: 'x' }] });
+    const secrets = analyze(text).problems.filter((p) => p.code === 'SECRET_KEY_IN_REQUEST');
+    assert.deepEqual(
+      secrets.map((p) => [p.severity, p.source, p.path.join('.'), underlined(text, p)]),
+      [
+        ['error', 'secrets', 'metadata.note', `"pasted ${testKey} here"`],
+        ['error', 'secrets', 'items.0.name', `"${liveKey}"`],
+      ],
+    );
+    assert.match(secrets[0]?.message ?? '', /^metadata\.note holds a Xendit test secret key\. Sent, it would be stored in the session/);
+    assert.match(secrets[1]?.message ?? '', /^items\[0\]\.name holds a Xendit live secret key\./);
+    for (const p of secrets) assert.ok(!p.message.includes('xnd_'), p.message);
+  });
+
+  it('is an error when an object key is a secret key, without naming the key', () => {
+    const text = fileWith({ metadata: { [testKey]: 'x' } });
+    const [secret] = analyze(text).problems.filter((p) => p.code === 'SECRET_KEY_IN_REQUEST');
+    assert.equal(secret?.path.join('.'), 'metadata');
+    assert.match(secret?.message ?? '', /^A key in metadata is a Xendit test secret key\./);
+  });
+
+  it('leaves a request without a key alone, a public key and a key-like prefix included', () => {
+    const text = fileWith({ metadata: { a: fakeKey('public'), b: 'xnd_development_short', c: 'see xnd_production_ docs' } });
+    assert.deepEqual(analyze(text).problems.filter((p) => p.code === 'SECRET_KEY_IN_REQUEST'), []);
   });
 });

@@ -1,0 +1,49 @@
+// A Xendit secret key inside a request body. The API would take it as any other text and keep it in the session,
+// where its webhooks, the dashboard and anyone with the session's id can read it: nothing about it is "rejected",
+// so it is not a rule of the model (the sandbox, like the API, accepts it). Every surface that sends refuses it.
+import { formatPath, isPlainObject } from './jsonPath';
+import { findSecretKeys } from './keyScanner';
+import type { JsonPath } from './problem';
+import type { Finding } from './validate';
+
+export const SECRET_KEY_IN_REQUEST = 'SECRET_KEY_IN_REQUEST';
+
+/** Deeper than any request the API takes; parsed JSON has no cycles, but the walk stays bounded anyway. */
+const MAX_DEPTH = 64;
+
+const AFTER =
+  "Sent, it would be stored in the session, where its webhooks, the dashboard and anyone with the session's id can read it. Remove it: the key belongs only in the Authorization header, which is added for you.";
+
+/** The kind of the most dangerous secret key in `text`, if it holds one. */
+function keyIn(text: string): 'live' | 'test' | undefined {
+  const kinds = findSecretKeys(text).map((k) => k.kind);
+  return kinds.includes('live') ? 'live' : kinds[0];
+}
+
+/**
+ * An error for each string in `value` that holds a secret key (underlining the string), and for each object key that
+ * does (underlining the object). The messages name where, never the key.
+ */
+export function secretKeyFindings(value: unknown): Finding[] {
+  const findings: Finding[] = [];
+  const found = (path: JsonPath, message: string): void => {
+    findings.push({ problem: { severity: 'error', path, code: SECRET_KEY_IN_REQUEST, source: 'secrets', message }, anchor: 'value', schemaCovered: false });
+  };
+  const visit = (node: unknown, path: JsonPath, depth: number): void => {
+    if (depth > MAX_DEPTH) return;
+    if (typeof node === 'string') {
+      const kind = keyIn(node);
+      if (kind) found(path, `${formatPath(path)} holds a Xendit ${kind} secret key. ${AFTER}`);
+    } else if (Array.isArray(node)) {
+      node.forEach((item, index) => visit(item, [...path, index], depth + 1));
+    } else if (isPlainObject(node)) {
+      for (const [key, item] of Object.entries(node)) {
+        const kind = keyIn(key);
+        if (kind) found(path, `A key in ${formatPath(path)} is a Xendit ${kind} secret key. ${AFTER}`);
+        else visit(item, [...path, key], depth + 1);
+      }
+    }
+  };
+  visit(value, [], 0);
+  return findings;
+}
