@@ -156,7 +156,7 @@ export class SessionsClient {
         signal,
       );
       ttfbMs = now() - started;
-      const response = describeResponse(res.statusCode, res.headers);
+      const response = describeResponse(res.statusCode, res.headers, (text) => this.scrub(text));
       // A small answer is usually in already (it came in the headers' packet): no timer is needed for it.
       if (response.contentLength === undefined || res.body.readableLength < response.contentLength) {
         totalTimer = setTimeout(() => res.body.destroy(new TotalTimeout()), Math.max(0, this.timeouts.totalMs - ttfbMs));

@@ -27,7 +27,7 @@ export interface ReceivedResponse {
   readonly status: number;
   readonly statusText: string;
   readonly contentType?: string;
-  /** The headers that matter: request id and Rate-Limit-*. */
+  /** The headers that matter: request id, Rate-Limit-* and Location. */
   readonly headers: readonly (readonly [string, string])[];
   readonly requestId?: string;
   readonly rateLimit?: RateLimit;

@@ -46,16 +46,25 @@ function headerValue(v: string | string[] | undefined): string | undefined {
 }
 
 function isMatteringHeader(name: string): boolean {
-  return name === 'request-id' || name === 'x-request-id' || name === 'xendit-request-id' || name === 'retry-after' || name.startsWith('rate-limit-') || name.startsWith('x-ratelimit-');
+  return name === 'location' || name === 'request-id' || name === 'x-request-id' || name === 'xendit-request-id' || name === 'retry-after' || name.startsWith('rate-limit-') || name.startsWith('x-ratelimit-');
 }
 
-export function describeResponse(status: number, headers: Record<string, string | string[] | undefined>): { public: ReceivedResponse; status: number; contentLength?: number } {
+/**
+ * The status and the headers that matter, each value passed through `scrub` (a server can echo anything in a
+ * header, the key included).
+ */
+export function describeResponse(
+  status: number,
+  headers: Record<string, string | string[] | undefined>,
+  scrub: (text: string) => string = (text) => text,
+): { public: ReceivedResponse; status: number; contentLength?: number } {
   const mattering: [string, string][] = [];
   for (const name in headers) {
     if (!isMatteringHeader(name)) continue;
     const value = headerValue(headers[name]);
-    if (value !== undefined) mattering.push([name, value]);
+    if (value !== undefined) mattering.push([name, scrub(value)]);
   }
+  const contentType = headerValue(headers['content-type']);
   const num = (name: string) => {
     const v = headerValue(headers[name]);
     const n = v === undefined || v === '' ? NaN : Number(v);
@@ -71,7 +80,7 @@ export function describeResponse(status: number, headers: Record<string, string 
     public: {
       status,
       statusText: STATUS_CODES[status] ?? '',
-      contentType: headerValue(headers['content-type']),
+      contentType: contentType === undefined ? undefined : scrub(contentType),
       headers: mattering,
       requestId: headerValue(headers['request-id']) ?? headerValue(headers['x-request-id']),
       rateLimit: hasRate ? { limit, remaining, resetSeconds } : undefined,
@@ -86,6 +95,16 @@ export function because(why: Phrase): { readonly reason: string; readonly reason
 
 export function interpret(request: SentRequest, response: ReceivedResponse, timings: Timings, text: string): SessionsResult {
   const unexpected = (why: Phrase, body?: unknown): SessionsResult => ({ kind: 'unexpectedResponse', request, response, timings, ...because(why), firstBytes: text.slice(0, FIRST_BYTES), body });
+  const location = response.headers.find(([name]) => name === 'location')?.[1];
+  if (response.status >= 300 && response.status < 400 && location) {
+    return unexpected(
+      phrase(
+        'The server answered {0} and points to {1} instead. Redirects are not followed, so the request and the key went nowhere else: if that is the right server, put it in the base URL.',
+        response.status,
+        location,
+      ),
+    );
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);

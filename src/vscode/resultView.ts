@@ -54,7 +54,7 @@ export interface ResultView {
     /** The first bytes of the body, as text. */
     readonly firstBytes: string;
   };
-  /** Response headers that matter (request id, Rate-Limit-*), as sent by the server. */
+  /** Response headers that matter (request id, Rate-Limit-*, Location), as sent by the server. */
   readonly headers: readonly (readonly [string, string])[];
   /** Headers the request carried that change its meaning (for-user-id, with-split-rule). */
   readonly requestOptions: readonly (readonly [string, string])[];

@@ -26,7 +26,8 @@ const inIndonesian: Say = (template, args) => inEnglish(indonesian[template] ?? 
 const xenditError = (status: number, code: string) => ({ status, type: 'application/json', body: JSON.stringify({ error_code: code, message: `${code} from the test server` }) });
 
 /** What GET /sessions/<case> answers. */
-const ANSWERS: Record<string, { status: number; type?: string; body: string }> = {
+const ANSWERS: Record<string, { status: number; type?: string; body: string; location?: string }> = {
+  moved: { status: 301, type: 'text/html', body: '<html>Moved</html>', location: 'https://api.example.test/v2/sessions' },
   html502: { status: 502, type: 'text/html', body: '<html><body>Bad gateway</body></html>' },
   textPlain200: { status: 200, type: 'text/plain', body: 'ok' },
   untyped200: { status: 200, body: 'ok' },
@@ -61,7 +62,7 @@ describe("the panel's explanations in the display language", function () {
         return res.write('{');
       }
       const answer = ANSWERS[name] ?? { status: 404, type: 'text/plain', body: `no case ${name}` };
-      res.writeHead(answer.status, answer.type ? { 'content-type': answer.type } : {});
+      res.writeHead(answer.status, { ...(answer.type ? { 'content-type': answer.type } : {}), ...(answer.location ? { location: answer.location } : {}) });
       return res.end(answer.body);
     });
     server.on('connection', (socket) => {
