@@ -3,6 +3,7 @@
 // Xendit's intervals (15, 45, 120, 180, 360, 720 units; minutes at Xendit, seconds here by default). A timeout is
 // not retried, as at Xendit. Each attempt is recorded and logged; the token is in neither.
 import { randomBytes } from 'node:crypto';
+import { delay } from '../sessions/delay';
 import { redactText } from '../sessions/redact';
 import { CALLBACK_TOKEN_HEADER, webhookBody, type WebhookEvent, type WebhookEventName } from '../sessions/webhookEvent';
 import { apiTimestamp } from './sandboxStore';
@@ -245,19 +246,4 @@ export class WebhookDispatcher {
 
 function isSuccess(a: DeliveryAttempt): boolean {
   return a.status !== undefined && a.status >= 200 && a.status < 300;
-}
-
-/** Resolves after `ms`, or at once when `signal` aborts; never keeps the process alive. */
-export function delay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    timer.unref();
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

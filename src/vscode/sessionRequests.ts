@@ -3,11 +3,12 @@
 // aborts it, and the auto-refresh that polls a session until it is final.
 import * as vscode from 'vscode';
 import type { SessionsClient, SessionsResult } from '../sessions/client';
+import { delay } from '../sessions/delay';
 import { withDelayedProgress } from './delayedProgress';
+import { inDisplayLanguage } from './displayLanguage';
 import type { ResultPanelManager } from './resultPanel';
 import { FIRST_DRAW_WAIT_MS } from './resultPanelWebview';
 import type { ResultView } from './resultView';
-import { inDisplayLanguage } from './displayLanguage';
 import { buildResultView } from './resultViewBuilder';
 import type { SessionClients } from './sessionClients';
 import type { ShownSession, ShownSessions } from './shownSessions';
@@ -138,11 +139,11 @@ export class SessionRequests implements vscode.Disposable {
     const stop = new AbortController();
     this.pollers.set(requestUri, stop);
     const deadline = Date.now() + 40 * 60_000;
-    let delay = options.firstDelayMs ?? 2_000;
+    let pause = options.firstDelayMs ?? 2_000;
     const maxDelay = options.maxDelayMs ?? 15_000;
     try {
       while (!stop.signal.aborted && Date.now() < deadline) {
-        await sleep(delay, stop.signal);
+        await delay(pause, stop.signal);
         if (stop.signal.aborted || !this.panels.get(requestUri)) break;
         // Another request for this panel is out (a Cancel, a resend, a Refresh): this poll waits for the next turn
         // rather than replace it.
@@ -162,7 +163,7 @@ export class SessionRequests implements vscode.Disposable {
           return status;
         }
         const rate = outcome.result.response.rateLimit;
-        delay = rate?.remaining === 0 && rate.resetSeconds !== undefined ? Math.max(delay, rate.resetSeconds * 1000 + 250) : Math.min(maxDelay, Math.round(delay * 1.5));
+        pause = rate?.remaining === 0 && rate.resetSeconds !== undefined ? Math.max(pause, rate.resetSeconds * 1000 + 250) : Math.min(maxDelay, Math.round(pause * 1.5));
       }
       return undefined;
     } finally {
@@ -284,18 +285,6 @@ function settledOrAfter(promise: Promise<unknown>, ms: number): Promise<void> {
       resolve();
     };
     promise.then(done, done);
-  });
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
   });
 }
 
