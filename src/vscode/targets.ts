@@ -1,6 +1,7 @@
 // Which server a request goes to: the embedded sandbox, Xendit with the test key, or Xendit with the live key.
 import * as vscode from 'vscode';
 import { ApiKeyStore, KeyKind } from './apiKeyStore';
+import { sayInDisplayLanguage } from './displayLanguage';
 import type { ProxyChoice } from '../sessions/proxy';
 import { proxyFor } from './proxySettings';
 import { readSettings } from './settings';
@@ -89,7 +90,7 @@ export class TargetManager implements vscode.Disposable {
     // A refused base URL stops the request rather than quietly sending the key to the default.
     if (settings.apiBaseUrlProblem) return { ok: false, reason: settings.apiBaseUrlProblem };
     const proxy = proxyFor(settings.apiBaseUrl);
-    if (!proxy.ok) return { ok: false, reason: proxy.reason };
+    if (!proxy.ok) return { ok: false, reason: sayInDisplayLanguage(proxy.says) };
     return { ok: true, target: { kind, label: TARGET_LABELS[kind], baseUrl: settings.apiBaseUrl, secretKey, proxy: proxy.proxy } };
   }
 

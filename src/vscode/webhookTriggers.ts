@@ -7,6 +7,7 @@ import type { SandboxHandle } from '../sandbox/sandboxServer';
 import type { TriggerAction } from '../sandbox/sandboxTriggers';
 import { withoutSchemaKey } from '../sessions/requestBody';
 import type { EmbeddedSandbox } from './embeddedSandbox';
+import { sayInDisplayLanguage } from './displayLanguage';
 import { loadClient, loadModel } from './engine';
 import type { OutputLog } from './outputLog';
 import { placeholderContextFor } from './placeholderProviders';
@@ -84,7 +85,12 @@ export class WebhookTriggers {
     const client = new (loadClient().SessionsClient)({ baseUrl: handle.baseUrl, secretKey });
     const created = await client.createSession(withoutSchemaKey(analysis.value)).finally(() => client.close());
     if (created.kind !== 'session') {
-      const why = created.kind === 'apiError' ? `${created.error.errorCode}: ${created.error.message}` : created.kind === 'networkError' ? created.error.message : created.reason;
+      const why =
+        created.kind === 'apiError'
+          ? `${created.error.errorCode}: ${created.error.message}`
+          : created.kind === 'networkError'
+            ? created.error.says ? sayInDisplayLanguage(created.error.says) : created.error.message
+            : created.reasonSays ? sayInDisplayLanguage(created.reasonSays) : created.reason;
       await this.ui.current.showErrorMessage(vscode.l10n.t('The sandbox did not create the session: {0}', why), {});
       return undefined;
     }

@@ -149,6 +149,17 @@ describe("the panel's explanations in the display language", function () {
     assert.match(created ?? '', /menolak koneksi/);
   });
 
+  it('gives the reason a proxy setting is refused in Indonesian', () => {
+    for (const proxy of ['socks5://corp:1080', 'http://[bad']) {
+      const decision = chooseProxy('https://api.xendit.test', { env: { HTTPS_PROXY: proxy } });
+      assert.ok(!decision.ok, `${proxy} was accepted`);
+      const text = say(decision.says, inIndonesian);
+      assert.doesNotMatch(text, /«untranslated/, `no Indonesian for the refusal of ${proxy}`);
+      assert.notEqual(text, decision.reason);
+      assert.match(text, /HTTPS_PROXY/);
+    }
+  });
+
   it('gives the reason a link was not opened in Indonesian', () => {
     const links = ['', 'javascript:alert(1)', 'http://example.com/pay', 'https://user:pw@example.com/', 'not a url', 'http://127.0.0.1:9/x', `https://a.example/${'x'.repeat(9000)}`, 'https://exa\u202emple.com'];
     for (const link of links) {
