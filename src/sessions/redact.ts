@@ -52,7 +52,10 @@ function redactValue(value: unknown, secrets: readonly string[], seen: WeakSet<o
   return value;
 }
 
-/** The forms a key can leak in: itself, and Base64 of `key:` (Basic auth) and of `key`, padded or not. */
+/**
+ * The forms a key can leak in: itself, and Base64 of `key:` (Basic auth) and of `key`, padded or not; and each of
+ * those percent-encoded, as a URL (a redirect's Location, a query) carries it. The key itself comes first.
+ */
 export function secretForms(secret: string): string[] {
   const forms = new Set<string>([secret]);
   for (const s of [`${secret}:`, secret]) {
@@ -60,5 +63,6 @@ export function secretForms(secret: string): string[] {
     forms.add(b64);
     forms.add(b64.replace(/=+$/, ''));
   }
+  for (const form of [...forms]) forms.add(encodeURIComponent(form));
   return [...forms];
 }

@@ -17,7 +17,10 @@ describe('SessionsClient and a redirect', () => {
     server = createServer((req, res) => {
       seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
       req.resume();
-      res.writeHead(req.url === '/sessions' ? 301 : 302, { location: location.replace('{auth}', req.headers.authorization ?? ''), 'content-type': 'text/html' });
+      const auth = req.headers.authorization ?? '';
+      const key = Buffer.from(auth.slice('Basic '.length), 'base64').toString('utf8').replace(/:$/, '');
+      const to = location.replace('{auth}', auth).replace('{encodedKey}', encodeURIComponent(key));
+      res.writeHead(req.url === '/sessions' ? 301 : 302, { location: to, 'content-type': 'text/html' });
       res.end('<html><body>Moved</body></html>');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -58,5 +61,20 @@ describe('SessionsClient and a redirect', () => {
     const encoded = (seen[0]?.headers.authorization ?? '').slice('Basic '.length);
     assert.ok(!shown.includes(encoded), 'the key (Base64) is in the result');
     assert.match(shown, /auth=Basic \[redacted\]/);
+  });
+
+  it('keeps the key out of a Location that carries it percent-encoded, as a URL would', async () => {
+    const key = fakeKey('test');
+    const withPlus = `${key.slice(0, 24)}+/=${key.slice(24)}`;
+    location = 'https://elsewhere.example/?k={encodedKey}';
+    const client = new SessionsClient({ baseUrl, secretKey: withPlus });
+    try {
+      const result = await client.getSession('ps-0123456789abcdef01234567');
+      const shown = JSON.stringify(result);
+      assert.ok(shown.includes('?k=[redacted]'), shown.slice(0, 300));
+      assert.ok(!shown.includes(encodeURIComponent(withPlus).slice(20)), 'a part of the encoded key is in the result');
+    } finally {
+      await client.close();
+    }
   });
 });
