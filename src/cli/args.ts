@@ -99,7 +99,8 @@ Options:
                        times out is never retried.
   --resolve            validate: print each request body with its placeholders ({{$randomUUID}},
                        {{$isoTimestamp +1d}}, …) resolved, as create would send it now.
-  --force              Send files that have errors, to see the API's own answer.
+  --force              Send files that have errors, to see the API's own answer
+                       (never one that holds a secret key).
   --reject-active-reference-reuse
                        sandbox: answer 409 DUPLICATE_ERROR to a reference_id that an ACTIVE
                        session of the same key has (the API docs leave this open; off by default).

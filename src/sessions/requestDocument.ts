@@ -105,10 +105,13 @@ export function analyzeRequestText(text: string, options: AnalyzeOptions = {}): 
   }
   const now = options.now ?? new Date();
   const resolution = resolvePlaceholders(value, { ...(options.placeholders ?? NO_VARIABLES), now });
-  const findings = [...findProblems(resolution.value, { ...options, now }).findings, ...secretKeyFindings(resolution.value)];
+  const { findings } = findProblems(resolution.value, { ...options, now });
   const locator = new JsonLocator(json);
   const located = [...comments, ...resolution.problems.map((problem) => locatePlaceholderProblem(locator, json, problem))];
   located.push(...resolvedFindings(findings, resolution, options).map((finding) => ({ ...finding.problem, ...rangeOf(locator, finding) })));
+  // A key is reported wherever it is, in a string whose placeholder failed too (it would be sent as written), and
+  // its message never quotes the string's template (which holds the key).
+  located.push(...secretKeyFindings(resolution.value).map((finding) => ({ ...finding.problem, ...rangeOf(locator, finding) })));
   const substitutions = resolution.substitutions.length > 0 ? { substitutions: resolution.substitutions } : {};
   return { syntaxErrors: [], value: resolution.value, ...substitutions, problems: located };
 }

@@ -8,9 +8,6 @@ import type { Finding } from './validate';
 
 export const SECRET_KEY_IN_REQUEST = 'SECRET_KEY_IN_REQUEST';
 
-/** Deeper than any request the API takes; parsed JSON has no cycles, but the walk stays bounded anyway. */
-const MAX_DEPTH = 64;
-
 const AFTER =
   "Sent, it would be stored in the session, where its webhooks, the dashboard and anyone with the session's id can read it. Remove it: the key belongs only in the Authorization header, which is added for you.";
 
@@ -22,28 +19,30 @@ function keyIn(text: string): 'live' | 'test' | undefined {
 
 /**
  * An error for each string in `value` that holds a secret key (underlining the string), and for each object key that
- * does (underlining the object). The messages name where, never the key.
+ * does (underlining the object), at any depth. The messages name where, never the key: below an object key that is
+ * a key, nothing is looked at, as every path there would quote it.
  */
 export function secretKeyFindings(value: unknown): Finding[] {
   const findings: Finding[] = [];
   const found = (path: JsonPath, message: string): void => {
     findings.push({ problem: { severity: 'error', path, code: SECRET_KEY_IN_REQUEST, source: 'secrets', message }, anchor: 'value', schemaCovered: false });
   };
-  const visit = (node: unknown, path: JsonPath, depth: number): void => {
-    if (depth > MAX_DEPTH) return;
+  // Without recursion: a file nested deeper than the call stack allows is still searched to the bottom.
+  const pending: { node: unknown; path: JsonPath }[] = [{ node: value, path: [] }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { node, path } = next;
     if (typeof node === 'string') {
       const kind = keyIn(node);
       if (kind) found(path, `${formatPath(path)} holds a Xendit ${kind} secret key. ${AFTER}`);
     } else if (Array.isArray(node)) {
-      node.forEach((item, index) => visit(item, [...path, index], depth + 1));
+      for (let index = node.length - 1; index >= 0; index--) pending.push({ node: node[index], path: [...path, index] });
     } else if (isPlainObject(node)) {
-      for (const [key, item] of Object.entries(node)) {
+      for (const [key, item] of Object.entries(node).reverse()) {
         const kind = keyIn(key);
         if (kind) found(path, `A key in ${formatPath(path)} is a Xendit ${kind} secret key. ${AFTER}`);
-        else visit(item, [...path, key], depth + 1);
+        else pending.push({ node: item, path: [...path, key] });
       }
     }
-  };
-  visit(value, [], 0);
+  }
   return findings;
 }

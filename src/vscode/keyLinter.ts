@@ -1,10 +1,8 @@
 // Flags Xendit secret keys written into any open document (a live key is an error, a test key a warning),
-// with a quick fix that reads the key from the environment in JS/TS and Python. A *.session.json is left to its
-// own diagnostics, where any key is an error (src/sessions/secretsInRequest.ts).
+// with a quick fix that reads the key from the environment in JS/TS and Python.
 import * as vscode from 'vscode';
 import { environmentRead, findSecretKeys, type FoundKey } from '../sessions/keyScanner';
 import { DocumentWatcher } from './documentWatcher';
-import { isSessionRequestDocument } from './requestDiagnostics';
 
 const DEBOUNCE_MS = 300;
 const MAX_SCAN_CHARS = 5 * 1024 * 1024;
@@ -21,8 +19,7 @@ export class KeyLinter implements vscode.Disposable, vscode.CodeActionProvider {
 
   constructor() {
     const watcher = new DocumentWatcher(
-      // A session request's own diagnostics flag a key in it, as an error whatever its kind: it would be sent.
-      { accepts: (d) => SCHEMES.has(d.uri.scheme) && !isSessionRequestDocument(d), update: (d) => this.update(d), forget: (uri) => this.forget(uri) },
+      { accepts: (d) => SCHEMES.has(d.uri.scheme), update: (d) => this.update(d), forget: (uri) => this.forget(uri) },
       DEBOUNCE_MS,
     );
     this.subscriptions = [

@@ -255,6 +255,23 @@ describe('analyzeRequestText: a secret key in the body', () => {
     assert.match(secret?.message ?? '', /^A key in metadata is a Xendit test secret key\./);
   });
 
+  it('is an error in a string whose placeholder failed or resolved, never quoting the string', () => {
+    const text = fileWith({ description: `${testKey} {{$env XSP_UNSET_VARIABLE}}`, reference_id: `${testKey}-{{$randomUUID}}` });
+    const found = analyze(text, { placeholders: { env: () => undefined, dotenv: () => undefined } }).problems;
+    const secrets = found.filter((p) => p.code === 'SECRET_KEY_IN_REQUEST');
+    assert.deepEqual(secrets.map((p) => p.path.join('.')).sort(), ['description', 'reference_id']);
+    assert.ok(found.some((p) => p.path.join('.') === 'description' && p.code !== 'SECRET_KEY_IN_REQUEST'), 'the failed placeholder is not reported');
+    for (const p of secrets) assert.ok(!p.message.includes('xnd_'), p.message);
+  });
+
+  it('is found however deep it is nested', () => {
+    let deep: unknown = { note: testKey };
+    for (let i = 0; i < 200; i++) deep = { d: deep };
+    const secrets = analyze(fileWith({ extra: deep })).problems.filter((p) => p.code === 'SECRET_KEY_IN_REQUEST');
+    assert.equal(secrets.length, 1);
+    assert.equal(secrets[0]?.path.length, 202);
+  });
+
   it('leaves a request without a key alone, a public key and a key-like prefix included', () => {
     const text = fileWith({ metadata: { a: fakeKey('public'), b: 'xnd_development_short', c: 'see xnd_production_ docs' } });
     assert.deepEqual(analyze(text).problems.filter((p) => p.code === 'SECRET_KEY_IN_REQUEST'), []);
