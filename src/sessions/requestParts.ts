@@ -60,7 +60,7 @@ export const Item = described(
     ),
     type: described(
       z.enum(ITEM_TYPES),
-      `Type of item. ${CHANGED_2026} required; the newest docs list \`DIGITAL_PRODUCT\` and \`FEE\`, the older page \`DIGITAL_PRODUCTS\`, \`FEES\` and \`DISCOUNT\`: a value only one of them lists gets a warning.`,
+      `Type of item. ${CHANGED_2026} required; one of the six values the older page lists (\`DIGITAL_PRODUCTS\` and \`FEES\` with the S).`,
       enumDoc(ITEM_TYPES, ITEM_TYPE_DESCRIPTIONS),
     ),
     name: described(z.string().check(z.minLength(1), z.maxLength(255)), 'Name of the item, 1 to 255 characters.'),

@@ -1,10 +1,9 @@
 // Rules the newest docs (2026) add about subscriptions, items, customers and metadata, and where the sources
-// conflict (item types, metadata limits): those are warnings, since the API may take either reading.
+// conflict (metadata limits): those are warnings, since the API may take either reading.
 import { formatPath } from './jsonPath';
 import type { JsonPath, Problem } from './problem';
 import { defineRule, itemsOf, type ProblemMaker } from './ruleKit';
-import type { SessionRequest } from './schema';
-import { ANCHOR_DAY_MAX, E164_PATTERN, METADATA_ERROR_DOC_LIMITS, METADATA_LIMITS, NEWEST_DOCS_ITEM_TYPES, OLDER_PAGE_ITEM_TYPES } from './vocabulary';
+import { ANCHOR_DAY_MAX, E164_PATTERN, METADATA_ERROR_DOC_LIMITS, METADATA_LIMITS } from './vocabulary';
 
 /** The session's own expiry when it has none: the API's default, 30 minutes after creation. */
 const DEFAULT_EXPIRY_MS = 30 * 60_000;
@@ -106,28 +105,14 @@ export const anchorDate = defineRule({
   },
 });
 
-function itemTypeConflict(request: SessionRequest, problem: ProblemMaker): Problem[] {
-  const olderOnly: readonly string[] = OLDER_PAGE_ITEM_TYPES;
-  const newestOnly: readonly string[] = NEWEST_DOCS_ITEM_TYPES;
-  return itemsOf(request).flatMap((item, index) => {
-    const source = olderOnly.includes(item.type)
-      ? 'only the older API page lists it; the newest docs\' item schema does not'
-      : newestOnly.includes(item.type)
-        ? 'only the newest docs\' item schema lists it; the older API page does not'
-        : undefined;
-    if (!source) return [];
-    return [problem('warning', 'API_VALIDATION_ERROR', ['items', index, 'type'], `items[${index}].type is ${item.type}: ${source}, so the API may refuse it. PHYSICAL_PRODUCT, DIGITAL_SERVICE and PHYSICAL_SERVICE are in both.`)];
-  });
-}
-
 export const itemAgreement = defineRule({
   name: 'item-agreement',
-  summary: 'item types both sources list, and item currencies that match the session\'s',
-  reads: [['currency'], ['items', '*', 'type'], ['items', '*', 'currency']],
+  summary: 'item currencies that match the session\'s',
+  reads: [['currency'], ['items', '*', 'currency']],
   anchor: 'value',
   coveredByJsonSchema: false,
   check(request, _context, problem) {
-    const currencies = itemsOf(request).flatMap((item, index) =>
+    return itemsOf(request).flatMap((item, index) =>
       item.currency === undefined || item.currency === request.currency
         ? []
         : [
@@ -140,7 +125,6 @@ export const itemAgreement = defineRule({
             ),
           ],
     );
-    return [...itemTypeConflict(request, problem), ...currencies];
   },
 });
 

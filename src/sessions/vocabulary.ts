@@ -21,13 +21,11 @@ export const CURRENCIES = ['IDR', 'PHP', 'VND', 'THB', 'SGD', 'MYR', 'USD'] as c
 export type Currency = (typeof CURRENCIES)[number];
 export const CAPTURE_METHODS = ['AUTOMATIC', 'MANUAL'] as const;
 
-/** Item types both sources list. */
-export const AGREED_ITEM_TYPES = ['PHYSICAL_PRODUCT', 'DIGITAL_SERVICE', 'PHYSICAL_SERVICE'] as const;
-/** Item types only the older create-session page lists. */
-export const OLDER_PAGE_ITEM_TYPES = ['DIGITAL_PRODUCTS', 'FEES', 'DISCOUNT'] as const;
-/** Item types only the newest API reference (its OpenAPI item schema) lists. */
-export const NEWEST_DOCS_ITEM_TYPES = ['DIGITAL_PRODUCT', 'FEE'] as const;
-export const ITEM_TYPES = [...AGREED_ITEM_TYPES, ...NEWEST_DOCS_ITEM_TYPES, ...OLDER_PAGE_ITEM_TYPES] as const;
+/**
+ * The session item types: the newest docs keep the older page's six. `DIGITAL_PRODUCT` and `FEE` (no S) are the v3
+ * payment requests API's spellings, not the sessions API's; a request that uses them is told the closest one here.
+ */
+export const ITEM_TYPES = ['DIGITAL_PRODUCTS', 'PHYSICAL_PRODUCT', 'DIGITAL_SERVICE', 'PHYSICAL_SERVICE', 'FEES', 'DISCOUNT'] as const;
 
 export const SESSION_STATUSES = ['ACTIVE', 'COMPLETED', 'EXPIRED', 'CANCELED'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
@@ -101,12 +99,10 @@ export const SESSION_STATUS_DESCRIPTIONS: Record<SessionStatus, string> = {
   CANCELED: 'Canceled through the cancel endpoint (final).',
 };
 export const ITEM_TYPE_DESCRIPTIONS: Record<(typeof ITEM_TYPES)[number], string> = {
+  DIGITAL_PRODUCTS: 'A digital product (with the S: `DIGITAL_PRODUCT` is the payment requests API\'s spelling).',
   PHYSICAL_PRODUCT: 'A physical product.',
   DIGITAL_SERVICE: 'A digital service.',
   PHYSICAL_SERVICE: 'A physical service, e.g. shipping.',
-  DIGITAL_PRODUCT: 'A digital product (the newest docs\' spelling; the older page says `DIGITAL_PRODUCTS`).',
-  FEE: 'A fee (the newest docs\' spelling; the older page says `FEES`).',
-  DIGITAL_PRODUCTS: 'A digital product (the older page\'s spelling; the newest docs say `DIGITAL_PRODUCT`).',
-  FEES: 'A fee (the older page\'s spelling; the newest docs say `FEE`).',
-  DISCOUNT: 'A discount with a negative `net_unit_amount` (only the older page lists it).',
+  FEES: 'A fee (with the S: `FEE` is the payment requests API\'s spelling).',
+  DISCOUNT: 'A discount, with a negative `net_unit_amount`.',
 };

@@ -164,7 +164,7 @@ describe('analyzeRequestText: ranges', () => {
   });
 
   it('underlines values inside arrays of objects exactly', () => {
-    const text = '{"reference_id":"r","session_type":"PAY","currency":"IDR","amount":3,"mode":"PAYMENT_LINK","country":"ID","items":[{"reference_id":"a","type":"FEE","category":"c","name":"a","net_unit_amount":1,"quantity":1},{"reference_id":"b","type":"FEE","category":"c","name":"b","net_unit_amount":1,"quantity":0},{"reference_id":"c","type":"FEE","category":"c","name":"c","net_unit_amount":1,"quantity":1}]}';
+    const text = '{"reference_id":"r","session_type":"PAY","currency":"IDR","amount":3,"mode":"PAYMENT_LINK","country":"ID","items":[{"reference_id":"a","type":"FEES","category":"c","name":"a","net_unit_amount":1,"quantity":1},{"reference_id":"b","type":"FEES","category":"c","name":"b","net_unit_amount":1,"quantity":0},{"reference_id":"c","type":"FEES","category":"c","name":"c","net_unit_amount":1,"quantity":1}]}';
     const [problem] = analyze(text).problems;
     assert.deepEqual(problem?.path, ['items', 1, 'quantity']);
     assert.deepEqual([problem?.offset, problem?.length], [text.indexOf('"quantity":0') + 11, 1]);
@@ -234,7 +234,7 @@ describe('analyzeRequestText: a secret key in the body', () => {
   const liveKey = fakeKey('live');
 
   it('is an error at the string that holds it, naming where and the kind, never the key', () => {
-    const text = fileWith({ metadata: { note: `pasted ${testKey} here` }, items: [{ reference_id: 'i', name: liveKey, type: 'DIGITAL_PRODUCT', net_unit_amount: 10000, quantity: 1, currency: 'IDR', category: 'x' }] });
+    const text = fileWith({ metadata: { note: `pasted ${testKey} here` }, items: [{ reference_id: 'i', name: liveKey, type: 'DIGITAL_PRODUCTS', net_unit_amount: 10000, quantity: 1, currency: 'IDR', category: 'x' }] });
     const secrets = analyze(text).problems.filter((p) => p.code === 'SECRET_KEY_IN_REQUEST');
     assert.deepEqual(
       secrets.map((p) => [p.severity, p.source, p.path.join('.'), underlined(text, p)]),

@@ -151,10 +151,8 @@ export const NEWEST_DOCS_CASES: RuleCases = {
     ],
   },
   'item-agreement': {
-    passing: [{ ...pay, items: [item, { ...item, currency: 'IDR' }] }, pay],
+    passing: [{ ...pay, items: [item, { ...item, currency: 'IDR' }, { ...item, type: 'FEES' }, { ...item, type: 'DIGITAL_PRODUCTS' }] }, pay],
     failing: [
-      { request: { ...pay, items: [{ ...item, type: 'FEES' }] }, path: ['items', 0, 'type'], code: 'API_VALIDATION_ERROR', severity: 'warning', fix: null },
-      { request: { ...pay, items: [{ ...item, type: 'DIGITAL_PRODUCT' }] }, path: ['items', 0, 'type'], code: 'API_VALIDATION_ERROR', severity: 'warning', fix: null },
       {
         request: { ...pay, items: [{ ...item, currency: 'PHP' }] },
         path: ['items', 0, 'currency'],
