@@ -86,12 +86,12 @@ const RecurringConfiguration = described(
     ),
     recurring_expiry: z.optional(described(z.iso.date({ error: FORMAT_MESSAGES.date }), 'The last date of the recurring plan, written `YYYY-MM-DD`.')),
   }),
-  `The recurring plan. ${CHANGED_2026} required when \`card_on_file_type\` is \`RECURRING\` or \`MERCHANT_UNSCHEDULED\`.`,
+  'The recurring plan, required when `card_on_file_type` is `RECURRING`.',
 );
 
 const cardOnFileType = described(
   z.string().check(z.minLength(1)),
-  'How the saved card will be used: `CUSTOMER_UNSCHEDULED`, `MERCHANT_UNSCHEDULED` or `RECURRING` (the last two need a `recurring_configuration`).',
+  'How the saved card will be used: `CUSTOMER_UNSCHEDULED`, `MERCHANT_UNSCHEDULED` or `RECURRING` (which needs a `recurring_configuration`).',
   { examples: [...CARD_ON_FILE_TYPES] },
 );
 

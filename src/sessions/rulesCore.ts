@@ -116,7 +116,7 @@ export const cardsSessionJsSaveForced = defineRule({
 
 export const recurringConfigurationRequired = defineRule({
   name: 'recurring-configuration-required',
-  summary: 'card_on_file_type RECURRING or MERCHANT_UNSCHEDULED needs a recurring_configuration',
+  summary: 'card_on_file_type RECURRING needs a recurring_configuration',
   reads: [
     ['channel_properties', 'card_on_file_type'],
     ['channel_properties', 'recurring_configuration'],
@@ -129,7 +129,8 @@ export const recurringConfigurationRequired = defineRule({
     const properties = request.channel_properties;
     if (!properties) return [];
     // The page's examples put these straight under channel_properties; the API notes put them under `cards`.
-    const needsPlan = (type: string | undefined) => type === 'RECURRING' || type === 'MERCHANT_UNSCHEDULED';
+    // Only a recurring plan has one: MERCHANT_UNSCHEDULED charges have no schedule (the API notes and cards guides).
+    const needsPlan = (type: string | undefined) => type === 'RECURRING';
     const path: JsonPath | undefined = needsPlan(properties.card_on_file_type)
       ? ['channel_properties', 'card_on_file_type']
       : needsPlan(properties.cards?.card_on_file_type)

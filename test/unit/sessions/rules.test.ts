@@ -91,13 +91,14 @@ const CASES: RuleCases = {
   'recurring-configuration-required': {
     passing: [
       { ...cardsJs, channel_properties: { card_on_file_type: 'CUSTOMER_UNSCHEDULED' } },
+      { ...cardsJs, channel_properties: { card_on_file_type: 'MERCHANT_UNSCHEDULED' } },
+      { ...cardsJs, channel_properties: { cards: { card_on_file_type: 'MERCHANT_UNSCHEDULED' } } },
       { ...cardsJs, channel_properties: { card_on_file_type: 'RECURRING', recurring_configuration: { recurring_frequency: 1, recurring_expiry: '2031-01-01' } } },
       { ...cardsJs, channel_properties: { cards: { card_on_file_type: 'RECURRING', recurring_configuration: { recurring_frequency: 1 } } } },
       { ...cardsJs, channel_properties: { card_on_file_type: 'RECURRING', cards: { recurring_configuration: { recurring_frequency: 1 } } } },
     ],
     failing: [
       { request: { ...cardsJs, channel_properties: { card_on_file_type: 'RECURRING' } }, path: ['channel_properties', 'card_on_file_type'], code: 'API_VALIDATION_ERROR' },
-      { request: { ...cardsJs, channel_properties: { card_on_file_type: 'MERCHANT_UNSCHEDULED' } }, path: ['channel_properties', 'card_on_file_type'], code: 'API_VALIDATION_ERROR' },
       {
         request: { ...cardsJs, channel_properties: { cards: { card_on_file_type: 'RECURRING' } } },
         path: ['channel_properties', 'cards', 'card_on_file_type'],
