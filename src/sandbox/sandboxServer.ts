@@ -39,10 +39,12 @@ export function sandboxTestKey(): string {
 type Endpoint = 'create' | 'get' | 'cancel';
 
 /**
- * Rules the editor only warns about because the file may be sent later, but the API enforces at the moment
- * of the request, when the sandbox's clock is exact: an expiry under 10 minutes ahead.
+ * Rules the editor only warns about, but the API enforces: an expiry under 10 minutes ahead (the file may be sent
+ * later; the sandbox's clock is exact at the request), and a payment channel the reference does not list (the
+ * editor allows for a channel newer than its list; the API answers INVALID_PAYMENT_CHANNEL to one it does not know,
+ * and the sandbox's account knows exactly the listed ones).
  */
-const ENFORCED_WARNINGS: ReadonlySet<string> = new Set(['rule:expiry-in-future']);
+const ENFORCED_WARNINGS: ReadonlySet<string> = new Set(['rule:expiry-in-future', 'rule:known-payment-channels']);
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
   const now = options.now ?? (() => new Date());

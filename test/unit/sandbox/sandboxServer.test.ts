@@ -162,6 +162,12 @@ describe('sandbox: the Sessions API on 127.0.0.1', () => {
       assert.equal(res.json.errors[0].path, '/body/expires_at');
     });
 
+    it('refuses a payment channel it does not know with INVALID_PAYMENT_CHANNEL, as the API does', async () => {
+      const res = await t.http.call('POST', '/sessions', { key, body: { ...minimalPay, allowed_payment_channels: ['QRIS', 'NOT_A_CHANNEL'] } });
+      assertApiError(res, 400, 'INVALID_PAYMENT_CHANNEL');
+      assert.equal(res.json.errors[0].path, '/body/allowed_payment_channels/1');
+    });
+
     it('answers malformed JSON and a body that is not an object with 400 and a clear message', async () => {
       const broken = await t.http.call('POST', '/sessions', { key, rawBody: '{"reference_id": "x",', headers: { 'content-type': 'application/json' } });
       assertApiError(broken, 400, 'API_VALIDATION_ERROR');
