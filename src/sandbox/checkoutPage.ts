@@ -1,5 +1,5 @@
 // The sandbox's hosted checkout page: server-rendered HTML in which every value from a request is escaped.
-import { takesNoDecimals } from '../sessions/currency';
+import { currencyDecimals } from '../sessions/currency';
 import type { SandboxSession } from './sandboxStore';
 import { checkoutHtml, ENGLISH_CHECKOUT, type CheckoutLanguage, type CheckoutMessage } from './checkoutText';
 
@@ -13,7 +13,7 @@ export function escapeHtml(value: unknown): string {
 }
 
 export function formatAmount(amount: number, currency: string): string {
-  const digits = takesNoDecimals(currency) ? 0 : 2;
+  const digits = currencyDecimals(currency);
   return `${currency} ${amount.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
 }
 

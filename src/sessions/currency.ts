@@ -11,3 +11,11 @@ export const WHOLE_AMOUNT_CURRENCIES: readonly string[] = ['IDR', 'VND'];
 export function takesNoDecimals(currency: string): boolean {
   return WHOLE_AMOUNT_CURRENCIES.includes(currency);
 }
+
+/**
+ * How many decimals an amount in `currency` may have: none for IDR and VND, two for the others the sessions API
+ * takes (PHP, THB, SGD, MYR, USD), their ISO 4217 minor units. The newest docs: "decimals must suit the currency".
+ */
+export function currencyDecimals(currency: string): number {
+  return takesNoDecimals(currency) ? 0 : 2;
+}

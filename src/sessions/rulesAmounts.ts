@@ -1,6 +1,6 @@
 // The cross-field rules about money and what is bought: amounts per session type and currency, items, the
 // capture method. Updated where the newest docs (2026) changed them.
-import { takesNoDecimals } from './currency';
+import { currencyDecimals } from './currency';
 import { formatPath } from './jsonPath';
 import type { Fix, JsonPath } from './problem';
 import { cents, defineRule, itemsOf } from './ruleKit';
@@ -100,27 +100,30 @@ export const itemsOnlyForPay = defineRule({
 
 export const wholeAmountCurrency = defineRule({
   name: 'whole-amount-currency',
-  summary: 'IDR and VND amounts (amount and items\' net_unit_amount) have no decimals',
+  summary: 'amounts (amount and items\' net_unit_amount) have no more decimals than the currency: none for IDR and VND, two for the others',
   reads: [['currency'], ['amount'], ['items', '*', 'net_unit_amount']],
   anchor: 'value',
   coveredByJsonSchema: false,
   check(request, _context, problem) {
-    if (!takesNoDecimals(request.currency)) return [];
+    const decimals = currencyDecimals(request.currency);
+    const scale = 10 ** decimals;
     const amounts: { path: JsonPath; value: number | undefined }[] = [
       { path: ['amount'], value: request.amount },
       ...itemsOf(request).map((item, index) => ({ path: ['items', index, 'net_unit_amount'], value: item.net_unit_amount })),
     ];
     return amounts.flatMap(({ path, value }) => {
-      if (typeof value !== 'number' || Number.isInteger(value)) return [];
-      const rounded = Math.round(value);
+      if (typeof value !== 'number' || !Number.isFinite(value)) return [];
+      const rounded = Math.round(value * scale) / scale;
+      // value * scale is a float: 10.07 * 100 is 1007.0000000000001, which is still two decimals.
+      if (Math.abs(value * scale - Math.round(value * scale)) < 1e-6) return [];
+      const rule = decimals === 0 ? `${request.currency} amounts are whole numbers` : `${request.currency} amounts have at most ${decimals} decimals`;
       return [
-        problem(
-          'error',
-          'INVALID_AMOUNT',
+        problem('error', 'INVALID_AMOUNT', path, `${formatPath(path)} is ${value}, but ${rule}. Round it to ${rounded}.`, {
+          title: `Round to ${rounded}`,
+          kind: 'set',
           path,
-          `${formatPath(path)} is ${value}, but ${request.currency} amounts are whole numbers. Round it to ${rounded}.`,
-          { title: `Round to ${rounded}`, kind: 'set', path, value: rounded },
-        ),
+          value: rounded,
+        }),
       ];
     });
   },

@@ -127,8 +127,19 @@ const CASES: RuleCases = {
     ],
   },
   'whole-amount-currency': {
-    passing: [pay, { ...pay, currency: 'PHP', country: 'PH', amount: 10.5 }, { ...pay, currency: 'USD', items: [{ ...shirt, net_unit_amount: 4.25 }] }],
+    passing: [
+      pay,
+      { ...pay, currency: 'PHP', country: 'PH', amount: 10.5 },
+      { ...pay, currency: 'USD', items: [{ ...shirt, net_unit_amount: 4.25 }] },
+      { ...pay, currency: 'SGD', country: 'SG', amount: 10.07 },
+    ],
     failing: [
+      {
+        request: { ...pay, currency: 'USD', amount: 10.125 },
+        path: ['amount'],
+        code: 'INVALID_AMOUNT',
+        fix: { title: 'Round to 10.13', kind: 'set', path: ['amount'], value: 10.13 },
+      },
       { request: { ...pay, amount: 10000.5 }, path: ['amount'], code: 'INVALID_AMOUNT', fix: { title: 'Round to 10001', kind: 'set', path: ['amount'], value: 10001 } },
       { request: { ...pay, currency: 'VND', country: 'VN', amount: 99.9 }, path: ['amount'], code: 'INVALID_AMOUNT' },
       {
