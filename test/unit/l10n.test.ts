@@ -32,9 +32,10 @@ describe('localisation', () => {
     }
   });
 
-  it('translates every code string into Indonesian, keeping the {n} placeholders', () => {
+  it('translates every code string into Indonesian, keeping the {n} placeholders, and keeps no stale one', () => {
     const en = read('l10n/bundle.l10n.json');
     const id = read('l10n/bundle.l10n.id.json');
+    assert.deepEqual(Object.keys(id).filter((key) => !(key in en)), [], 'Indonesian strings the code no longer says: remove them');
     for (const key of Object.keys(en)) {
       assert.ok(typeof id[key] === 'string' && id[key].length > 0, `no Indonesian for "${key}"`);
       const holes = (s: string) => (s.match(/\{\d+\}/g) ?? []).sort().join();
