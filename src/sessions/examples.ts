@@ -10,14 +10,17 @@ export interface SessionRequestExample {
   readonly name: string;
   readonly label: string;
   readonly description: string;
-  /** The example's heading on the older create-session page, when it comes from there unchanged (tests compare the two). */
+  /**
+   * The example's heading on the older create-session page, when it comes from there (tests compare the two): unchanged
+   * but for a fresh reference id, and a new customer in place of the page's customer_id, which exists in no one's
+   * account (Xendit answers 404 DATA_NOT_FOUND to it).
+   */
   readonly referenceExample?: string;
   /** The example of the 2026 API reference it follows, when it follows one. */
   readonly docsExample?: string;
   readonly body: SessionRequest;
 }
 
-const CUSTOMER_ID = 'cust-e2878b4c-d57e-4a2c-922d-c0313c2800a3';
 /**
  * A reference id that is new each time the file is sent: `prefix-` and a random UUID, resolved at send time
  * (placeholders.ts). A fixed one collides on the second send (a reused customer reference_id is a 409
@@ -182,7 +185,7 @@ export const SESSION_REQUEST_EXAMPLES: readonly SessionRequestExample[] = deepFr
     referenceExample: 'PaymentLink_SaveExample',
     body: {
       reference_id: freshReference('Alice'),
-      customer_id: CUSTOMER_ID,
+      customer: customer(),
       session_type: 'SAVE',
       currency: 'IDR',
       amount: 0,
@@ -200,7 +203,7 @@ export const SESSION_REQUEST_EXAMPLES: readonly SessionRequestExample[] = deepFr
     description: 'Take a card payment with the cards-session JavaScript library (older API page example, with an amount above 0 as the newest docs require).',
     body: {
       reference_id: freshReference('Alice'),
-      customer_id: CUSTOMER_ID,
+      customer: customer(),
       session_type: 'PAY',
       currency: 'IDR',
       amount: 10000,
@@ -219,7 +222,7 @@ export const SESSION_REQUEST_EXAMPLES: readonly SessionRequestExample[] = deepFr
     referenceExample: 'CardSessionJS_SaveExample',
     body: {
       reference_id: freshReference('Alice'),
-      customer_id: CUSTOMER_ID,
+      customer: customer(),
       session_type: 'SAVE',
       currency: 'IDR',
       amount: 0,
@@ -240,7 +243,7 @@ export const SESSION_REQUEST_EXAMPLES: readonly SessionRequestExample[] = deepFr
     description: 'Take a card payment and save the card, allow_save_payment_method FORCED (older API page example, with an amount above 0).',
     body: {
       reference_id: freshReference('Alice'),
-      customer_id: CUSTOMER_ID,
+      customer: customer(),
       session_type: 'PAY',
       allow_save_payment_method: 'FORCED',
       currency: 'IDR',

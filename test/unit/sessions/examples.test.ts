@@ -25,15 +25,24 @@ function sent(body: unknown): SessionRequest {
 }
 
 describe('examples', () => {
-  it('keeps the older page\'s examples it still offers unchanged, key for key, but for a fresh reference id', () => {
+  it('keeps the older page\'s examples it still offers unchanged, key for key, but for a fresh reference id and a new customer', () => {
     const fromPage = SESSION_REQUEST_EXAMPLES.filter((example) => example.referenceExample !== undefined);
     assert.deepEqual(fromPage.map((example) => example.referenceExample), ['PaymentLink_SaveExample', 'CardSessionJS_SaveExample']);
     for (const example of fromPage) {
       const onPage = referenceExamples.requests.get(example.referenceExample ?? '') as Record<string, unknown>;
       assert.equal(onPage.reference_id, 'Alice');
+      // The page's customer_id exists in no one's account: a new customer takes its place, where it was.
+      assert.match(String(onPage.customer_id), /^cust-/);
+      const expected = Object.entries(onPage).map(([key, value]) =>
+        key === 'customer_id' ? ['customer', example.body.customer] : [key, key === 'reference_id' ? 'Alice-{{$randomUUID}}' : value],
+      );
       // Compared as text so the key order matches the page too.
-      assert.equal(JSON.stringify(example.body), JSON.stringify({ ...onPage, reference_id: 'Alice-{{$randomUUID}}' }), example.name);
+      assert.equal(JSON.stringify(example.body), JSON.stringify(Object.fromEntries(expected)), example.name);
     }
+  });
+
+  it('sends no customer_id: an id from the docs exists in no one\'s account', () => {
+    for (const example of SESSION_REQUEST_EXAMPLES) assert.equal(example.body.customer_id, undefined, example.name);
   });
 
   it('sends a new reference id each time, and a customer reference id of its own, so each example can be sent twice', () => {
