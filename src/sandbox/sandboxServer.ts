@@ -195,7 +195,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     if (!store.cancel(session)) {
       log(`POST /sessions/${id}/cancel → 422 (${session.body.status})`);
-      return apiError(res, 422, 'INVALID_SESSION_STATUS', `Session ${id} is ${session.body.status}; only ACTIVE sessions can be cancelled.`, undefined, headers);
+      return apiError(res, 422, 'INVALID_SESSION_STATUS', `Session status is ${session.body.status}, expecting ACTIVE`, undefined, headers);
     }
     log(`POST /sessions/${id}/cancel → 200 CANCELED`);
     return sendJson(res, 200, session.body, headers);
