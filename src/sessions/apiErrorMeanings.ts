@@ -21,7 +21,7 @@ export const API_ERROR_MEANINGS: Readonly<Record<string, Phrase>> = {
   INVALID_COUNTRY: phrase('The country is not supported for this account.'),
   INVALID_CUSTOMER_ID: phrase('customer_id must be cust- followed by a UUID (41 characters).'),
   INVALID_METADATA: phrase('metadata is over a limit. The error docs allow 20 keys and string values up to 80 characters (the schema says 50 keys, keys up to 40 characters and values up to 500): stay under the lower ones.'),
-  INVALID_ITEM_METADATA: phrase("An item's metadata is over a limit: stay under 20 keys and string values up to 80 characters."),
+  INVALID_ITEM_METADATA: phrase("An item's metadata is over a limit: use at most 20 keys, and string values of at most 80 characters."),
   SESSION_TYPE_NOT_SUPPORTED: phrase('This session_type is not supported: AUTHORIZATION is refused for now. For an authorization to capture later, send PAY with capture_method MANUAL.'),
   MODE_NOT_SUPPORTED: phrase('This mode is not enabled for the account yet.'),
 };

@@ -106,16 +106,16 @@ export const wholeAmountCurrency = defineRule({
   coveredByJsonSchema: false,
   check(request, _context, problem) {
     const decimals = currencyDecimals(request.currency);
-    const scale = 10 ** decimals;
     const amounts: { path: JsonPath; value: number | undefined }[] = [
       { path: ['amount'], value: request.amount },
       ...itemsOf(request).map((item, index) => ({ path: ['items', index, 'net_unit_amount'], value: item.net_unit_amount })),
     ];
     return amounts.flatMap(({ path, value }) => {
       if (typeof value !== 'number' || !Number.isFinite(value)) return [];
-      const rounded = Math.round(value * scale) / scale;
-      // value * scale is a float: 10.07 * 100 is 1007.0000000000001, which is still two decimals.
-      if (Math.abs(value * scale - Math.round(value * scale)) < 1e-6) return [];
+      // The number as written with that many decimals, read back: the same number when it has no more. Exact at any
+      // size (143145021.58 * 100 is 14314502158.000002, so scaling is not).
+      const rounded = Number(value.toFixed(decimals));
+      if (rounded === value) return [];
       const rule = decimals === 0 ? `${request.currency} amounts are whole numbers` : `${request.currency} amounts have at most ${decimals} decimals`;
       return [
         problem('error', 'INVALID_AMOUNT', path, `${formatPath(path)} is ${value}, but ${rule}. Round it to ${rounded}.`, {

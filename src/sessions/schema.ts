@@ -72,7 +72,7 @@ export const SessionRequest = described(
         enumDoc(ALLOW_SAVE_PAYMENT_METHODS, ALLOW_SAVE_PAYMENT_METHOD_DESCRIPTIONS),
       ),
     ),
-    currency: described(z.enum(CURRENCIES), 'ISO 4217 three-letter currency code of the payment. `IDR` and `VND` amounts take no decimals.'),
+    currency: described(z.enum(CURRENCIES), 'ISO 4217 three-letter currency code of the payment. `IDR` and `VND` amounts take no decimals, the others at most two.'),
     amount: described(
       z.number().check(z.minimum(0)),
       `The amount to collect from the customer. \`0\` for a \`SAVE\` session. ${CHANGED_2026} above \`0\` for \`PAY\` and \`SUBSCRIPTION\` (\`INVALID_AMOUNT\`).`,

@@ -33,6 +33,8 @@ describe('examples', () => {
       assert.equal(onPage.reference_id, 'Alice');
       // The page's customer_id exists in no one's account: a new customer takes its place, where it was.
       assert.match(String(onPage.customer_id), /^cust-/);
+      assert.equal(example.body.customer?.type, 'INDIVIDUAL', example.name);
+      assert.equal(example.body.customer?.reference_id, 'customer-{{$randomUUID}}', example.name);
       const expected = Object.entries(onPage).map(([key, value]) =>
         key === 'customer_id' ? ['customer', example.body.customer] : [key, key === 'reference_id' ? 'Alice-{{$randomUUID}}' : value],
       );

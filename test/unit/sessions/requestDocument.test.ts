@@ -229,6 +229,21 @@ describe('offsetToLineColumn', () => {
   });
 });
 
+describe('analyzeRequestText: item types', () => {
+  it("refuses the payment requests API's DIGITAL_PRODUCT and FEE, suggesting the sessions API's spelling", () => {
+    const item = { reference_id: 'i', name: 'n', net_unit_amount: 10000, quantity: 1, category: 'c' };
+    const text = fileWith({ items: [{ ...item, type: 'DIGITAL_PRODUCT' }, { ...item, type: 'FEE' }, { ...item, type: 'FEES' }] });
+    const types = analyze(text).problems.filter((p) => p.path[2] === 'type');
+    assert.deepEqual(
+      types.map((p) => [p.severity, p.path.join('.'), /Did you mean "(\w+)"\?/.exec(p.message)?.[1]]),
+      [
+        ['error', 'items.0.type', 'DIGITAL_PRODUCTS'],
+        ['error', 'items.1.type', 'FEES'],
+      ],
+    );
+  });
+});
+
 describe('analyzeRequestText: a secret key in the body', () => {
   const testKey = fakeKey('test');
   const liveKey = fakeKey('live');

@@ -132,6 +132,7 @@ const CASES: RuleCases = {
       { ...pay, currency: 'PHP', country: 'PH', amount: 10.5 },
       { ...pay, currency: 'USD', items: [{ ...shirt, net_unit_amount: 4.25 }] },
       { ...pay, currency: 'SGD', country: 'SG', amount: 10.07 },
+      { ...pay, currency: 'PHP', country: 'PH', amount: 143145021.58 },
     ],
     failing: [
       {

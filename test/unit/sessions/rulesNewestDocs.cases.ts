@@ -151,7 +151,7 @@ export const NEWEST_DOCS_CASES: RuleCases = {
     ],
   },
   'item-agreement': {
-    passing: [{ ...pay, items: [item, { ...item, currency: 'IDR' }, { ...item, type: 'FEES' }, { ...item, type: 'DIGITAL_PRODUCTS' }] }, pay],
+    passing: [{ ...pay, items: [item, { ...item, currency: 'IDR' }] }, pay],
     failing: [
       {
         request: { ...pay, items: [{ ...item, currency: 'PHP' }] },
