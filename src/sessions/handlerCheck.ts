@@ -1,19 +1,20 @@
 // The handler check: sends a sample of each payment_session event to the developer's webhook handler, once with the
-// right callback token and once with a wrong one, and says whether the handler accepted the first (2xx) and
-// refused the second (anything else). Each request is sent once, never retried. The token is in no result.
+// right callback token, once with a wrong one and once with none, and says whether the handler accepted the first
+// (2xx) and refused the others (anything else): a handler that only compares a token when one is sent passes
+// forged events. Each request is sent once, never retried. The token is in no result.
 import { randomBytes } from 'node:crypto';
 import { redactText } from './redact';
 import { CALLBACK_TOKEN_HEADER, WEBHOOK_EVENTS, webhookBody, type WebhookEvent, type WebhookEventName } from './webhookEvent';
 
 export interface HandlerProbe {
   readonly event: WebhookEventName;
-  /** Whether this request carried the right token. */
-  readonly validToken: boolean;
+  /** The x-callback-token this request carried: the right one, a wrong one, or none at all. */
+  readonly token: 'right' | 'wrong' | 'none';
   readonly status?: number;
   /** The start of the handler's answer (at most 200 characters), with the token removed should it be echoed. */
   readonly answer?: string;
   readonly error?: string;
-  /** A valid-token request answered 2xx, or a wrong-token one answered otherwise (an error counts as not passed). */
+  /** A right-token request answered 2xx, or another one answered otherwise (an error counts as not passed). */
   readonly passed: boolean;
 }
 
@@ -59,28 +60,30 @@ export function wrongToken(token: string): string {
   }
 }
 
-/** Sends the four probes one after the other (each at most `timeoutMs`) and judges each answer. */
+/** Sends the six probes one after the other (each at most `timeoutMs`) and judges each answer. */
 export async function checkHandler(url: string, token: string, options: { timeoutMs?: number; now?: () => Date } = {}): Promise<HandlerCheckResult> {
   const probes: HandlerProbe[] = [];
   const wrong = wrongToken(token);
   const clean = (text: string) => redactText(text.length > 200 ? `${text.slice(0, 200)}…` : text, [token, wrong]);
   for (const event of WEBHOOK_EVENTS) {
-    for (const validToken of [true, false]) {
+    for (const sent of ['right', 'wrong', 'none'] as const) {
       const body = JSON.stringify(sampleEvent(event, options.now?.() ?? new Date()));
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (sent !== 'none') headers[CALLBACK_TOKEN_HEADER] = sent === 'right' ? token : wrong;
       try {
         const res = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [CALLBACK_TOKEN_HEADER]: validToken ? token : wrong },
+          headers,
           body,
           redirect: 'manual',
           signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
         });
         const answer = clean(await res.text().catch(() => ''));
         const ok = res.status >= 200 && res.status < 300;
-        probes.push({ event, validToken, status: res.status, answer, passed: validToken ? ok : !ok });
+        probes.push({ event, token: sent, status: res.status, answer, passed: sent === 'right' ? ok : !ok });
       } catch (err) {
         const message = err instanceof Error ? (err.name === 'TimeoutError' ? err.message : ((err.cause as Error | undefined)?.message ?? err.message)) : String(err);
-        probes.push({ event, validToken, error: clean(message), passed: false });
+        probes.push({ event, token: sent, error: clean(message), passed: false });
       }
     }
   }

@@ -1,6 +1,6 @@
 // Xendit: Check Webhook Handler: a sample payment_session.completed and .expired, each with the right callback
-// token and with a wrong one, sent once to the forward URL; says whether the handler accepted the right ones (2xx)
-// and refused the wrong ones. Each probe is logged, without the token.
+// token, with a wrong one and with none, sent once to the forward URL; says whether the handler accepted the right
+// ones (2xx) and refused the others. Each probe is logged, without the token.
 import * as vscode from 'vscode';
 import type { HandlerCheckResult, HandlerProbe } from '../sessions/handlerCheck';
 import { loadClient } from './engine';
@@ -17,14 +17,14 @@ export async function runHandlerCheck(forwarding: WebhookForwarding, ui: UiHolde
     return undefined;
   }
   const token = await forwarding.ensureToken();
-  log.channel.info(`handler check: sending sample events to ${url}, each with the callback token and with a wrong one`);
+  log.channel.info(`handler check: sending sample events to ${url}, each with the callback token, a wrong one and none`);
   const result = await loadClient().checkHandler(url, token);
   for (const p of result.probes) log.channel.info(`handler check: ${probeLine(p)}`);
   const failed = result.probes.filter((p) => !p.passed);
   log.channel.info(`handler check: ${failed.length === 0 ? 'passed' : `${failed.length} of ${result.probes.length} probes failed`}`);
   if (failed.length === 0) {
     void ui.current.showInformationMessage(
-      vscode.l10n.t('Your webhook handler at {0} passed: it accepted payment_session.completed and payment_session.expired with the right callback token (2xx) and refused both with a wrong one.', url),
+      vscode.l10n.t('Your webhook handler at {0} passed: it accepted payment_session.completed and payment_session.expired with the right callback token (2xx), and refused both with a wrong token and with none.', url),
       {},
     );
   } else {
@@ -36,14 +36,15 @@ export async function runHandlerCheck(forwarding: WebhookForwarding, ui: UiHolde
 }
 
 function probeLine(p: HandlerProbe): string {
-  const token = p.validToken ? vscode.l10n.t('right token') : vscode.l10n.t('wrong token');
+  const token = p.token === 'right' ? vscode.l10n.t('right token') : p.token === 'wrong' ? vscode.l10n.t('wrong token') : vscode.l10n.t('no token');
   const answer = p.status !== undefined ? `HTTP ${p.status}` : vscode.l10n.t('no answer ({0})', p.error ?? '');
   return `${p.passed ? '✔' : '✖'} ${p.event}, ${token}: ${answer}`;
 }
 
 function probeProblem(p: HandlerProbe): string {
   if (p.status === undefined) return vscode.l10n.t('{0} got no answer ({1}).', p.event, p.error ?? '');
-  return p.validToken
-    ? vscode.l10n.t('it refused {0} with the right token (HTTP {1}): it should answer 2xx.', p.event, p.status)
-    : vscode.l10n.t('it accepted {0} with a wrong token (HTTP {1}): it must check x-callback-token and refuse (e.g. 401).', p.event, p.status);
+  if (p.token === 'right') return vscode.l10n.t('it refused {0} with the right token (HTTP {1}): it should answer 2xx.', p.event, p.status);
+  return p.token === 'wrong'
+    ? vscode.l10n.t('it accepted {0} with a wrong token (HTTP {1}): it must check x-callback-token and refuse (e.g. 401).', p.event, p.status)
+    : vscode.l10n.t('it accepted {0} with no x-callback-token at all (HTTP {1}): it must refuse a request without the token, not only one with a wrong token.', p.event, p.status);
 }

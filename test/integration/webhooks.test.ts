@@ -258,22 +258,25 @@ describe('webhooks', function () {
     const passed = await vscode.commands.executeCommand<HandlerCheckResult>('xendit.webhooks.checkHandler');
     assert.equal(passed?.passed, true);
     assert.deepEqual(
-      passed.probes.map((p) => [p.event, p.validToken, p.status]),
+      passed.probes.map((p) => [p.event, p.token, p.status]),
       [
-        ['payment_session.completed', true, 200],
-        ['payment_session.completed', false, 401],
-        ['payment_session.expired', true, 200],
-        ['payment_session.expired', false, 401],
+        ['payment_session.completed', 'right', 200],
+        ['payment_session.completed', 'wrong', 401],
+        ['payment_session.completed', 'none', 401],
+        ['payment_session.expired', 'right', 200],
+        ['payment_session.expired', 'wrong', 401],
+        ['payment_session.expired', 'none', 401],
       ],
     );
     assert.match(infos.at(-1) ?? '', /passed: it accepted payment_session\.completed and payment_session\.expired with the right callback token/);
-    assert.equal(good.requests.length, 4);
+    assert.equal(good.requests.length, 6);
 
     await forwardTo(`${careless.baseUrl}/hook`, token);
     const failed = await vscode.commands.executeCommand<HandlerCheckResult>('xendit.webhooks.checkHandler');
     assert.equal(failed?.passed, false);
-    assert.deepEqual(failed.probes.filter((p) => !p.passed).map((p) => p.validToken), [false, false]);
+    assert.deepEqual(failed.probes.filter((p) => !p.passed).map((p) => p.token), ['wrong', 'none', 'wrong', 'none']);
     assert.match(warnings.at(-1) ?? '', /failed the check: it accepted payment_session\.completed with a wrong token \(HTTP 200\)/);
+    assert.match(warnings.at(-1) ?? '', /it accepted payment_session\.completed with no x-callback-token at all \(HTTP 200\)/);
     assert.equal(careless.requests.filter((r) => r.headers['x-callback-token'] === token).length, 2);
   });
 

@@ -41,32 +41,37 @@ describe('handler check', () => {
     }
   });
 
-  it('passes a handler that accepts the right token and refuses a wrong one; sends each event twice', async () => {
+  it('passes a handler that accepts the right token and refuses a wrong one and none; sends each event three times', async () => {
     const h = await handler((t) => (t === token ? 200 : 401));
     try {
       const result = await checkHandler(h.url, token);
       assert.equal(result.passed, true);
       assert.deepEqual(
-        result.probes.map((p) => [p.event, p.validToken, p.status, p.passed]),
+        result.probes.map((p) => [p.event, p.token, p.status, p.passed]),
         [
-          ['payment_session.completed', true, 200, true],
-          ['payment_session.completed', false, 401, true],
-          ['payment_session.expired', true, 200, true],
-          ['payment_session.expired', false, 401, true],
+          ['payment_session.completed', 'right', 200, true],
+          ['payment_session.completed', 'wrong', 401, true],
+          ['payment_session.completed', 'none', 401, true],
+          ['payment_session.expired', 'right', 200, true],
+          ['payment_session.expired', 'wrong', 401, true],
+          ['payment_session.expired', 'none', 401, true],
         ],
       );
-      assert.deepEqual(h.seen.map((s) => s.headers['x-callback-token'] === token), [true, false, true, false]);
-      assert.ok(h.seen.every((s) => typeof s.headers['x-callback-token'] === 'string' && s.headers['x-callback-token'].length > 10));
+      assert.deepEqual(h.seen.map((s) => s.headers['x-callback-token'] === token), [true, false, false, true, false, false]);
+      assert.deepEqual(h.seen.map((s) => 'x-callback-token' in s.headers), [true, true, false, true, true, false]);
+      assert.ok(h.seen.every((s) => s.headers['x-callback-token'] === undefined || s.headers['x-callback-token'].length > 10));
       assert.ok(!JSON.stringify(result).includes(token), 'the echoed token is not in the result');
     } finally {
       await h.close();
     }
   });
 
-  it('fails a handler that accepts any token, and one that refuses the right one', async () => {
+  it('fails a handler that accepts any token, one that refuses the right one, and one that lets a request without a token in', async () => {
     for (const [answer, failing] of [
-      [() => 200, [false, true, false, true]],
-      [() => 500, [true, false, true, false]],
+      [() => 200, [false, true, true, false, true, true]],
+      [() => 500, [true, false, false, true, false, false]],
+      // Compares the token only when one is sent: a forged event without the header gets in.
+      [(t: string | undefined) => (t === undefined || t === token ? 200 : 401), [false, false, true, false, false, true]],
     ] as const) {
       const h = await handler(answer);
       try {
