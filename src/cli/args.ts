@@ -203,7 +203,9 @@ export function parseArgs(argv: readonly string[]): Command {
   if (name === 'sandbox') {
     if (positional.length > 0) throw new UsageError(`sandbox takes no arguments; got "${positional[0]}".`);
     const webhookUrl = text('--webhook-url');
-    if (webhookUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(webhookUrl)) throw new UsageError('--webhook-url must be an http:// or https:// URL.');
+    // The callback token goes with every delivery: the same rule as listen's --forward-to and the editor's forward URL.
+    const urlProblem = webhookUrl === undefined ? undefined : checkForwardUrl(webhookUrl);
+    if (urlProblem) throw new UsageError(`--webhook-url: ${urlProblem}`);
     if (options.has('--callback-token') && webhookUrl === undefined) throw new UsageError('--callback-token is sent with webhooks, so it needs --webhook-url.');
     return { name, port: portOf(options.get('--port')), webhookUrl, callbackToken: text('--callback-token'), quiet: options.has('--quiet'), rejectActiveReferenceReuse: options.has('--reject-active-reference-reuse') };
   }

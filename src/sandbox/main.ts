@@ -1,6 +1,7 @@
 // `npm run sandbox -- --port N [--webhook-url URL --callback-token T] [--rate-limit] [--max-sessions N]
 // [--reject-active-reference-reuse]`: the
 // embedded sandbox on its own.
+import { checkForwardUrl } from '../sessions/forwardUrl';
 import { sandboxTestKey, startSandbox } from './sandboxServer';
 
 function usage(message: string): never {
@@ -22,7 +23,12 @@ export async function main(argv: string[]): Promise<void> {
     if (arg === '--port') {
       port = Number(value());
       if (!Number.isInteger(port) || port < 0 || port > 65535) usage('--port takes a number from 0 to 65535 (0 picks a free port)');
-    } else if (arg === '--webhook-url') webhookUrl = value();
+    } else if (arg === '--webhook-url') {
+      webhookUrl = value();
+      // The callback token goes with every delivery: https, or plain http only on this machine.
+      const problem = checkForwardUrl(webhookUrl);
+      if (problem) usage(`--webhook-url: ${problem}`);
+    }
     else if (arg === '--callback-token') callbackToken = value();
     else if (arg === '--rate-limit') rateLimit = true;
     else if (arg === '--quiet') quiet = true;

@@ -72,7 +72,10 @@ describe('cli args (node:util.parseArgs)', () => {
     refused(['cancel', 'ps-1', 'ps-2'], /cancel takes one payment_session_id/);
     refused(['sandbox', 'extra'], /sandbox takes no arguments; got "extra"/);
     refused(['sandbox', '--port', '70000'], /--port takes a number from 0 to 65535/);
-    refused(['sandbox', '--webhook-url', 'ftp://x'], /--webhook-url must be an http/);
+    refused(['sandbox', '--webhook-url', 'ftp://x'], /--webhook-url: The forward URL must use https/);
+    // The callback token goes with every delivery: not over plain http off this machine, nor with credentials.
+    refused(['sandbox', '--webhook-url', 'http://webhooks.example.com/x', '--callback-token', 't'], /--webhook-url: The forward URL must use https \(plain http only for localhost or 127\.0\.0\.1\)/);
+    refused(['sandbox', '--webhook-url', 'https://u:p@webhooks.example.com/x'], /--webhook-url: The forward URL must not carry a user name or password/);
     refused(['sandbox', '--callback-token', 't'], /--callback-token is sent with webhooks/);
   });
 });

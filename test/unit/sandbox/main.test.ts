@@ -66,4 +66,19 @@ describe('npm run sandbox (src/sandbox/main.ts)', () => {
       assert.match(stderr, /usage: sandbox \[--port N\]/);
     }
   });
+
+  it('refuses, before it serves, a webhook URL the callback token must not travel to', async () => {
+    for (const url of ['http://webhooks.example.com/x', 'https://u:p@webhooks.example.com/x']) {
+      const { child, firstLine, exited } = startProcess(['--port', '0', '--webhook-url', url, '--callback-token', 't']);
+      try {
+        // A sandbox that takes the URL prints its first line and serves: that is the failure, not a hang.
+        const outcome = await Promise.race([exited, firstLine.then(() => 'served' as const, () => exited)]);
+        assert.notEqual(outcome, 'served', `${url} was taken`);
+        assert.equal(typeof outcome === 'object' ? outcome.code : undefined, 4, url);
+        assert.match(typeof outcome === 'object' ? outcome.stderr : '', /--webhook-url: The forward URL must/);
+      } finally {
+        child.kill('SIGKILL');
+      }
+    }
+  });
 });
