@@ -226,9 +226,12 @@ export class WebhookDispatcher {
     }
     record.attempts.push(a);
     const last = kind === 'resend' || n === total || Boolean(a.error?.startsWith('timed out')) || this.closing.signal.aborted;
+    // Delivered once is delivered: a failed resend, or a retry that was already out when a resend got through,
+    // does not undo it (the attempt is listed with its answer).
+    const undelivered = record.outcome !== 'delivered';
     if (isSuccess(a)) record.outcome = 'delivered';
-    else if (kind === 'automatic' && last) record.outcome = 'failed';
-    else if (kind === 'resend' && record.outcome !== 'pending') record.outcome = 'failed';
+    else if (undelivered && kind === 'automatic' && last) record.outcome = 'failed';
+    else if (undelivered && kind === 'resend' && record.outcome !== 'pending') record.outcome = 'failed';
     record.nextAttemptAt = record.outcome === 'pending' && kind === 'automatic' && !last && retryInMs !== undefined ? apiTimestamp(new Date(this.options.now().getTime() + retryInMs)) : record.outcome === 'pending' ? record.nextAttemptAt : undefined;
     const of = total ? `attempt ${n} of ${total}` : `${kind} ${a.attempt}`;
     const name = `webhook ${record.event} for ${record.sessionId}`;

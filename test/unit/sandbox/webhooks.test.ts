@@ -103,6 +103,21 @@ describe('sandbox webhooks: the event log', () => {
     });
   });
 
+  it('keeps an event delivered when a later resend of it fails (a handler refusing a duplicate, say)', async () => {
+    await withForwarding({}, async (t) => {
+      const id = await t.create();
+      await t.http.call('POST', `/checkout/${id}/pay`, { rawBody: '' });
+      await t.sandbox.webhooksSettled();
+      const [record] = t.sandbox.webhooks.events();
+      assert.equal(record.outcome, 'delivered');
+      t.hooks.failFirst([409]);
+      const again = await t.sandbox.webhooks.resend(record.id);
+      assert.equal(again?.status, 409);
+      assert.equal(record.outcome, 'delivered', 'a refused resend undid the delivery');
+      assert.deepEqual(record.attempts.map((a) => a.status), [200, 409]);
+    });
+  });
+
   it('does not retry a timeout, as Xendit does not', async () => {
     const silent = createServer(() => undefined);
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
