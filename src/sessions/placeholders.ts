@@ -226,7 +226,8 @@ function randomIntOf(args: readonly string[]): PlaceholderValue {
   if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max)) return { ok: false, message: `{{$randomInt ${args.join(' ')}}}: the bounds must be whole numbers; ${usage}.` };
   if (min > max) return { ok: false, message: `{{$randomInt ${min} ${max}}}: MIN is larger than MAX; write {{$randomInt ${max} ${min}}}.` };
   if (max - min >= RANDOM_INT_LIMIT) return { ok: false, message: `{{$randomInt ${min} ${max}}}: the range is too wide; keep MAX - MIN below 2^48.` };
-  return { ok: true, value: randomInt(min, max + 1) };
+  // randomInt's upper end is exclusive and must be a safe integer: at the largest one, draw from one lower instead.
+  return { ok: true, value: max < Number.MAX_SAFE_INTEGER ? randomInt(min, max + 1) : randomInt(min - 1, max) + 1 };
 }
 
 function variable(kind: 'env' | 'dotenv', args: readonly string[], read: (name: string) => string | undefined, missing: (name: string) => string): PlaceholderValue {

@@ -94,6 +94,9 @@ describe('placeholders: values', () => {
     for (let i = 0; i < 200; i++) seen.add(value('{{$randomInt 1 3}}'));
     assert.deepEqual([...seen].sort(), [1, 2, 3]);
     assert.equal(value('{{$randomInt -5 -5}}'), -5);
+    // The largest safe integer as MAX: randomInt's exclusive upper end would not be safe.
+    assert.equal(value('{{$randomInt 9007199254740991 9007199254740991}}'), 9007199254740991);
+    assert.ok([9007199254740990, 9007199254740991].includes(Number(value('{{$randomInt 9007199254740990 9007199254740991}}'))));
   });
 
   it('$randomInt refuses one bound, bounds that are not whole numbers, and MIN above MAX', () => {
