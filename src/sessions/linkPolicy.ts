@@ -1,13 +1,9 @@
 // Decides which URLs the playground may hand to the operating system: payment links come from an untrusted API.
 
-import { type Phrase, phrase, say } from './phrase';
+import { type Phrase, phrase, refusal } from './phrase';
 
 /** A refusal says why in English (`reason`) and as a phrase for the editor's language (`says`). */
 export type LinkVerdict = { readonly ok: true; readonly url: URL } | { readonly ok: false; readonly reason: string; readonly says: Phrase };
-
-function refuse(why: Phrase): LinkVerdict {
-  return { ok: false, reason: say(why), says: why };
-}
 
 /** The bidi marks (Arabic letter mark, LRM, RLM), embeddings and overrides, and isolates. */
 const BIDI_CONTROLS = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
@@ -38,33 +34,33 @@ export function isLoopbackHost(hostname: string): boolean {
  */
 export function checkExternalLink(raw: unknown, answeredBy?: string): LinkVerdict {
   if (typeof raw !== 'string' || raw.trim() === '') {
-    return refuse(phrase('The link is empty.'));
+    return refusal(phrase('The link is empty.'));
   }
   if (raw.length > 8192) {
-    return refuse(phrase('The link is longer than {0} characters, so it was not opened.', 8192));
+    return refusal(phrase('The link is longer than {0} characters, so it was not opened.', 8192));
   }
   if (invisibleCharacters().test(raw)) {
-    return refuse(phrase('The link contains control or text-direction characters that can disguise where it goes, so it was not opened.'));
+    return refusal(phrase('The link contains control or text-direction characters that can disguise where it goes, so it was not opened.'));
   }
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return refuse(phrase('"{0}" is not a valid URL.', shorten(raw)));
+    return refusal(phrase('"{0}" is not a valid URL.', shorten(raw)));
   }
   if (url.username || url.password) {
-    return refuse(phrase('The link to {0} carries a user name or password, so it was not opened.', url.hostname));
+    return refusal(phrase('The link to {0} carries a user name or password, so it was not opened.', url.hostname));
   }
   if (url.protocol === 'https:') return { ok: true, url };
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) {
     // A Xendit answer never links to this machine: only the local server that answered may (the sandbox).
     if (answeredBy !== undefined && sameLocalServer(answeredBy, url)) return { ok: true, url };
-    return refuse(phrase('Plain http links open only to the local sandbox that answered; {0} is not it.', url.host));
+    return refusal(phrase('Plain http links open only to the local sandbox that answered; {0} is not it.', url.host));
   }
   if (url.protocol === 'http:') {
-    return refuse(phrase('Only https links are opened; {0} was given over plain http.', url.hostname));
+    return refusal(phrase('Only https links are opened; {0} was given over plain http.', url.hostname));
   }
-  return refuse(phrase('Links with the "{0}" scheme are never opened; only https links (and the local sandbox\'s) are.', url.protocol));
+  return refusal(phrase('Links with the "{0}" scheme are never opened; only https links (and the local sandbox\'s) are.', url.protocol));
 }
 
 /** Whether `link` goes to the server at `base` on this machine: same scheme and port, `localhost`, `127.0.0.1` and `[::1]` alike. */

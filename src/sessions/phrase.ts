@@ -27,6 +27,11 @@ export function say(phrases: Phrase | readonly Phrase[], how: Say = inEnglish): 
   return ('template' in phrases ? [phrases] : phrases).map(sayOne).join(' ');
 }
 
+/** A refused check's answer: why, in English (`reason`) and as a phrase for the editor's language (`says`). */
+export function refusal(why: Phrase): { readonly ok: false; readonly reason: string; readonly says: Phrase } {
+  return { ok: false, reason: say(why), says: why };
+}
+
 /** The phrases with `scrub` applied to every text argument, at any depth (the values a phrase quotes may hold a secret). */
 export function scrubArgs(phrases: readonly Phrase[], scrub: (text: string) => string): Phrase[] {
   const one = (p: Phrase): Phrase => ({ template: p.template, args: p.args.map((a) => (typeof a === 'string' ? scrub(a) : typeof a === 'number' ? a : one(a))) });

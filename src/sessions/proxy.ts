@@ -2,7 +2,7 @@
 // standard environment variables, with NO_PROXY (and VS Code's http.noProxy) honoured. A loopback host (the
 // sandbox, a local mock) is never proxied. The proxy URL may carry a user name and password: only `shown`
 // (scheme, host and port) is ever printed, and `secrets` lists the forms the credentials can leak in.
-import { type Phrase, phrase, say } from './phrase';
+import { type Phrase, phrase, refusal } from './phrase';
 import { secretForms } from './redact';
 
 export interface ProxySources {
@@ -30,10 +30,6 @@ export interface ProxyChoice {
 
 /** A refusal says why in English (`reason`) and as a phrase for the editor's language (`says`). */
 export type ProxyDecision = { readonly ok: true; readonly proxy?: ProxyChoice } | { readonly ok: false; readonly reason: string; readonly says: Phrase };
-
-function refuse(why: Phrase): ProxyDecision {
-  return { ok: false, reason: say(why), says: why };
-}
 
 /** Checked in this order; VS Code and undici's EnvHttpProxyAgent also fall back from HTTPS_PROXY to HTTP_PROXY. */
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'] as const;
@@ -75,11 +71,11 @@ function parseProxy(raw: string, source: string, strictSSL: boolean): ProxyDecis
     url = new URL(withScheme);
   } catch {
     // The value is not repeated: it may hold a password.
-    return refuse(phrase('The proxy set in {0} is not a valid URL. Nothing was sent. Set it to http://host:port (or https://), with user:password@ before the host if the proxy needs them.', source));
+    return refusal(phrase('The proxy set in {0} is not a valid URL. Nothing was sent. Set it to http://host:port (or https://), with user:password@ before the host if the proxy needs them.', source));
   }
   const shown = `${url.protocol}//${url.host}`;
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return refuse(phrase('The proxy {0} set in {1} is not an http:// or https:// proxy, the only kinds supported. Nothing was sent.', shown, source));
+    return refusal(phrase('The proxy {0} set in {1} is not an http:// or https:// proxy, the only kinds supported. Nothing was sent.', shown, source));
   }
   const secrets: string[] = [];
   for (const part of [url.username, url.password]) {
