@@ -1,24 +1,50 @@
 // The one redaction every log line, message, panel payload and copied command goes through:
-// it removes secret keys (and their Basic-auth Base64 form) and Authorization header values.
+// it removes secret keys (raw, Base64 or percent-encoded) and the credential of an Authorization-like header.
 
 export const REDACTED = '[redacted]';
 
 const KEY_PATTERN = /xnd_(?:development|production)_[A-Za-z0-9_\-=+/]+/g;
 /**
- * A credential after an auth scheme. It must look like a token (a digit, an upper-case letter or Base64
- * punctuation somewhere), so prose such as "Basic authentication" is left alone.
+ * A Xendit secret key in Base64, as Basic auth carries it (`key:` encoded, so the key starts the Base64 text),
+ * percent-encoded or not: it starts with the Base64 of the key's prefix, whole bytes only.
  */
-const AUTH_VALUE_PATTERN = /\b([Bb]asic|[Bb]earer|BASIC|BEARER)\s+(?=[A-Za-z0-9+/=._-]*[0-9A-Z+/=])[A-Za-z0-9+/=._-]{8,}/g;
+const BASE64_KEY_PATTERN = new RegExp(
+  `(?:${['xnd_development_', 'xnd_production_'].map(base64Prefix).join('|')})(?:[A-Za-z0-9+/=]|%2[BbFf]|%3[Dd]){4,}`,
+  'g',
+);
+/**
+ * The value of an Authorization-like header, written as a header line (`Authorization: Basic …`), a cURL `-H`, a
+ * JSON member or a query parameter: the name, its separator, an optional scheme, then the credential. The
+ * header name is required, so text in a request body that merely reads like a scheme ("Basic Membership") is
+ * left as it is: what is shown and copied must be what is sent.
+ */
+const HEADER_CREDENTIAL_PATTERN = /\b((?:proxy-)?authorization|x-api-key)(["']?\s*[:=]\s*["']?\s*)((?:basic|bearer)\s+)?([A-Za-z0-9+/=._~-]{8,})/gi;
+/** A credential looks like a token: a digit, an upper-case letter or Base64 punctuation somewhere ("Basic authentication" is prose). */
+const TOKEN_SHAPE = /[0-9A-Z+/=]/;
 const SECRET_HEADER = /^(authorization|proxy-authorization|x-api-key)$/i;
 
-/** Replaces the given secrets (raw, Base64 `key:` and Base64 `key`) and anything shaped like a Xendit secret key. */
+/**
+ * Replaces the given secrets (raw, Base64 `key:` and Base64 `key`), anything shaped like a Xendit secret key or its
+ * Base64 form, and the credential of an Authorization-like header.
+ */
 export function redactText(text: string, secrets: readonly string[] = []): string {
   let out = text;
   for (const secret of secrets) {
     if (!secret) continue;
     for (const form of secretForms(secret)) if (out.includes(form)) out = out.split(form).join(REDACTED);
   }
-  return out.replace(KEY_PATTERN, REDACTED).replace(AUTH_VALUE_PATTERN, (_m, scheme: string) => `${scheme} ${REDACTED}`);
+  return out
+    .replace(KEY_PATTERN, REDACTED)
+    .replace(BASE64_KEY_PATTERN, REDACTED)
+    .replace(HEADER_CREDENTIAL_PATTERN, (whole, name: string, separator: string, scheme: string | undefined, credential: string) =>
+      TOKEN_SHAPE.test(credential) ? `${name}${separator}${scheme ?? ''}${REDACTED}` : whole,
+    );
+}
+
+/** The Base64 of `text`'s first whole 3-byte groups: what any Base64 text that starts with `text` starts with. */
+function base64Prefix(text: string): string {
+  const whole = Math.floor(Buffer.byteLength(text) / 3) * 3;
+  return Buffer.from(text).subarray(0, whole).toString('base64');
 }
 
 /**

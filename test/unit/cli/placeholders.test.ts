@@ -66,6 +66,12 @@ describe('xendit-sessions with placeholders (the built CLI)', function () {
     assert.equal(entry?.resolved.description, 'From Batik Jakarta');
   });
 
+  it('validate --resolve prints text that reads like a credential as it is, since that is what is sent', async () => {
+    const run = await cli(['validate', '--resolve', '--format', 'json', 'dynamic.session.json'], { SHOP: 'Basic Membership' });
+    const [entry] = json<{ resolved: { description: string } }[]>(run);
+    assert.equal(entry?.resolved.description, 'From Basic Membership Jakarta');
+  });
+
   it('reports a missing variable at the placeholder and sends nothing', async () => {
     const run = await cli(['create', '--base-url', sandbox.baseUrl, 'dynamic.session.json']);
     assert.equal(run.code, 1, run.stdout);

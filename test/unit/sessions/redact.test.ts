@@ -25,9 +25,44 @@ describe('redactText', () => {
     assert.equal(redactText('Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.x'), `Authorization: Bearer ${REDACTED}`);
   });
 
+  it('removes them as a cURL -H, a JSON member, a query parameter, or with no scheme', () => {
+    const token = 'dG9rZW4tdGhhdC1pcy1ub3QtYS1rZXk6';
+    const cases: [string, string][] = [
+      [`curl -H 'Authorization: Basic ${token}' https://api.xendit.co`, `curl -H 'Authorization: Basic ${REDACTED}' https://api.xendit.co`],
+      [`{"authorization":"Bearer ${token}","accept":"json"}`, `{"authorization":"Bearer ${REDACTED}","accept":"json"}`],
+      [`{ "Proxy-Authorization" : "Basic ${token}" }`, `{ "Proxy-Authorization" : "Basic ${REDACTED}" }`],
+      [`https://x.example/?authorization=${token}&a=1`, `https://x.example/?authorization=${REDACTED}&a=1`],
+      [`X-API-KEY: ${token}`, `X-API-KEY: ${REDACTED}`],
+    ];
+    for (const [input, expected] of cases) assert.equal(redactText(input), expected, input);
+  });
+
+  it('removes a Base64 secret key it was not told about, wherever it is', () => {
+    for (const other of [fakeKey('live'), fakeKey('test')]) {
+      for (const encoded of [Buffer.from(`${other}:`).toString('base64'), Buffer.from(other).toString('base64').replace(/=+$/, '')]) {
+        for (const form of [encoded, encodeURIComponent(encoded)]) {
+          const out = redactText(`echo=${form}&next=1`);
+          assert.equal(out, `echo=${REDACTED}&next=1`, form);
+        }
+      }
+    }
+  });
+
   it('leaves prose about authentication alone', () => {
     const prose = 'Send HTTP Basic authentication with your secret key; Bearer tokens are not accepted.';
     assert.equal(redactText(prose), prose);
+  });
+
+  it('leaves request text that reads like a scheme and a credential alone: what is shown must be what is sent', () => {
+    const body = JSON.stringify({
+      description: 'Basic Membership 2026',
+      items: [{ name: 'Bearer Bond XR-500', category: 'BASIC', reference_id: 'Basic-SKU-0001' }],
+      metadata: { plan: 'BEARER Premium+', authorization_code: 'AUTH12345678', note: 'mode: AUTHORIZATION, ref QWERTY123' },
+      session_type: 'PAY',
+    });
+    assert.equal(redactText(body), body);
+    const lines = `POST /sessions\nContent-Type: application/json\n\n${JSON.stringify(JSON.parse(body), null, 2)}`;
+    assert.equal(redactText(lines), lines);
   });
 });
 
