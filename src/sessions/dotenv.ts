@@ -28,16 +28,19 @@ export function parseDotenv(text: string): Map<string, string> {
     if (isQuote(quote)) {
       end = closingQuote(rest, quote);
       // Not closed means no other quote on the line (closingQuote falls back to the line's last one): the value
-      // goes on until a later line closes it (else it is read unquoted).
+      // goes on over the next lines if a later quote closes it and ends its line, as a certificate's does. The
+      // first later quote that does not end its line (`B="x"y`, another entry's opening quote) means this one
+      // was never closed: it is read unquoted, and the lines after it stay entries of their own.
       for (let j = i + 1; end < 0 && j < lines.length; j++) {
         const next = lines[j] ?? '';
         if (!next.includes(quote)) continue;
         const joined = [rest, ...lines.slice(i + 1, j + 1)].join('\n');
-        end = closingQuote(joined, quote);
-        if (end > 0) {
-          rest = joined;
-          i = j;
-        }
+        const close = firstClosingQuote(joined, quote);
+        if (close < 0) continue;
+        if (!/^\s*(?:#.*)?$/.test(joined.slice(close + 1))) break;
+        end = close;
+        rest = joined;
+        i = j;
       }
     }
     entries.set(name, end > 0 && isQuote(quote) ? unquote(rest.slice(1, end), quote) : rest.replace(/\s+#.*$/, '').trim());
@@ -56,13 +59,20 @@ function isQuote(c: string | undefined): c is Quote {
  * else the line's last one (so `"C:\dir\"` closes at its end).
  */
 function closingQuote(text: string, quote: Quote): number {
+  const first = firstClosingQuote(text, quote);
+  if (first > 0) return first;
+  const lineEnd = text.indexOf('\n');
+  const last = text.lastIndexOf(quote, lineEnd < 0 ? text.length : lineEnd);
+  return last > 0 ? last : -1;
+}
+
+/** The first quote after the one that opens `text`, not escaped by a backslash (in double quotes), or -1. */
+function firstClosingQuote(text: string, quote: Quote): number {
   for (let k = 1; k < text.length; k++) {
     if (quote === '"' && text[k] === '\\' && text[k + 1] === '"') k++;
     else if (text[k] === quote) return k;
   }
-  const lineEnd = text.indexOf('\n');
-  const last = text.lastIndexOf(quote, lineEnd < 0 ? text.length : lineEnd);
-  return last > 0 ? last : -1;
+  return -1;
 }
 
 function unquote(inner: string, quote: Quote): string {

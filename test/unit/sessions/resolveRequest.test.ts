@@ -163,6 +163,22 @@ describe('dotenv', () => {
     });
   });
 
+  it('reads a quote left open as text, and keeps the entries after it, as dotenv does', () => {
+    // A later quote closes a value over several lines only when it ends its line (a certificate's does). Here
+    // the next quote opens another entry's value, so A was never closed and B to E stay entries.
+    const text = ['A="forgot to close', 'B=1', 'C=two words', 'D="quoted"', 'E=5', "F='x", "G='y' # note", 'H=8'].join('\n');
+    assert.deepEqual(Object.fromEntries(parseDotenv(text)), {
+      A: '"forgot to close',
+      B: '1',
+      C: 'two words',
+      D: 'quoted',
+      E: '5',
+      F: "'x",
+      G: 'y',
+      H: '8',
+    });
+  });
+
   it('reads the folder\'s .env once, and only when a placeholder asks', () => {
     const folder = mkdtempSync(join(tmpdir(), 'xsp-dotenv-'));
     try {
