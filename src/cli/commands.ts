@@ -65,7 +65,7 @@ export function readRequestFiles(files: readonly string[]): { file: string; text
 
 /**
  * Placeholders read the environment and the `.env` of the folder the command runs in (a CI job's checkout);
- * each file is resolved when it is checked, just before it is sent.
+ * each file is resolved when it is checked, and `create` checks each again just before it sends it.
  */
 export function checkFile(model: Model, file: string, text: string, env: NodeJS.ProcessEnv): CheckedFile {
   const now = new Date();
@@ -206,7 +206,11 @@ export async function runCreate(command: CommandOf<'create'>, env: NodeJS.Proces
   const entries: Record<string, unknown>[] = [];
   const cases: JunitCase[] = [];
   const startedAt = new Date();
-  for (const c of checked) {
+  for (const [index, first] of checked.entries()) {
+    // Checked again just before it is sent, so its placeholders take this moment's values: in a long batch, a
+    // late file's {{$isoTimestamp +11m}} would otherwise be what it was when the batch started.
+    const input = inputs[index];
+    const c = connection && input?.text.includes('{{') ? checkFile(model, input.file, input.text, env) : first;
     if (text) for (const problem of c.problems) out.out(problemLine(c.file, problem));
     const entry = { file: c.file, referenceId: referenceIdOf(c.value, c.file), problems: c.problems };
     if (!connection || !sendable(c)) {

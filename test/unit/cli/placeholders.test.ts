@@ -2,10 +2,13 @@
 // example sent twice to a real sandbox on 127.0.0.1, each time with a new reference id.
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/sandboxServer';
 import { EXAMPLE_SCHEMA_REFERENCE, exampleFileName, exampleFileText, SESSION_REQUEST_EXAMPLES } from '../../../src/sessions/examples';
+import { sessionBody } from '../../helpers/faultServer';
 import { placeholderPay, UUID_PATTERN } from '../../helpers/sessionRequests';
 import { ensureBuilt, fakeKey, killAll, registerSecret, runCli, type CliRun } from './cliProcess';
 
@@ -76,6 +79,48 @@ describe('xendit-sessions with placeholders (the built CLI)', function () {
     const run = await cli(['create', '--base-url', sandbox.baseUrl, 'dynamic.session.json']);
     assert.equal(run.code, 1, run.stdout);
     assert.match(run.stdout, /^dynamic\.session\.json:9:24: error: The environment variable SHOP is not set\./m);
+  });
+
+  it('create resolves each file just before sending it, not when the batch starts', async () => {
+    // A server on 127.0.0.1 that takes 1.5 s to answer the first create, as a slow API might: the second file's
+    // {{$isoTimestamp}} must come from after that answer, not from when the batch was checked.
+    const HOLD_MS = 1_500;
+    const arrivals: { body: string; answeredAt?: number }[] = [];
+    const holds = new Set<NodeJS.Timeout>();
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const arrival: { body: string; answeredAt?: number } = { body: Buffer.concat(chunks).toString('utf8') };
+        arrivals.push(arrival);
+        const answer = () => {
+          arrival.answeredAt = Date.now();
+          res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify(sessionBody()));
+        };
+        if (arrivals.length > 1) return answer();
+        const hold = setTimeout(() => {
+          holds.delete(hold);
+          answer();
+        }, HOLD_MS);
+        holds.add(hold);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      for (const name of ['first', 'second']) writeFileSync(join(dir, `${name}.session.json`), JSON.stringify(placeholderPay(name, '{{$isoTimestamp}}')));
+      const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const run = await cli(['create', '--format', 'json', '--base-url', baseUrl, 'first.session.json', 'second.session.json']);
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      assert.equal(arrivals.length, 2);
+      const [first, second] = arrivals;
+      const resolvedAt = Date.parse(String((JSON.parse(second?.body ?? '{}') as { description?: unknown }).description));
+      assert.ok(first?.answeredAt !== undefined);
+      assert.ok(resolvedAt >= first.answeredAt - 50, `the second file was resolved ${first.answeredAt - resolvedAt} ms before the first file's answer`);
+    } finally {
+      for (const hold of holds) clearTimeout(hold);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('refuses a secret from the environment without printing it', async () => {
