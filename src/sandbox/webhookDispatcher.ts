@@ -71,6 +71,10 @@ export class WebhookDispatcher {
   private readonly closing = new AbortController();
   /** Aborted when forwarding is turned off, so retries waiting for their turn stop at once. */
   private turnedOff = new AbortController();
+  /** Aborted when the events are forgotten, for the same reason. */
+  private forgetting = new AbortController();
+  /** Events forgotten while a delivery of theirs was out or waiting: it stops, and announces nothing more. */
+  private readonly forgotten = new WeakSet<WebhookRecord>();
 
   constructor(private readonly options: DispatcherOptions) {
     this.target = options.target;
@@ -103,6 +107,17 @@ export class WebhookDispatcher {
     this.records.unshift(...old);
     const max = this.options.maxEvents ?? DEFAULT_MAX_EVENTS;
     if (this.records.length > max) this.records.splice(0, this.records.length - max);
+  }
+
+  /**
+   * Forgets every recorded event, as the editor's Clear asks: their retries stop, an attempt already out is
+   * neither retried nor announced, and none can be resent.
+   */
+  forget(): void {
+    for (const record of this.records) this.forgotten.add(record);
+    this.records.length = 0;
+    this.forgetting.abort();
+    this.forgetting = new AbortController();
   }
 
   onChange(listener: (change: WebhookChange) => void): { dispose(): void } {
@@ -183,9 +198,13 @@ export class WebhookDispatcher {
         target = undefined;
         break;
       }
-      await delay(delays[n - 1], AbortSignal.any([this.closing.signal, this.turnedOff.signal]));
+      if (!this.forgotten.has(record)) await delay(delays[n - 1], AbortSignal.any([this.closing.signal, this.turnedOff.signal, this.forgetting.signal]));
       // A manual resend may have got through meanwhile: then there is nothing left to retry.
       if ((record.outcome as WebhookRecord['outcome']) === 'delivered') return;
+      if (this.forgotten.has(record)) {
+        this.options.log(`${name}: not retried, its event was cleared`);
+        return;
+      }
     }
     record.nextAttemptAt = undefined;
     if ((record.outcome as WebhookRecord['outcome']) === 'delivered') return;
@@ -236,7 +255,7 @@ export class WebhookDispatcher {
     const of = total ? `attempt ${n} of ${total}` : `${kind} ${a.attempt}`;
     const name = `webhook ${record.event} for ${record.sessionId}`;
     this.options.log(isSuccess(a) ? `${name} delivered (${of}, HTTP ${a.status})` : `${name}: ${a.status !== undefined ? `HTTP ${a.status}` : a.error} (${of})`);
-    this.notify({ kind: 'attempt', record, attempt: a });
+    if (!this.forgotten.has(record)) this.notify({ kind: 'attempt', record, attempt: a });
     return a;
   }
 

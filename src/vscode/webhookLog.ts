@@ -47,6 +47,16 @@ export class WebhookLog implements vscode.TreeDataProvider<WebhookNode>, vscode.
     });
   }
 
+  /**
+   * Events still being delivered when the window that emitted them closed: a delivery does not survive its
+   * window (the next sandbox takes the events back as history), so they were not delivered. Called when the
+   * extension starts, before any sandbox of this window runs.
+   */
+  settleInterrupted(): Promise<void> {
+    if (!this.events().some((e) => e.outcome === 'pending')) return this.writes;
+    return this.write((events) => events.map((e): StoredEvent => (e.outcome === 'pending' ? { ...e, outcome: 'failed' } : e)));
+  }
+
   clear(): Promise<void> {
     return this.write(() => []);
   }

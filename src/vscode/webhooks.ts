@@ -40,6 +40,7 @@ export class Webhooks implements vscode.Disposable {
   ) {
     this.forwarding = new WebhookForwarding(context.secrets, sandbox, ui, log);
     this.view = new WebhookLog(context.workspaceState, () => this.forwarding.knownTokens());
+    void this.view.settleInterrupted();
     this.triggers = new WebhookTriggers(sandbox, history, ui, log);
     const C = WebhookCommandIds;
     this.subscriptions = [
@@ -50,7 +51,7 @@ export class Webhooks implements vscode.Disposable {
       vscode.workspace.registerTextDocumentContentProvider(PAYLOAD_SCHEME, this.view),
       vscode.commands.registerCommand(C.openPayload, (node?: WebhookNode) => this.openPayload(node)),
       vscode.commands.registerCommand(C.resend, (node?: WebhookNode) => this.resend(node)),
-      vscode.commands.registerCommand(C.clear, () => this.view.clear()),
+      vscode.commands.registerCommand(C.clear, () => this.clear()),
       vscode.commands.registerCommand(C.setCallbackToken, () => this.forwarding.setToken()),
       vscode.commands.registerCommand(C.copyCallbackToken, () => this.forwarding.copyToken()),
       vscode.commands.registerCommand(C.paySession, (arg?: never) => this.triggers.run('complete', arg)),
@@ -59,6 +60,12 @@ export class Webhooks implements vscode.Disposable {
       vscode.commands.registerCommand(C.triggerEvent, (choice?: unknown, uri?: unknown) => this.triggers.triggerEvent(choice, uri)),
       vscode.commands.registerCommand(C.checkHandler, (): Promise<HandlerCheckResult | undefined> => runHandlerCheck(this.forwarding, ui, log)),
     ];
+  }
+
+  /** Empties the view, and makes the running sandbox forget the events too, so a retry still due cannot bring one back. */
+  private clear(): Promise<void> {
+    this.sandbox.current?.webhooks.forget();
+    return this.view.clear();
   }
 
   /** The new sandbox takes back the events kept for the workspace (to resend them), and every change is kept. */

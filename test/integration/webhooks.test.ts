@@ -280,6 +280,62 @@ describe('webhooks', function () {
     assert.equal(careless.requests.filter((r) => r.headers['x-callback-token'] === token).length, 2);
   });
 
+  it('Clear empties the view for good: an event whose delivery is out does not come back, and is not retried', async () => {
+    // The handler holds its answer to the first delivery until Clear has run, then refuses it: the sandbox would
+    // retry it, and each attempt would list the event again.
+    let release: (() => void) | undefined;
+    let held = { headersSent: false };
+    const server = await recordingServer((req, res, body) => {
+      const { 'x-callback-token': _token, ...headers } = req.headers;
+      forwardedRequests.push(`${JSON.stringify(headers)}\n${body}`);
+      const refuse = () => void res.writeHead(500, { 'content-type': 'text/plain' }).end('refused');
+      if (release !== undefined) return refuse();
+      held = res;
+      release = refuse;
+    });
+    restores.push(() => {
+      if (!held.headersSent) release?.();
+      return server.close();
+    });
+    await forwardTo(`${server.baseUrl}/hook`, await setToken());
+    const entry = await createSession('webhook-clear.session.json');
+    await vscode.commands.executeCommand('xendit.webhooks.paySession', entry.sessionId);
+    await listed('payment_session.completed', entry.sessionId);
+    await waitFor(() => posts(server, entry.sessionId).length === 1, 'the first delivery at the handler');
+    await vscode.commands.executeCommand('xendit.webhooks.clear');
+    assert.deepEqual(api.webhooks.view.events(), []);
+    release?.();
+    await api.sandbox.current!.webhooksSettled();
+    await api.webhooks.view.flushed();
+    assert.deepEqual(api.webhooks.view.events().map((e) => e.sessionId), [], 'a cleared event came back');
+    assert.equal(posts(server, entry.sessionId).length, 1, 'a cleared event was retried');
+  });
+
+  it('after a reload, an event whose delivery the closed window cut off is listed as not delivered', async () => {
+    await api.sandbox.current?.webhooksSettled();
+    await api.webhooks.view.flushed();
+    if (api.webhooks.view.events().length === 0) await triggerOne();
+    await api.sandbox.current?.webhooksSettled();
+    await api.webhooks.view.flushed();
+    const [latest] = api.webhooks.view.events();
+    assert.ok(latest);
+    // What the view kept of an event whose retries were still due when the window closed.
+    const cut: StoredEvent = { ...latest, id: `evt-cut-${Date.now()}`, sessionId: 'ps-cut-by-a-reload', outcome: 'pending', attempts: [] };
+    await api.webhooks.view.record(cut);
+    // What the reloaded extension makes: a new view over the same workspace state, settled as Webhooks does.
+    const Log = api.webhooks.view.constructor as new (state: vscode.Memento, secrets: () => readonly string[]) => WebhookLog;
+    const reloaded = new Log(api.context.workspaceState, () => []);
+    try {
+      await reloaded.settleInterrupted();
+      const kept = reloaded.find(cut.id);
+      assert.equal(kept?.outcome, 'failed');
+      assert.match(String(reloaded.getTreeItem(eventNode(kept)).description), /· not delivered$/);
+      assert.equal(reloaded.find(latest.id)?.outcome, latest.outcome, 'an event that was not cut off changed');
+    } finally {
+      reloaded.dispose();
+    }
+  });
+
   it('keeps the events for the workspace: a new view over the same workspaceState lists them (as after a reload)', async () => {
     await api.webhooks.view.flushed();
     const stored = api.webhooks.view.events();

@@ -1,5 +1,6 @@
 // The editor keeps webhook events across a window reload and hands them to the next sandbox: restore() takes
-// them back (without delivering them again), keeps the bound, and lets Resend deliver one of them.
+// them back (without delivering them again), keeps the bound, and lets Resend deliver one of them. The editor's
+// Clear makes the sandbox forget them: forget() stops their retries.
 import * as assert from 'node:assert/strict';
 import { WebhookDispatcher, type WebhookRecord } from '../../../src/sandbox/webhookDispatcher';
 import { startWebhookReceiver } from '../../helpers/webhookReceiver';
@@ -33,6 +34,38 @@ describe('sandbox webhooks: restore', () => {
       assert.equal(fresh.outcome, 'delivered');
     } finally {
       after.close();
+      await hooks.close();
+    }
+  });
+
+  it('forget() drops every event and stops its retries: none comes back, nothing more is sent', async () => {
+    const hooks = await startWebhookReceiver();
+    hooks.failFirst([500, 500, 500, 500]);
+    const logs: string[] = [];
+    const seen: string[] = [];
+    const dispatcher = new WebhookDispatcher({ now: () => new Date(), log: (l) => logs.push(l), retryDelaysMs: [300, 300, 300], target: { url: hooks.url, token: 'tok-forget-1234' } });
+    let forgotten = false;
+    dispatcher.onChange((change) => {
+      seen.push(`${change.kind} ${change.record.sessionId}`);
+      // Forgotten as the first attempt's answer arrives, while its first retry would be due 300 ms later.
+      if (change.kind === 'attempt' && !forgotten) {
+        forgotten = true;
+        dispatcher.forget();
+      }
+    });
+    try {
+      const record = dispatcher.emit('payment_session.completed', session('ps-9'));
+      await dispatcher.settled();
+      assert.deepEqual(dispatcher.events(), [], 'the events are forgotten');
+      assert.equal(hooks.deliveries.length, 1, 'a retry went out after the event was forgotten');
+      assert.deepEqual(seen, ['event ps-9', 'attempt ps-9'], 'a change was announced after the event was forgotten');
+      assert.ok(logs.some((l) => l.endsWith('ps-9: not retried, its event was cleared')), logs.join('\n'));
+      assert.equal(await dispatcher.resend(record.id), undefined, 'a forgotten event can still be resent');
+      const next = dispatcher.emit('payment_session.completed', session('ps-10'));
+      assert.deepEqual(dispatcher.events(), [next], 'a new event is recorded as before');
+    } finally {
+      dispatcher.close();
+      await dispatcher.settled();
       await hooks.close();
     }
   });
