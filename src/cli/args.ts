@@ -68,7 +68,8 @@ Commands:
   get       GET /sessions/{id}.
   cancel    POST /sessions/{id}/cancel (only ACTIVE sessions can be cancelled).
   sandbox   Run the offline sandbox on 127.0.0.1 until Ctrl+C or SIGTERM; prints
-            "Xendit sandbox on http://127.0.0.1:PORT" first.
+            "Xendit sandbox on http://127.0.0.1:PORT" first. With --webhook-url, its webhooks
+            go there with x-callback-token, chosen as listen's is.
   listen    Run a sandbox that forwards its payment_session webhooks to your handler at
             --forward-to (https, or http on localhost) with x-callback-token, retrying a failed
             delivery after 15 s, 45 s, 2, 3, 6 and 12 min (Xendit's intervals, minutes read as

@@ -27,6 +27,7 @@ import {
 import { junitReport, type JunitCase } from './junit';
 import type { Output } from './output';
 import { KEY_VARIABLE, resolveTarget, type ResolvedTarget } from './target';
+import { chooseCallbackToken, madeTokenLine } from '../sessions/forwardUrl';
 
 export type CommandOf<N extends Command['name']> = Extract<Command, { name: N }>;
 type SendingCommand = CommandOf<'create' | 'get' | 'cancel'>;
@@ -275,17 +276,24 @@ export async function runLookup(command: CommandOf<'get' | 'cancel'>, env: NodeJ
 }
 
 /** Runs until SIGINT or SIGTERM, then stops the sandbox and resolves 0. */
-export async function runSandbox(command: CommandOf<'sandbox'>, out: Output): Promise<number> {
-  out.addSecret(command.callbackToken);
+export async function runSandbox(command: CommandOf<'sandbox'>, env: NodeJS.ProcessEnv, out: Output): Promise<number> {
+  // A sandbox that forwards webhooks always sends a token, as Xendit does: given, from the environment, or made.
+  const callback = command.webhookUrl === undefined ? undefined : chooseCallbackToken(command.callbackToken, env);
+  if (!callback?.made) out.addSecret(callback?.token);
   const lib = loadClient(undefined, { longRunning: true });
   const sandbox = await startPortSandbox(lib, {
     port: command.port,
     webhookUrl: command.webhookUrl,
-    callbackToken: command.callbackToken,
+    callbackToken: callback?.token,
     rejectActiveReferenceReuse: command.rejectActiveReferenceReuse,
     log: command.quiet ? undefined : (line) => out.err(`[sandbox] ${line}`),
   });
   out.out(`Xendit sandbox on ${sandbox.baseUrl}`);
+  if (callback?.made) {
+    // Shown once, before it joins the secrets every later line is cleaned of.
+    out.err(madeTokenLine(callback.token));
+    out.addSecret(callback.token);
+  }
   out.err(
     `Send to it with: xendit-sessions create --target sandbox --base-url ${sandbox.baseUrl} <files…>. It takes any test key; set ${KEY_VARIABLE} to one (xnd_development_ and 8 or more letters) for every command to get or cancel sessions later. Ctrl+C stops it.`,
   );

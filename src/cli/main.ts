@@ -29,7 +29,7 @@ async function run(argv: readonly string[], out: Output): Promise<number> {
     case 'cancel':
       return runLookup(command, process.env, out);
     case 'sandbox':
-      return runSandbox(command, out);
+      return runSandbox(command, process.env, out);
     case 'listen':
       return runListen(command, process.env, out);
     case 'trigger':

@@ -1,7 +1,6 @@
 // `xendit-sessions listen` and `trigger`: the webhook side of a Sessions integration from a terminal, like
 // `stripe listen --forward-to` and `stripe trigger`, offline. listen runs a sandbox that forwards its events to
 // the developer's handler and prints each event and delivery; trigger makes an event happen on a running one.
-import { randomBytes } from 'node:crypto';
 import type { DeliveryAttempt, WebhookChange, WebhookRecord } from '../sandbox/webhookDispatcher';
 import { UsageError } from './args';
 import { loadClient, loadModel } from './bundles';
@@ -11,9 +10,7 @@ import { ExitCode, exitCodeOf, problemLine, resultLines } from './format';
 import type { Output } from './output';
 import { checkBaseUrl, KEY_VARIABLE } from './target';
 import { classifyKey } from '../sessions/keys';
-
-/** Where listen reads a callback token when --callback-token is not given. */
-export const CALLBACK_TOKEN_VARIABLE = 'XENDIT_CALLBACK_TOKEN';
+import { chooseCallbackToken, madeTokenLine } from '../sessions/forwardUrl';
 
 function eventLine(r: WebhookRecord): string {
   return `${r.created}  ${r.event}  ${r.sessionId}  ${r.referenceId}  ${r.status}  ${r.id}`;
@@ -28,8 +25,7 @@ function attemptLine(r: WebhookRecord, a: DeliveryAttempt): string {
 
 /** Runs until SIGINT or SIGTERM, printing each event and delivery; resolves 0. */
 export async function runListen(command: CommandOf<'listen'>, env: NodeJS.ProcessEnv, out: Output): Promise<number> {
-  const given = command.callbackToken ?? env[CALLBACK_TOKEN_VARIABLE];
-  const token = given && given.trim() !== '' ? given.trim() : randomBytes(24).toString('base64url');
+  const { token, made } = chooseCallbackToken(command.callbackToken, env);
   const lib = loadClient(undefined, { longRunning: true });
   const sandbox = await startPortSandbox(lib, {
     port: command.port,
@@ -38,10 +34,8 @@ export async function runListen(command: CommandOf<'listen'>, env: NodeJS.Proces
     log: command.verbose ? (line) => out.err(`[sandbox] ${line}`) : undefined,
   });
   out.out(`Xendit sandbox on ${sandbox.baseUrl}`);
-  if (!given) {
-    // Shown once, before it joins the secrets every later line is cleaned of.
-    out.err(`Callback token for this run (put it in your handler's config; it is not shown again): ${token}`);
-  }
+  // Shown once, before it joins the secrets every later line is cleaned of.
+  if (made) out.err(madeTokenLine(token));
   out.addSecret(token);
   out.err(
     `Forwarding payment_session webhooks to ${command.forwardTo} with x-callback-token. Make one happen with: xendit-sessions trigger completed --base-url ${sandbox.baseUrl} (or pay a session's payment link). Ctrl+C stops it.`,

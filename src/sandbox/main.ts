@@ -1,7 +1,7 @@
 // `npm run sandbox -- --port N [--webhook-url URL --callback-token T] [--rate-limit] [--max-sessions N]
 // [--reject-active-reference-reuse]`: the
 // embedded sandbox on its own.
-import { checkForwardUrl } from '../sessions/forwardUrl';
+import { checkForwardUrl, chooseCallbackToken, madeTokenLine } from '../sessions/forwardUrl';
 import { sandboxTestKey, startSandbox } from './sandboxServer';
 
 function usage(message: string): never {
@@ -39,7 +39,9 @@ export async function main(argv: string[]): Promise<void> {
     }
     else usage(`unknown option ${arg}`);
   }
-  const sandbox = await startSandbox({ port, webhookUrl, callbackToken, rateLimit, maxSessions, rejectActiveReferenceReuse, log: quiet ? undefined : (line) => console.error(`[sandbox] ${line}`) });
+  // A sandbox that forwards webhooks always sends a token, as Xendit does: given, from the environment, or made.
+  const callback = webhookUrl === undefined ? undefined : chooseCallbackToken(callbackToken, process.env);
+  const sandbox = await startSandbox({ port, webhookUrl, callbackToken: callback?.token, rateLimit, maxSessions, rejectActiveReferenceReuse, log: quiet ? undefined : (line) => console.error(`[sandbox] ${line}`) });
   const stop = () => {
     void sandbox.close().then(() => process.exit(0));
   };
@@ -47,6 +49,7 @@ export async function main(argv: string[]): Promise<void> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   console.log(`Xendit sandbox on ${sandbox.baseUrl} · test key: ${sandboxTestKey()}`);
+  if (callback?.made) console.error(madeTokenLine(callback.token));
 }
 
 if (require.main === module) {

@@ -89,6 +89,30 @@ describe('xendit-sessions listen and trigger', function () {
     assert.equal((server.stdout() + server.stderr()).split(shown).length - 1, 1, 'the token is printed exactly once');
   });
 
+  it('sandbox --webhook-url sends a token as Xendit does: XENDIT_CALLBACK_TOKEN, else one made and shown once', async () => {
+    const sandboxAt = async (extraEnv: Record<string, string>) => {
+      const server = startCli(['sandbox', '--port', '0', '--webhook-url', receiver.url], { cwd: dir, env: { ...env, ...extraEnv } });
+      const url = await waitFor('the URL line', () => /^Xendit sandbox on (http:\/\/127\.0\.0\.1:\d+)$/m.exec(server.stdout())?.[1]);
+      return { server, url };
+    };
+    const fromEnv = await sandboxAt({ XENDIT_CALLBACK_TOKEN: token });
+    assert.equal((await cli(['trigger', 'completed', '--base-url', fromEnv.url])).code, 0);
+    assert.equal((await receiver.delivered('payment_session.completed')).headers['x-callback-token'], token);
+    assert.doesNotMatch(fromEnv.server.stderr(), /Callback token for this run/);
+    fromEnv.server.child.kill('SIGTERM');
+    await fromEnv.server.exited;
+
+    const made = await sandboxAt({});
+    const shown = await waitFor('the token line', () => /Callback token for this run .*: (\S+)$/m.exec(made.server.stderr())?.[1]);
+    const before = receiver.deliveries.length;
+    assert.equal((await cli(['trigger', 'completed', '--base-url', made.url])).code, 0);
+    await waitFor('a second delivery', () => receiver.deliveries.length > before);
+    assert.equal(receiver.deliveries.at(-1)?.headers['x-callback-token'], shown);
+    made.server.child.kill('SIGTERM');
+    await made.server.exited;
+    assert.equal((made.server.stdout() + made.server.stderr()).split(shown).length - 1, 1, 'the token is printed exactly once');
+  });
+
   it('trigger exit codes: 1 for a file with errors, 2 when the server is no sandbox, 3 when nothing answers, 4 for usage', async () => {
     const { url } = await listen();
     const bad = await cli(['trigger', 'completed', 'bad.session.json', '--base-url', url]);

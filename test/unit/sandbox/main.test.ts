@@ -5,13 +5,14 @@ import { createInterface } from 'node:readline';
 import { closedPort } from '../../helpers/faultServer';
 import { HttpCaller } from '../../helpers/httpCall';
 import { repoRoot } from '../../helpers/repoRoot';
+import { startWebhookReceiver } from '../../helpers/webhookReceiver';
 import { minimalPay } from '../../helpers/sessionRequests';
 
 const MAIN = join(repoRoot, 'out', 'src', 'sandbox', 'main.js');
 
 /** Starts `sandbox` as its own process; resolves with its first stdout line. */
-function startProcess(args: string[]): { child: ChildProcessWithoutNullStreams; firstLine: Promise<string>; exited: Promise<{ code: number | null; stderr: string }> } {
-  const child = spawn(process.execPath, [MAIN, ...args], { stdio: 'pipe' });
+function startProcess(args: string[], env: NodeJS.ProcessEnv = withoutCallbackToken()): { child: ChildProcessWithoutNullStreams; firstLine: Promise<string>; exited: Promise<{ code: number | null; stderr: string }> } {
+  const child = spawn(process.execPath, [MAIN, ...args], { stdio: 'pipe', env });
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   const exited = new Promise<{ code: number | null; stderr: string }>((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
@@ -20,6 +21,12 @@ function startProcess(args: string[]): { child: ChildProcessWithoutNullStreams; 
     void exited.then(({ code, stderr: err }) => reject(new Error(`the sandbox exited with ${code}: ${err}`)));
   });
   return { child, firstLine, exited };
+}
+
+/** This process's environment without XENDIT_CALLBACK_TOKEN, so a developer's own cannot change what is tested. */
+function withoutCallbackToken(): NodeJS.ProcessEnv {
+  const { XENDIT_CALLBACK_TOKEN: _mine, ...env } = process.env;
+  return env;
 }
 
 describe('npm run sandbox (src/sandbox/main.ts)', () => {
@@ -79,6 +86,31 @@ describe('npm run sandbox (src/sandbox/main.ts)', () => {
       } finally {
         child.kill('SIGKILL');
       }
+    }
+  });
+
+  it('forwards webhooks with a token even when none is given: one made for the run, shown once', async () => {
+    const hooks = await startWebhookReceiver();
+    const { child, firstLine, exited } = startProcess(['--port', '0', '--webhook-url', hooks.url]);
+    try {
+      const match = /^Xendit sandbox on (http:\/\/127\.0\.0\.1:\d+) · test key: (xnd_development_[A-Za-z0-9]+)$/.exec(await firstLine);
+      assert.ok(match);
+      const http = new HttpCaller(match[1]);
+      const created = await http.call('POST', '/sessions', { key: match[2], body: minimalPay });
+      assert.equal(created.status, 201, created.text);
+      await http.call('POST', `/checkout/${String(created.json.payment_session_id)}/pay`);
+      await http.close();
+      const delivery = await hooks.delivered('payment_session.completed');
+      const token = delivery.headers['x-callback-token'];
+      assert.ok(typeof token === 'string' && token.length >= 24, 'the delivery came without a callback token');
+      child.kill('SIGTERM');
+      const { code, stderr } = await exited;
+      assert.equal(code, 0);
+      assert.equal(stderr.split(token).length - 1, 1, 'the token is not shown exactly once');
+      assert.match(stderr, /Callback token for this run \(put it in your handler's config; it is not shown again\): /);
+    } finally {
+      child.kill('SIGKILL');
+      await hooks.close();
     }
   });
 });
