@@ -19,23 +19,33 @@ export function toCurl(sent: SentRequest): string {
   return lines.join(' \\\n');
 }
 
-/** Node 18+ with the global fetch: no dependency to install. */
+/**
+ * Node 18+ with the global fetch: no dependency to install. Inside an async function rather than with top-level
+ * await, so it runs as it is pasted, in a CommonJS file (a plain `.js` in most projects) as in an ES module.
+ */
 export function toNodeFetch(sent: SentRequest): string {
-  const headers = copiedHeaders(sent).map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
-  const body = sent.body !== undefined ? `  body: JSON.stringify(${indentJson(prettyBody(sent.body), 2)}),\n` : '';
+  const headers = copiedHeaders(sent).map(([k, v]) => `      ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
+  const body = sent.body !== undefined ? `    body: JSON.stringify(${indentJson(prettyBody(sent.body), 4)}),\n` : '';
   return [
     `// ${sent.method} ${new URL(sent.url).pathname}: run with ${KEY_ENV_VAR} set (node 18 or later).`,
-    `const key = process.env.${KEY_ENV_VAR};`,
-    `if (!key) throw new Error('Set ${KEY_ENV_VAR} to your Xendit secret key');`,
-    '',
-    `const response = await fetch(${JSON.stringify(sent.url)}, {`,
-    `  method: ${JSON.stringify(sent.method)},`,
-    '  headers: {',
-    "    authorization: 'Basic ' + Buffer.from(key + ':').toString('base64'),",
+    'async function main() {',
+    `  const key = process.env.${KEY_ENV_VAR};`,
+    `  if (!key) throw new Error('Set ${KEY_ENV_VAR} to your Xendit secret key');`,
+    `  const response = await fetch(${JSON.stringify(sent.url)}, {`,
+    `    method: ${JSON.stringify(sent.method)},`,
+    '    headers: {',
+    "      authorization: 'Basic ' + Buffer.from(key + ':').toString('base64'),",
     ...headers,
-    '  },',
-    `${body}});`,
-    'console.log(response.status, await response.json());',
+    '    },',
+    `${body}  });`,
+    '  const text = await response.text();',
+    '  console.log(response.status, text);',
+    '}',
+    '',
+    'main().catch((error) => {',
+    '  console.error(error);',
+    '  process.exitCode = 1;',
+    '});',
     '',
   ].join('\n');
 }
