@@ -197,10 +197,13 @@ function shiftedTime(name: string, args: readonly string[], context: Placeholder
   return { date };
 }
 
-/** `date` moved by an offset; months and years move the calendar (31 January + 1M is the last day of February). */
+/**
+ * `date` moved by an offset; months and years move the calendar (31 January + 1M is the last day of February), and
+ * go first, as in ISO 8601 durations: 30 January + 1M1d is 1 March (28 February, then a day).
+ */
 function shift(date: Date, offset: string): Date {
   const sign = offset.startsWith('-') ? -1 : 1;
-  let ms = date.getTime();
+  let ms = 0;
   let months = 0;
   for (const [, amount = '0', unit = 's'] of offset.matchAll(OFFSET_PART)) {
     const count = sign * Number(amount);
@@ -208,14 +211,15 @@ function shift(date: Date, offset: string): Date {
     else if (unit === 'M') months += count;
     else ms += count * (UNIT_MS[unit] ?? 0);
   }
-  const shifted = new Date(ms);
-  if (months === 0) return shifted;
-  const day = shifted.getUTCDate();
-  shifted.setUTCDate(1);
-  shifted.setUTCMonth(shifted.getUTCMonth() + months);
-  const lastDay = new Date(Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, 0)).getUTCDate();
-  shifted.setUTCDate(Math.min(day, lastDay));
-  return shifted;
+  const shifted = new Date(date.getTime());
+  if (months !== 0) {
+    const day = shifted.getUTCDate();
+    shifted.setUTCDate(1);
+    shifted.setUTCMonth(shifted.getUTCMonth() + months);
+    const lastDay = new Date(Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, 0)).getUTCDate();
+    shifted.setUTCDate(Math.min(day, lastDay));
+  }
+  return new Date(shifted.getTime() + ms);
 }
 
 function randomIntOf(args: readonly string[]): PlaceholderValue {

@@ -103,7 +103,12 @@ function resolveString(text: string, path: JsonPath, context: PlaceholderContext
 
 function numberOf(text: string, value: string | number | undefined, fail: (placeholder: string, message: string) => string, name: string | undefined): string | number {
   if (typeof value === 'number') return value;
-  if (typeof value === 'string' && JSON_NUMBER.test(value.trim())) return Number(value.trim());
+  if (typeof value === 'string' && JSON_NUMBER.test(value.trim())) {
+    const number = Number(value.trim());
+    // 1e400 reads as Infinity, which JSON writes as null: say so rather than send null.
+    if (Number.isFinite(number)) return number;
+    return fail(text, `This field takes a number, but ${JSON.stringify(value)} is too large to send as one (JSON has no number beyond about 1.8e308).`);
+  }
   const hint = 'write the whole value as one placeholder that gives a number, e.g. "{{$randomInt 1000 50000}}", and it is sent as a number';
   if (value === undefined) return fail(text, `This field takes a number, so a placeholder here must be the whole string: ${hint}.`);
   const spec = placeholderSpec(name);

@@ -70,6 +70,9 @@ describe('placeholders: values', () => {
     assert.equal(value('{{$isoTimestamp +2M}}'), '2030-03-31T10:00:00.000Z');
     assert.equal(value('{{$isoTimestamp +2y}}'), '2032-01-31T10:00:00.000Z');
     assert.equal(value('{{$isoTimestamp -1M}}'), '2029-12-31T10:00:00.000Z');
+    // Months first, then the rest, as ISO 8601 durations add: 28 February, then 29 days (days first gave 1 April).
+    assert.equal(value('{{$isoTimestamp +1M29d}}'), '2030-03-29T10:00:00.000Z');
+    assert.equal(value('{{$isoTimestamp -1M1d}}'), '2029-12-30T10:00:00.000Z');
   });
 
   it('$isoTimestamp dayMax28 moves a 29th to 31st to the 1st of the next month, and leaves other days', () => {

@@ -55,7 +55,10 @@ describe('resolvePlaceholders', () => {
   });
 
   it('reads a number from $env in a numeric field, and refuses one that is not a number or not the whole string', () => {
-    const variables = { env: (name: string) => ({ AMOUNT: '25000', WORD: 'lots' })[name], dotenv: () => undefined };
+    const variables = { env: (name: string) => ({ AMOUNT: '25000', WORD: 'lots', HUGE: '1e400' })[name], dotenv: () => undefined };
+    const huge = resolve({ ...pay, amount: '{{$env HUGE}}' }, variables);
+    assert.match(huge.problems[0]?.message ?? '', /^This field takes a number, but "1e400" is too large to send as one/);
+    assert.equal((huge.value as { amount: unknown }).amount, '{{$env HUGE}}', 'null was to be sent');
     assert.equal((resolve({ ...pay, amount: '{{$env AMOUNT}}' }, variables).value as { amount: unknown }).amount, 25000);
     const word = resolve({ ...pay, amount: '{{$env WORD}}' }, variables);
     assert.match(word.problems[0]?.message ?? '', /^This field takes a number, but \{\{\$env NAME\}\} gives "lots"/);
