@@ -112,6 +112,9 @@ export class SessionRequests implements vscode.Disposable {
   async cancelSession(requestUri: string, options: { confirmed?: boolean } = {}): Promise<SessionOutcome | undefined> {
     const entry = this.shown.get(requestUri);
     if (!entry?.sessionId) return undefined;
+    // Where it would go is settled before asking: a cancel that cannot be sent is not confirmed first.
+    const target = await this.targetFor(entry);
+    if (!target) return undefined;
     if (!options.confirmed) {
       const cancelLabel = vscode.l10n.t('Cancel session');
       const choice = await this.ui.current.showWarningMessage(
@@ -121,8 +124,6 @@ export class SessionRequests implements vscode.Disposable {
       );
       if (choice !== cancelLabel) return undefined;
     }
-    const target = await this.targetFor(entry);
-    if (!target) return undefined;
     const id = entry.sessionId;
     return this.run(entry, 'cancel', target, (client, signal) => client.cancelSession(id, signal));
   }
@@ -183,6 +184,17 @@ export class SessionRequests implements vscode.Disposable {
     const resolved = await this.targets.resolveKind(entry.target.kind);
     if (!resolved.ok) {
       await this.ui.current.showErrorMessage(resolved.reason, {});
+      return undefined;
+    }
+    // ...and only there: the same kind of target now pointing elsewhere would answer 404 for a session it never
+    // had (or act on another one). The key goes only where the settings say now, so nothing is sent.
+    const madeAt = entry.target.baseUrl;
+    if (madeAt && madeAt !== resolved.target.baseUrl && entry.sessionId) {
+      const message =
+        entry.target.kind === 'sandbox'
+          ? vscode.l10n.t("Session {0} is not in this window's sandbox: sandbox sessions end when the window closes or reloads. Create a new one.", entry.sessionId)
+          : vscode.l10n.t('Session {0} was created at {1}, but the {2} target now sends to {3}. Nothing was sent: to refresh or cancel it, set xendit.apiBaseUrl back to {1}.', entry.sessionId, madeAt, entry.target.label, resolved.target.baseUrl);
+      await this.ui.current.showErrorMessage(message, {});
       return undefined;
     }
     return resolved.target;

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
 import type { SessionRequestExample } from '../../src/sessions/examples';
 import type { HistoryEntry } from '../../src/vscode/sessionHistory';
-import { closeAllEditors, fakeKey, openRequest, payOnCheckout, repoModule, sandboxUrl, suiteHooks, waitFor, withUserSetting } from './helpers';
+import { closeAllEditors, fakeKey, openRequest, payOnCheckout, recordingServer, repoModule, sandboxUrl, suiteHooks, waitFor, withUserSetting } from './helpers';
 
 const { SESSION_REQUEST_EXAMPLES } = repoModule<typeof import('../../src/sessions/examples')>('src/sessions/examples.js');
 const payExample = (SESSION_REQUEST_EXAMPLES as readonly SessionRequestExample[]).find((e) => e.name === 'pay-payment-link')!;
@@ -154,6 +154,40 @@ describe('after create', function () {
     await waitFor(() => copied || undefined, 'the code on the clipboard');
     assert.match(copied, /process\.env\.XENDIT_SECRET_KEY/);
     assert.match(copied, /fetch\("http:\/\/127\.0\.0\.1:\d+\/sessions"/);
+  });
+
+  it('refuses to refresh or cancel a session where its target no longer points, and sends nothing there', async () => {
+    const key = fakeKey('test');
+    restores.push(await withUserSetting('apiBaseUrl', await sandboxUrl(api)));
+    await api.keys.store('test', key);
+    await api.targets.select('test');
+    restores.push(async () => {
+      await api.keys.delete('test');
+      await api.targets.select('sandbox');
+    });
+    const { uri, id } = await createOnSandbox('moved.session.json');
+    const entry = await waitFor(() => api.history.entries().find((e) => e.sessionId === id), 'the session in the history');
+    // The user points the test target at another server: it never had this session, and gets nothing.
+    const elsewhere = await recordingServer((_req, res) => void res.writeHead(404, { 'content-type': 'application/json' }).end('{}'));
+    restores.push(() => elsewhere.close());
+    restores.push(await withUserSetting('apiBaseUrl', elsewhere.baseUrl));
+    const errors: string[] = [];
+    const questions: string[] = [];
+    restores.push(api.ui.override({ showErrorMessage: async (m) => void errors.push(m), showWarningMessage: async (m) => void questions.push(m) }));
+    assert.equal(await vscode.commands.executeCommand('xendit.history.refresh', entry), undefined);
+    assert.equal(await api.actions.refresh(uri), undefined);
+    assert.equal(await vscode.commands.executeCommand('xendit.history.cancel', entry), undefined);
+    assert.equal(elsewhere.requests.length, 0, 'the key went to a server the session was not made on');
+    assert.deepEqual(questions, [], 'a cancel that cannot be sent was confirmed first');
+    assert.equal(errors.length, 3, errors.join('\n'));
+    const made = entry.baseUrl.replace(/[.]/g, '\\.');
+    for (const error of errors) {
+      assert.match(error, new RegExp(`^Session ${id} was created at ${made}, but the Xendit test target now sends to ${elsewhere.baseUrl.replace(/[.]/g, '\\.')}\\. Nothing was sent: to refresh or cancel it, set xendit\\.apiBaseUrl back to ${made}\\.$`));
+    }
+    // A sandbox session listed by an earlier window: its sandbox, and the session, ended with that window.
+    const earlier: HistoryEntry = { ...entry, target: 'sandbox', baseUrl: 'http://127.0.0.1:9' };
+    assert.equal(await vscode.commands.executeCommand('xendit.history.refresh', earlier), undefined);
+    assert.equal(errors.at(-1), `Session ${id} is not in this window's sandbox: sandbox sessions end when the window closes or reloads. Create a new one.`);
   });
 
   it('lists created sessions newest first, reopens one, and clears the history', async () => {
