@@ -37,6 +37,19 @@ describe('after create', function () {
     return { uri, id: posted.view.session.id, link: posted.view.session.paymentLinkUrl! };
   }
 
+  /** The Xendit test target, with a fake key made now, pointed at the sandbox by xendit.apiBaseUrl; returns the key. */
+  async function testTargetOnSandbox(): Promise<string> {
+    const key = fakeKey('test');
+    restores.push(await withUserSetting('apiBaseUrl', await sandboxUrl(api)));
+    await api.keys.store('test', key);
+    await api.targets.select('test');
+    restores.push(async () => {
+      await api.keys.delete('test');
+      await api.targets.select('sandbox');
+    });
+    return key;
+  }
+
   it('Refresh after paying on the checkout page shows COMPLETED with the payment request id', async () => {
     const { uri, link } = await createOnSandbox('refresh.session.json');
     await payOnCheckout(link);
@@ -117,14 +130,7 @@ describe('after create', function () {
   });
 
   it('Copy as cURL holds no key, and run with curl and $XENDIT_SECRET_KEY it creates a session', async function () {
-    const key = fakeKey('test');
-    restores.push(await withUserSetting('apiBaseUrl', await sandboxUrl(api)));
-    await api.keys.store('test', key);
-    await api.targets.select('test');
-    restores.push(async () => {
-      await api.keys.delete('test');
-      await api.targets.select('sandbox');
-    });
+    const key = await testTargetOnSandbox();
     const { uri } = await createOnSandbox('curl.session.json');
     let copied = '';
     restores.push(api.ui.override({ writeClipboard: async (t) => void (copied = t) }));
@@ -157,14 +163,7 @@ describe('after create', function () {
   });
 
   it('refuses to refresh or cancel a session where its target no longer points, and sends nothing there', async () => {
-    const key = fakeKey('test');
-    restores.push(await withUserSetting('apiBaseUrl', await sandboxUrl(api)));
-    await api.keys.store('test', key);
-    await api.targets.select('test');
-    restores.push(async () => {
-      await api.keys.delete('test');
-      await api.targets.select('sandbox');
-    });
+    await testTargetOnSandbox();
     const { uri, id } = await createOnSandbox('moved.session.json');
     const entry = await waitFor(() => api.history.entries().find((e) => e.sessionId === id), 'the session in the history');
     // The user points the test target at another server: it never had this session, and gets nothing.
