@@ -22,6 +22,8 @@ export interface HandlerCheckResult {
   readonly url: string;
   readonly probes: readonly HandlerProbe[];
   readonly passed: boolean;
+  /** The check was cancelled: `probes` holds the answers that came before, and it did not pass. */
+  readonly stopped?: true;
 }
 
 /** A session in the shape the API answers with, for sample events; ids are made up for each check. */
@@ -60,13 +62,19 @@ export function wrongToken(token: string): string {
   }
 }
 
-/** Sends the six probes one after the other (each at most `timeoutMs`) and judges each answer. */
-export async function checkHandler(url: string, token: string, options: { timeoutMs?: number; now?: () => Date } = {}): Promise<HandlerCheckResult> {
+/**
+ * Sends the six probes one after the other (each at most `timeoutMs`) and judges each answer. `signal` stops the
+ * check: the probe out is abandoned and no other is sent.
+ */
+export async function checkHandler(url: string, token: string, options: { timeoutMs?: number; now?: () => Date; signal?: AbortSignal } = {}): Promise<HandlerCheckResult> {
   const probes: HandlerProbe[] = [];
   const wrong = wrongToken(token);
+  const timeoutMs = options.timeoutMs ?? 10_000;
   const clean = (text: string) => redactText(text.length > 200 ? `${text.slice(0, 200)}…` : text, [token, wrong]);
+  const stopped = (): HandlerCheckResult => ({ url, probes, passed: false, stopped: true });
   for (const event of WEBHOOK_EVENTS) {
     for (const sent of ['right', 'wrong', 'none'] as const) {
+      if (options.signal?.aborted) return stopped();
       const body = JSON.stringify(sampleEvent(event, options.now?.() ?? new Date()));
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (sent !== 'none') headers[CALLBACK_TOKEN_HEADER] = sent === 'right' ? token : wrong;
@@ -76,13 +84,15 @@ export async function checkHandler(url: string, token: string, options: { timeou
           headers,
           body,
           redirect: 'manual',
-          signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+          signal: options.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]) : AbortSignal.timeout(timeoutMs),
         });
         const answer = clean(await res.text().catch(() => ''));
         const ok = res.status >= 200 && res.status < 300;
         probes.push({ event, token: sent, status: res.status, answer, passed: sent === 'right' ? ok : !ok });
       } catch (err) {
-        const message = err instanceof Error ? (err.name === 'TimeoutError' ? err.message : ((err.cause as Error | undefined)?.message ?? err.message)) : String(err);
+        if (options.signal?.aborted) return stopped();
+        const message =
+          err instanceof Error ? (err.name === 'TimeoutError' ? `timed out after ${timeoutMs / 1000} s` : ((err.cause as Error | undefined)?.message ?? err.message)) : String(err);
         probes.push({ event, token: sent, error: clean(message), passed: false });
       }
     }

@@ -3,6 +3,7 @@
 // ones (2xx) and refused the others. Each probe is logged, without the token.
 import * as vscode from 'vscode';
 import type { HandlerCheckResult, HandlerProbe } from '../sessions/handlerCheck';
+import { withDelayedProgress } from './delayedProgress';
 import { loadClient } from './engine';
 import type { OutputLog } from './outputLog';
 import type { UiHolder } from './ui';
@@ -18,8 +19,14 @@ export async function runHandlerCheck(forwarding: WebhookForwarding, ui: UiHolde
   }
   const token = await forwarding.ensureToken();
   log.channel.info(`handler check: sending sample events to ${url}, each with the callback token, a wrong one and none`);
-  const result = await loadClient().checkHandler(url, token);
+  // Six requests, each waiting at most 10 s: a notification with Cancel shows once it takes a moment.
+  const stop = new AbortController();
+  const result = await withDelayedProgress(ui.current, vscode.l10n.t('Checking the webhook handler at {0}…', url), loadClient().checkHandler(url, token, { signal: stop.signal }), () => stop.abort());
   for (const p of result.probes) log.channel.info(`handler check: ${probeLine(p)}`);
+  if (result.stopped) {
+    log.channel.info('handler check: cancelled');
+    return result;
+  }
   const failed = result.probes.filter((p) => !p.passed);
   log.channel.info(`handler check: ${failed.length === 0 ? 'passed' : `${failed.length} of ${result.probes.length} probes failed`}`);
   if (failed.length === 0) {

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi, TestingApi } from '../../src/extension';
 import type { SessionRequestExample } from '../../src/sessions/examples';
+import type { Ui } from '../../src/vscode/ui';
 
 export const EXTENSION_ID = 'xendit-playground.xendit-sessions-playground';
 
@@ -167,4 +168,25 @@ export async function payOnCheckout(link: string): Promise<void> {
   assert.match(await page.text(), /<form method="post" action="ps-[0-9a-f]{24}\/pay">/);
   const paid = await fetch(`${link}/pay`, { method: 'POST', redirect: 'manual' });
   assert.equal(paid.status, 303);
+}
+
+export interface RecordedProgress {
+  readonly title?: string;
+  readonly cancel: vscode.CancellationTokenSource;
+}
+
+/**
+ * A `withProgress` for `api.ui.override` that records each progress notification asked for, with a token source
+ * the test cancels: the notification itself cannot be clicked from an extension test.
+ */
+export function progressRecorder(): { readonly notifications: RecordedProgress[]; readonly withProgress: Ui['withProgress'] } {
+  const notifications: RecordedProgress[] = [];
+  return {
+    notifications,
+    withProgress: (options, task) => {
+      const cancel = new vscode.CancellationTokenSource();
+      notifications.push({ title: options.title, cancel });
+      return task({ report: () => undefined }, cancel.token);
+    },
+  };
 }

@@ -8,7 +8,7 @@ import type { RenderedInfo } from '../../src/vscode/resultPanel';
 import type { ResultView } from '../../src/vscode/resultView';
 import { sessionBody } from '../helpers/faultServer';
 import { UUID_PATTERN } from '../helpers/sessionRequests';
-import { fakeKey, openRequest, recordingServer, repoModule, sandboxUrl, waitFor, withUserSetting, suiteHooks } from './helpers';
+import { fakeKey, openRequest, progressRecorder, recordingServer, repoModule, sandboxUrl, waitFor, withUserSetting, suiteHooks } from './helpers';
 
 describe('playground', function () {
   this.timeout(60_000);
@@ -216,17 +216,8 @@ describe('playground', function () {
   });
 
   it('shows a cancellable progress notification only once a request is slow, and its Cancel aborts the POST (sent once)', async () => {
-    // The notification itself cannot be clicked from an extension test: the Ui seam records it and cancels its token.
-    const notifications: { title?: string; cancel: vscode.CancellationTokenSource }[] = [];
-    restores.push(
-      api.ui.override({
-        withProgress: (options, task) => {
-          const cancel = new vscode.CancellationTokenSource();
-          notifications.push({ title: options.title, cancel });
-          return task({ report: () => undefined }, cancel.token);
-        },
-      }),
-    );
+    const { notifications, withProgress } = progressRecorder();
+    restores.push(api.ui.override({ withProgress }));
     // A quick answer first (the sandbox): its notification would be due before the slow one's, and never comes.
     const quick = await openRequest('quick.session.json', SESSION_REQUEST_EXAMPLES[0].body);
     await vscode.commands.executeCommand('xendit.createSession');

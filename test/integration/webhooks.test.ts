@@ -12,7 +12,7 @@ import type { EmbeddedSandbox } from '../../src/vscode/embeddedSandbox';
 import type { WebhookForwarding } from '../../src/vscode/webhookForwarding';
 import type { StoredEvent, WebhookLog, WebhookNode } from '../../src/vscode/webhookLog';
 import { writtenLogs } from './keyLeakAudit';
-import { fakeKey, forwardedRequests, issuedCallbackTokens, openRequest, payExample, payOnCheckout, recordingServer, sandboxUrl, suiteHooks, waitFor, withUserSetting, type RecordingServer } from './helpers';
+import { fakeKey, forwardedRequests, issuedCallbackTokens, openRequest, payExample, payOnCheckout, progressRecorder, recordingServer, sandboxUrl, suiteHooks, waitFor, withUserSetting, type RecordingServer } from './helpers';
 
 const TOKEN_SECRET = 'xendit.webhooks.callbackToken';
 
@@ -278,6 +278,27 @@ describe('webhooks', function () {
     assert.match(warnings.at(-1) ?? '', /failed the check: it accepted payment_session\.completed with a wrong token \(HTTP 200\)/);
     assert.match(warnings.at(-1) ?? '', /it accepted payment_session\.completed with no x-callback-token at all \(HTTP 200\)/);
     assert.equal(careless.requests.filter((r) => r.headers['x-callback-token'] === token).length, 2);
+  });
+
+  it('Check Webhook Handler shows a cancellable notification for a handler that never answers, and Cancel stops it', async () => {
+    const { notifications, withProgress } = progressRecorder();
+    const infos: string[] = [];
+    const warnings: string[] = [];
+    restores.push(api.ui.override({ withProgress, showInformationMessage: async (m) => void infos.push(m), showWarningMessage: async (m) => void warnings.push(m) }));
+    const silent = await recordingServer(() => {
+      /* never answers */
+    });
+    restores.push(() => silent.close());
+    await forwardTo(`${silent.baseUrl}/hook`, await setToken());
+    const checking = vscode.commands.executeCommand<HandlerCheckResult>('xendit.webhooks.checkHandler');
+    await waitFor(() => silent.requests.length > 0 || undefined, 'the first sample at the handler');
+    const [notification] = await waitFor(() => (notifications.length > 0 ? notifications : undefined), 'a progress notification');
+    assert.equal(notification?.title, `Checking the webhook handler at ${silent.baseUrl}/hook…`);
+    notification?.cancel.cancel();
+    const result = await checking;
+    assert.deepEqual([result?.stopped, result?.passed], [true, false]);
+    assert.equal(silent.requests.length, 1, 'samples were sent after Cancel');
+    assert.deepEqual([infos, warnings], [[], []], 'a cancelled check said it passed or failed');
   });
 
   it('Clear empties the view for good: an event whose delivery is out does not come back, and is not retried', async () => {

@@ -91,4 +91,52 @@ describe('handler check', () => {
     assert.equal(result.passed, false);
     assert.ok(result.probes.every((p) => p.status === undefined && /ECONNREFUSED|refused|fetch failed/i.test(p.error ?? '')), JSON.stringify(result.probes));
   });
+
+  /** A handler that reads each request and never answers; `close` ends its connections. */
+  async function silentHandler(): Promise<{ url: string; received: () => number; close(): Promise<void> }> {
+    let received = 0;
+    const server = createServer((req) => {
+      req.resume();
+      req.on('end', () => (received += 1));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${port}/hooks`,
+      received: () => received,
+      close: () => {
+        server.closeAllConnections();
+        return new Promise<void>((r) => server.close(() => r()));
+      },
+    };
+  }
+
+  it('says how long it waited for a handler that never answers', async () => {
+    const h = await silentHandler();
+    try {
+      const result = await checkHandler(h.url, token, { timeoutMs: 300 });
+      assert.equal(result.passed, false);
+      assert.deepEqual(new Set(result.probes.map((p) => p.error)), new Set(['timed out after 0.3 s']));
+      assert.equal(result.probes.length, 6);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('stops when cancelled: the probe out is abandoned, no other is sent, and it has not passed', async () => {
+    const h = await silentHandler();
+    const stop = new AbortController();
+    try {
+      const checking = checkHandler(h.url, token, { timeoutMs: 20_000, signal: stop.signal });
+      const deadline = Date.now() + 5_000;
+      while (h.received() === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      assert.equal(h.received(), 1, 'the first probe never arrived');
+      stop.abort();
+      const result = await checking;
+      assert.deepEqual([result.stopped, result.passed, result.probes.length], [true, false, 0]);
+      assert.equal(h.received(), 1, 'a probe was sent after the check was cancelled');
+    } finally {
+      await h.close();
+    }
+  });
 });
