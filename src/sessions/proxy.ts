@@ -78,7 +78,9 @@ function parseProxy(raw: string, source: string, strictSSL: boolean): ProxyDecis
     return refusal(phrase('The proxy {0} set in {1} is not an http:// or https:// proxy, the only kinds supported. Nothing was sent.', shown, source));
   }
   const secrets: string[] = [];
-  for (const part of [url.username, url.password]) {
+  // The password is the secret. A user name alone is one only when no password comes with it (a token given as
+  // the user name): otherwise a common word ("proxy", "admin") would be cut out of every message that holds it.
+  for (const part of url.password ? [url.password] : [url.username]) {
     if (!part) continue;
     secrets.push(part);
     const decoded = safeDecode(part);

@@ -111,6 +111,24 @@ describe('SessionsClient through a CONNECT proxy', () => {
     assert.match(result.error.message, /Put them in HTTP_PROXY as http:\/\/user:password@host:port\./);
   });
 
+  it('a user name that is a common word stays readable in the message; the password does not', async () => {
+    // Only the password (or a user name given alone, a token then) is the secret: "proxy" as the user name must
+    // not turn every "proxy" of the message into [redacted].
+    const password = `pw-${fakeKey('test').slice(-12).replace(/[+/]/g, 'x')}`;
+    const p = await proxy({ credentials: 'proxy:the-right-one' });
+    const result = await send(proxyChoice(`http://proxy:${password}@127.0.0.1:${p.port}`, 'HTTP_PROXY'));
+    assert.ok(result.kind === 'networkError');
+    assert.match(result.error.message, new RegExp(`^The proxy http://127\\.0\\.0\\.1:${p.port} \\(set in HTTP_PROXY\\) `), result.error.message);
+    assert.ok(!JSON.stringify(result).includes(password), 'the proxy password is shown');
+  });
+
+  it('a user name given without a password is the credential, and is never shown', async () => {
+    const token = `tok${fakeKey('test').slice(-16).replace(/[+/]/g, 'x')}`;
+    const decision = chooseProxy(BASE_URL, { env: { HTTPS_PROXY: `http://${token}@127.0.0.1:3128` } });
+    assert.ok(decision.ok && decision.proxy);
+    assert.ok(decision.proxy.secrets.includes(token));
+  });
+
   it('a proxy that closes the connection on CONNECT: one try, and a message naming the proxy', async () => {
     // undici 7 alone opens tunnel after tunnel without end here, past every timeout.
     const p = await proxy({ unanswered: 'close' });
