@@ -186,14 +186,13 @@ export class SessionRequests implements vscode.Disposable {
       await this.ui.current.showErrorMessage(resolved.reason, {});
       return undefined;
     }
-    // ...and only there: the same kind of target now pointing elsewhere would answer 404 for a session it never
-    // had (or act on another one). The key goes only where the settings say now, so nothing is sent.
+    // ...and only there: a Xendit target whose xendit.apiBaseUrl changed since would get the key for a session it
+    // never had (or act on another one with that id). The key goes only where the settings say now, so nothing is
+    // sent. A sandbox session from before a reload goes to this window's sandbox, whose answer (404, explained)
+    // the panel shows: nothing leaves the machine, and the button does what it says.
     const madeAt = entry.target.baseUrl;
-    if (madeAt && madeAt !== resolved.target.baseUrl && entry.sessionId) {
-      const message =
-        entry.target.kind === 'sandbox'
-          ? vscode.l10n.t("Session {0} is not in this window's sandbox: sandbox sessions end when the window closes or reloads. Create a new one.", entry.sessionId)
-          : vscode.l10n.t('Session {0} was created at {1}, but the {2} target now sends to {3}. Nothing was sent: to refresh or cancel it, set xendit.apiBaseUrl back to {1}.', entry.sessionId, madeAt, entry.target.label, resolved.target.baseUrl);
+    if (entry.target.kind !== 'sandbox' && madeAt && madeAt !== resolved.target.baseUrl && entry.sessionId) {
+      const message = vscode.l10n.t('Session {0} was created at {1}, but the {2} target now sends to {3}. Nothing was sent: to refresh or cancel it, set xendit.apiBaseUrl back to {1}.', entry.sessionId, madeAt, entry.target.label, resolved.target.baseUrl);
       await this.ui.current.showErrorMessage(message, {});
       return undefined;
     }
