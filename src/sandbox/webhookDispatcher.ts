@@ -75,6 +75,8 @@ export class WebhookDispatcher {
   private forgetting = new AbortController();
   /** Events forgotten while a delivery of theirs was out or waiting: it stops, and announces nothing more. */
   private readonly forgotten = new WeakSet<WebhookRecord>();
+  /** Events whose automatic delivery is running, kept or not (the bound may have dropped one already). */
+  private readonly delivering = new Set<WebhookRecord>();
 
   constructor(private readonly options: DispatcherOptions) {
     this.target = options.target;
@@ -114,7 +116,7 @@ export class WebhookDispatcher {
    * neither retried nor announced, and none can be resent.
    */
   forget(): void {
-    for (const record of this.records) this.forgotten.add(record);
+    for (const record of [...this.records, ...this.delivering]) this.forgotten.add(record);
     this.records.length = 0;
     this.forgetting.abort();
     this.forgetting = new AbortController();
@@ -143,7 +145,10 @@ export class WebhookDispatcher {
     if (this.records.length > (this.options.maxEvents ?? DEFAULT_MAX_EVENTS)) this.records.shift();
     this.notify({ kind: 'event', record });
     const target = this.target;
-    if (target) this.track(this.deliverWithRetries(record, target));
+    if (target) {
+      this.delivering.add(record);
+      this.track(this.deliverWithRetries(record, target).finally(() => this.delivering.delete(record)));
+    }
     return record;
   }
 
@@ -216,7 +221,7 @@ export class WebhookDispatcher {
         ? 'not retried, forwarding was turned off'
         : last?.error?.startsWith('timed out') ? 'not retried after a timeout (Xendit does not retry those either)' : `gave up after ${total} attempts`;
     this.options.log(`${name}: ${why}`);
-    if (!target) this.notify({ kind: 'stopped', record });
+    if (!target && !this.forgotten.has(record)) this.notify({ kind: 'stopped', record });
   }
 
   /**

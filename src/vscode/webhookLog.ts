@@ -20,11 +20,20 @@ export class WebhookLog implements vscode.TreeDataProvider<WebhookNode>, vscode.
   readonly onDidChangeTreeData = this.changed.event;
   private writes: Promise<void> = Promise.resolve();
 
-  /** `secrets` gives what must never be stored (the callback token): removed from every record before it is. */
+  /** Resolves once the events a closed window was still delivering are settled (see settleInterrupted). */
+  readonly ready: Promise<void>;
+
+  /**
+   * `secrets` gives what must never be stored (the callback token): removed from every record before it is. A new
+   * view is made when the extension starts, before any sandbox of the window runs: it settles what the last window
+   * left 'delivering'.
+   */
   constructor(
     private readonly state: vscode.Memento,
     private readonly secrets: () => readonly string[],
-  ) {}
+  ) {
+    this.ready = this.settleInterrupted();
+  }
 
   events(): StoredEvent[] {
     const stored = this.state.get<StoredEvent[]>(STATE_KEY, []);
@@ -49,10 +58,9 @@ export class WebhookLog implements vscode.TreeDataProvider<WebhookNode>, vscode.
 
   /**
    * Events still being delivered when the window that emitted them closed: a delivery does not survive its
-   * window (the next sandbox takes the events back as history), so they were not delivered. Called when the
-   * extension starts, before any sandbox of this window runs.
+   * window (the next sandbox takes the events back as history), so they were not delivered.
    */
-  settleInterrupted(): Promise<void> {
+  private settleInterrupted(): Promise<void> {
     if (!this.events().some((e) => e.outcome === 'pending')) return this.writes;
     return this.write((events) => events.map((e): StoredEvent => (e.outcome === 'pending' ? { ...e, outcome: 'failed' } : e)));
   }

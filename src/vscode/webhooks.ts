@@ -40,7 +40,6 @@ export class Webhooks implements vscode.Disposable {
   ) {
     this.forwarding = new WebhookForwarding(context.secrets, sandbox, ui, log);
     this.view = new WebhookLog(context.workspaceState, () => this.forwarding.knownTokens());
-    void this.view.settleInterrupted();
     this.triggers = new WebhookTriggers(sandbox, history, ui, log);
     const C = WebhookCommandIds;
     this.subscriptions = [

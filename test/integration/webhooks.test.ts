@@ -343,11 +343,11 @@ describe('webhooks', function () {
     // What the view kept of an event whose retries were still due when the window closed.
     const cut: StoredEvent = { ...latest, id: `evt-cut-${Date.now()}`, sessionId: 'ps-cut-by-a-reload', outcome: 'pending', attempts: [] };
     await api.webhooks.view.record(cut);
-    // What the reloaded extension makes: a new view over the same workspace state, settled as Webhooks does.
+    // What the reloaded extension makes: a new view over the same workspace state.
     const Log = api.webhooks.view.constructor as new (state: vscode.Memento, secrets: () => readonly string[]) => WebhookLog;
     const reloaded = new Log(api.context.workspaceState, () => []);
     try {
-      await reloaded.settleInterrupted();
+      await reloaded.ready;
       const kept = reloaded.find(cut.id);
       assert.equal(kept?.outcome, 'failed');
       assert.match(String(reloaded.getTreeItem(eventNode(kept)).description), /· not delivered$/);
@@ -358,11 +358,14 @@ describe('webhooks', function () {
   });
 
   it('keeps the events for the workspace: a new view over the same workspaceState lists them (as after a reload)', async () => {
+    // Nothing is being delivered, so the new view, which settles what a closed window left delivering, changes nothing.
+    await api.sandbox.current?.webhooksSettled();
     await api.webhooks.view.flushed();
     const stored = api.webhooks.view.events();
     assert.ok(stored.length > 0 || (await triggerOne()), 'there is an event to keep');
     const Log = api.webhooks.view.constructor as new (state: vscode.Memento, secrets: () => readonly string[]) => WebhookLog;
     const reloaded = new Log(api.context.workspaceState, () => []);
+    await reloaded.ready;
     assert.deepEqual(reloaded.events(), api.webhooks.view.events());
     assert.ok(reloaded.events().every((e) => !('nextAttemptAt' in e)));
     reloaded.dispose();

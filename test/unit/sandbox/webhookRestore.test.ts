@@ -2,6 +2,8 @@
 // them back (without delivering them again), keeps the bound, and lets Resend deliver one of them. The editor's
 // Clear makes the sandbox forget them: forget() stops their retries.
 import * as assert from 'node:assert/strict';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { WebhookDispatcher, type WebhookRecord } from '../../../src/sandbox/webhookDispatcher';
 import { startWebhookReceiver } from '../../helpers/webhookReceiver';
 
@@ -67,6 +69,65 @@ describe('sandbox webhooks: restore', () => {
       dispatcher.close();
       await dispatcher.settled();
       await hooks.close();
+    }
+  });
+
+  /** `pending`, or a failure after `ms`: a wait that forget() should have cut short fails instead of stalling. */
+  function within<T>(pending: Promise<T>, ms: number, what: string): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms)));
+    return Promise.race([pending, late]).finally(() => clearTimeout(timer));
+  }
+
+  it('forget() stops a retry that is waiting, also for an event the bound has already dropped', async () => {
+    const hooks = await startWebhookReceiver();
+    hooks.failFirst([500, 500]);
+    const changes: string[] = [];
+    const dispatcher = new WebhookDispatcher({ now: () => new Date(), log: () => undefined, maxEvents: 1, retryDelaysMs: [10_000], target: { url: hooks.url, token: 'tok-forget-5678' } });
+    dispatcher.onChange((change) => changes.push(`${change.kind} ${change.record.sessionId}`));
+    try {
+      dispatcher.emit('payment_session.completed', session('ps-20'));
+      // ps-21 pushes ps-20 out of the kept events while ps-20's retry still waits.
+      dispatcher.emit('payment_session.completed', session('ps-21'));
+      const deadline = Date.now() + 5_000;
+      while (changes.filter((c) => c.startsWith('attempt')).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      assert.deepEqual(dispatcher.events().map((r) => r.sessionId), ['ps-21']);
+      const before = changes.length;
+      dispatcher.forget();
+      await within(dispatcher.settled(), 3_000, 'the retries waiting 10 s did not stop');
+      assert.equal(hooks.deliveries.length, 2, 'a forgotten event was retried');
+      assert.deepEqual(changes.slice(before), [], 'a change was announced after forget()');
+    } finally {
+      dispatcher.close();
+      await hooks.close();
+    }
+  });
+
+  it('forget() then forwarding turned off while an attempt is out: nothing more is announced', async () => {
+    let answer: ServerResponse | undefined;
+    const server = createServer((req, res) => {
+      req.resume();
+      answer = res;
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+    const changes: string[] = [];
+    const dispatcher = new WebhookDispatcher({ now: () => new Date(), log: () => undefined, retryDelaysMs: [50], target: { url, token: 'tok-forget-9012' } });
+    dispatcher.onChange((change) => changes.push(`${change.kind} ${change.record.sessionId}`));
+    try {
+      dispatcher.emit('payment_session.completed', session('ps-30'));
+      const deadline = Date.now() + 5_000;
+      while (!answer && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      assert.ok(answer, 'the delivery never arrived');
+      dispatcher.forget();
+      dispatcher.setTarget(undefined);
+      answer.writeHead(500).end('no');
+      await within(dispatcher.settled(), 3_000, 'the delivery did not end');
+      assert.deepEqual(changes, ['event ps-30'], 'a forgotten event was announced again');
+    } finally {
+      dispatcher.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
     }
   });
 });
