@@ -14,11 +14,13 @@ const BASE64_KEY_PATTERN = new RegExp(
 );
 /**
  * The value of an Authorization-like header, written as a header line (`Authorization: Basic …`), a cURL `-H`, a
- * JSON member or a query parameter: the name, its separator, an optional scheme, then the credential. The
- * header name is required, so text in a request body that merely reads like a scheme ("Basic Membership") is
- * left as it is: what is shown and copied must be what is sent.
+ * JSON member (escaped too, as in JSON inside JSON), a `[name, value]` pair (JSON or Node's inspect) or a query
+ * parameter: the name, its separator, an optional scheme, then the credential. The header name is required, so
+ * text in a request body that merely reads like a scheme ("Basic Membership") is left as it is: what is shown and
+ * copied must be what is sent. (A request field named `authorization` is taken for a header and redacted.)
  */
-const HEADER_CREDENTIAL_PATTERN = /\b((?:proxy-)?authorization|x-api-key)(["']?\s*[:=]\s*["']?\s*)((?:basic|bearer)\s+)?([A-Za-z0-9+/=._~-]{8,})/gi;
+const HEADER_CREDENTIAL_PATTERN =
+  /(?<![\w-])((?:proxy-)?authorization|x-api-key)((?:\\?["'])?\s*[:=]\s*(?:\\?["'])?\s*|\\?["']\s*,\s*\\?["'])((?:basic|bearer)\s+)?([A-Za-z0-9+/=._~-]{8,})/gi;
 /** A credential looks like a token: a digit, an upper-case letter or Base64 punctuation somewhere ("Basic authentication" is prose). */
 const TOKEN_SHAPE = /[0-9A-Z+/=]/;
 const SECRET_HEADER = /^(authorization|proxy-authorization|x-api-key)$/i;
@@ -37,7 +39,8 @@ export function redactText(text: string, secrets: readonly string[] = []): strin
     .replace(KEY_PATTERN, REDACTED)
     .replace(BASE64_KEY_PATTERN, REDACTED)
     .replace(HEADER_CREDENTIAL_PATTERN, (whole, name: string, separator: string, scheme: string | undefined, credential: string) =>
-      TOKEN_SHAPE.test(credential) ? `${name}${separator}${scheme ?? ''}${REDACTED}` : whole,
+      // In a list, AUTHORIZATION in capitals is the old session type among other values, not a header's name.
+      TOKEN_SHAPE.test(credential) && !(separator.includes(',') && name === name.toUpperCase()) ? `${name}${separator}${scheme ?? ''}${REDACTED}` : whole,
     );
 }
 

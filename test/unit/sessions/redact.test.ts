@@ -33,6 +33,9 @@ describe('redactText', () => {
       [`{ "Proxy-Authorization" : "Basic ${token}" }`, `{ "Proxy-Authorization" : "Basic ${REDACTED}" }`],
       [`https://x.example/?authorization=${token}&a=1`, `https://x.example/?authorization=${REDACTED}&a=1`],
       [`X-API-KEY: ${token}`, `X-API-KEY: ${REDACTED}`],
+      [`[["authorization","Bearer ${token}"],["accept","json"]]`, `[["authorization","Bearer ${REDACTED}"],["accept","json"]]`],
+      [`[ 'proxy-authorization', 'Basic ${token}' ]`, `[ 'proxy-authorization', 'Basic ${REDACTED}' ]`],
+      [`"{\\"authorization\\":\\"Bearer ${token}\\"}"`, `"{\\"authorization\\":\\"Bearer ${REDACTED}\\"}"`],
     ];
     for (const [input, expected] of cases) assert.equal(redactText(input), expected, input);
   });
@@ -58,7 +61,10 @@ describe('redactText', () => {
       description: 'Basic Membership 2026',
       items: [{ name: 'Bearer Bond XR-500', category: 'BASIC', reference_id: 'Basic-SKU-0001' }],
       metadata: { plan: 'BEARER Premium+', authorization_code: 'AUTH12345678', note: 'mode: AUTHORIZATION, ref QWERTY123' },
-      session_type: 'PAY',
+      session_type: 'AUTHORIZATION',
+      reference_id: 'ORDER-2026-0001',
+      allowed: ['AUTHORIZATION', 'order_reference_2026'],
+      header_note: 'x-authorization: ABCDEF123456',
     });
     assert.equal(redactText(body), body);
     const lines = `POST /sessions\nContent-Type: application/json\n\n${JSON.stringify(JSON.parse(body), null, 2)}`;
