@@ -177,6 +177,8 @@ export class WebhookDispatcher {
   }
 
   private notify(change: WebhookChange): void {
+    // A forgotten event announces nothing more: its view was cleared, and any change would list it again.
+    if (this.forgotten.has(change.record)) return;
     for (const listener of [...this.listeners]) {
       try {
         listener(change);
@@ -221,7 +223,7 @@ export class WebhookDispatcher {
         ? 'not retried, forwarding was turned off'
         : last?.error?.startsWith('timed out') ? 'not retried after a timeout (Xendit does not retry those either)' : `gave up after ${total} attempts`;
     this.options.log(`${name}: ${why}`);
-    if (!target && !this.forgotten.has(record)) this.notify({ kind: 'stopped', record });
+    if (!target) this.notify({ kind: 'stopped', record });
   }
 
   /**
@@ -260,7 +262,7 @@ export class WebhookDispatcher {
     const of = total ? `attempt ${n} of ${total}` : `${kind} ${a.attempt}`;
     const name = `webhook ${record.event} for ${record.sessionId}`;
     this.options.log(isSuccess(a) ? `${name} delivered (${of}, HTTP ${a.status})` : `${name}: ${a.status !== undefined ? `HTTP ${a.status}` : a.error} (${of})`);
-    if (!this.forgotten.has(record)) this.notify({ kind: 'attempt', record, attempt: a });
+    this.notify({ kind: 'attempt', record, attempt: a });
     return a;
   }
 
