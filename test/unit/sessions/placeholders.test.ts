@@ -121,12 +121,16 @@ describe('placeholders: values', () => {
   it('$env and $dotenv refuse a name that names a secret, without reading it', () => {
     let read = 0;
     const ctx: PlaceholderContext = { ...context(), env: () => (read++, 'x'), dotenv: () => (read++, new Map()) };
-    for (const name of ['XENDIT_SECRET_KEY', 'MY_API_KEY', 'apikey', 'PRIVATE_KEY', 'CALLBACK_TOKEN', 'DB_PASSWORD', `xnd_${'development'}_abc`]) {
+    for (const name of ['XENDIT_SECRET_KEY', 'MY_API_KEY', 'apikey', 'PRIVATE_KEY', 'CALLBACK_TOKEN', 'DB_PASSWORD', `xnd_${'development'}_abc`, 'AWS_ACCESS_KEY_ID', 'accessKey', 'GCP_CREDENTIALS', 'SSH_PASSPHRASE', 'BASIC_AUTH', 'AUTH_HEADER']) {
       for (const kind of ['env', 'dotenv']) {
         assert.match(String(value(`{{$${kind} ${name}}}`, ctx)), /is refused: .* names a secret|takes one variable name/, name);
       }
     }
     assert.equal(read, 0);
+    // Names that merely contain a secret word's letters are read as usual.
+    for (const name of ['AUTHOR_NAME', 'OAUTH_CLIENT_REGION', 'KEYBOARD_LAYOUT', 'ACCESS_LEVEL']) {
+      assert.equal(value(`{{$env ${name}}}`, ctx), 'x', name);
+    }
   });
 
   it('$env and $dotenv refuse a value that looks like a Xendit secret key, and never show it', () => {
