@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { formatBytes } from '../sessions/formatBytes';
 import { bodyPointer } from '../sessions/jsonPath';
+import type { Problem } from '../sessions/problem';
 import { redactText } from '../sessions/redact';
 import { validateSessionRequest } from '../sessions/validate';
 import { renderCheckoutPage, renderNotFoundPage } from './checkoutPage';
@@ -45,6 +46,16 @@ type Endpoint = 'create' | 'get' | 'cancel';
  * and the sandbox's account knows exactly the listed ones).
  */
 const ENFORCED_WARNINGS: ReadonlySet<string> = new Set(['rule:expiry-in-future', 'rule:known-payment-channels']);
+
+/**
+ * Also enforced: mode COMPONENT, the older page's name, which the newest public enum no longer has. The editor only
+ * warns, since the file may be meant for an older integration; CARDS_SESSION_JS, which integrations still send and
+ * the error docs still describe, stays accepted.
+ */
+function enforcedWarning(problem: Problem, request: unknown): boolean {
+  if (ENFORCED_WARNINGS.has(problem.source)) return true;
+  return problem.source === 'rule:older-mode-names' && (request as { mode?: unknown } | null)?.mode === 'COMPONENT';
+}
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
   const now = options.now ?? (() => new Date());
@@ -164,7 +175,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return apiError(res, 400, 'API_VALIDATION_ERROR', `The request body is not valid JSON: ${err instanceof Error ? err.message : 'parse error'}.`, undefined, headers);
       }
       const result = validateSessionRequest(value, { now: now() });
-      const errors = result.problems.filter((p) => p.severity === 'error' || ENFORCED_WARNINGS.has(p.source));
+      const errors = result.problems.filter((p) => p.severity === 'error' || enforcedWarning(p, value));
       if (errors.length > 0) {
         const codes = new Set(errors.map((p) => p.code));
         const code = codes.size === 1 ? [...codes][0] : 'API_VALIDATION_ERROR';

@@ -2,27 +2,15 @@
 // fields echoed, keys the request left out omitted (never `null`, and never `null` for an array), and the fields
 // the API adds (ids, status, expiry, links, keys for the chosen mode and session type).
 import { randomBytes, randomUUID } from 'node:crypto';
+import { SessionRequest } from '../sessions/schema';
 
 /**
- * Request keys the answer never echoes: editor-only, turned into something else (`customer` into `customer_id`),
- * or what the API alone sets. A response body saved as a request carries the last session's id, status and links:
- * echoed, they would name another session (or an id that answers 404) and break the webhook built from it.
+ * The request keys the answer echoes: the fields the API defines, less the editor-only `$schema` and `customer`
+ * (answered as `customer_id`). A key the API does not define (a typo such as `custmer_id`, or what a response body
+ * saved as a request carries: its id, status and links) is not echoed: the API does not keep it, and echoed, an old
+ * id or link would name another session.
  */
-const NOT_ECHOED: ReadonlySet<string> = new Set([
-  '$schema',
-  'customer',
-  'payment_session_id',
-  'created',
-  'updated',
-  'status',
-  'payment_link_url',
-  'payment_token_id',
-  'payment_id',
-  'payment_request_id',
-  'business_id',
-  'components_sdk_key',
-  'recurring_plan_id',
-]);
+const ECHOED: ReadonlySet<string> = new Set(Object.keys(SessionRequest.shape).filter((key) => key !== '$schema' && key !== 'customer'));
 
 export interface SessionResponseContext {
   readonly id: string;
@@ -35,11 +23,8 @@ export interface SessionResponseContext {
 }
 
 export function sessionResponseBody(request: Record<string, unknown>, context: SessionResponseContext): Record<string, unknown> {
-  const echoed = Object.fromEntries(Object.entries(request).filter(([key, value]) => !NOT_ECHOED.has(key) && value !== null && value !== undefined));
+  const echoed = Object.fromEntries(Object.entries(request).filter(([key, value]) => ECHOED.has(key) && value !== null && value !== undefined));
   const customerId = typeof request.customer_id === 'string' ? request.customer_id : request.customer ? (context.customerId ?? `cust-${randomUUID()}`) : undefined;
-  const plc = request.payment_link_configuration as { allowed_payment_channels?: unknown } | undefined;
-  // The older page's place for the list is echoed where the API answers it, at the top level.
-  const allowed = request.allowed_payment_channels ?? plc?.allowed_payment_channels;
   const mode = request.mode;
   return {
     payment_session_id: context.id,
@@ -47,13 +32,12 @@ export function sessionResponseBody(request: Record<string, unknown>, context: S
     updated: context.created,
     ...echoed,
     ...(customerId ? { customer_id: customerId } : {}),
-    ...(Array.isArray(allowed) ? { allowed_payment_channels: allowed } : {}),
     locale: typeof request.locale === 'string' ? request.locale : 'en',
     expires_at: context.expiresAt,
     status: 'ACTIVE',
     payment_link_url: context.checkoutUrl,
     business_id: context.businessId,
-    ...(mode === 'COMPONENTS' || mode === 'COMPONENT' ? { components_sdk_key: randomBytes(24).toString('base64url') } : {}),
-    ...(request.session_type === 'SUBSCRIPTION' ? { recurring_plan_id: `repl-${randomUUID()}` } : {}),
+    ...(mode === 'COMPONENTS' ? { components_sdk_key: randomBytes(24).toString('base64url') } : {}),
+    ...(request.session_type === 'SUBSCRIPTION' ? { recurring_plan_id: `repl_${randomUUID()}` } : {}),
   };
 }

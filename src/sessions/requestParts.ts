@@ -18,6 +18,7 @@ import {
   METADATA_ERROR_DOC_LIMITS,
   METADATA_LIMITS,
   ORIGIN_PATTERN,
+  RETRY_INTERVALS,
   SCHEDULE_INTERVALS,
 } from './vocabulary';
 
@@ -185,7 +186,7 @@ const Schedule = described(
     interval: described(z.enum(SCHEDULE_INTERVALS), 'The unit of the billing cycle.'),
     interval_count: positiveInt('How many `interval`s make one cycle, at least 1.'),
     total_recurrence: z.optional(positiveInt('How many cycles in total, at least 1.')),
-    retry_interval: z.optional(described(z.enum(SCHEDULE_INTERVALS), 'The unit of the wait before retrying a failed payment.')),
+    retry_interval: z.optional(described(z.enum(RETRY_INTERVALS), 'The unit of the wait before retrying a failed payment: `DAY`, the only one the Subscriptions API takes.')),
     retry_interval_count: z.optional(positiveInt('How many `retry_interval`s to wait, at least 1.')),
     total_retry: z.optional(positiveInt('How many retries of a failed payment, at least 1.')),
     failed_attempt_notifications: z.optional(described(z.array(z.number().check(z.int(), z.minimum(1))), 'Which failed attempts notify the customer, e.g. `[1, 2, 3]`.')),

@@ -5,7 +5,6 @@ import { channelCountry, type Country } from './channels';
 import { describeValue, formatPath, valueAt } from './jsonPath';
 import type { Fix, JsonPath } from './problem';
 import { customerStub, defineRule } from './ruleKit';
-import type { SessionRequest } from './schema';
 
 const MIN_EXPIRY_MINUTES = 10;
 /** Every URL the customer is sent back to; the API takes only HTTPS for these. */
@@ -24,15 +23,6 @@ const COUNTRY_ADJECTIVES: Record<Country, string> = {
   SG: 'a Singaporean',
   MY: 'a Malaysian',
 };
-
-/** The allowed channels wherever the request puts them: the top level (newest docs) or the older page's place. */
-export function allowedChannelsOf(request: SessionRequest): { path: JsonPath; channels: readonly string[] } {
-  if (request.allowed_payment_channels !== undefined) return { path: ['allowed_payment_channels'], channels: request.allowed_payment_channels };
-  return {
-    path: ['payment_link_configuration', 'allowed_payment_channels'],
-    channels: request.payment_link_configuration?.allowed_payment_channels ?? [],
-  };
-}
 
 export const customerRequired = defineRule({
   name: 'customer-required',
@@ -153,13 +143,14 @@ export const primaryChannelsInAllowed = defineRule({
   summary: 'primary_payment_channels is a subset of allowed_payment_channels',
   reads: [
     ['payment_link_configuration', 'primary_payment_channels', '*'],
-    ['payment_link_configuration', 'allowed_payment_channels', '*'],
     ['allowed_payment_channels', '*'],
   ],
   anchor: 'value',
   coveredByJsonSchema: false,
   check(request, _context, problem) {
-    const allowed = allowedChannelsOf(request).channels;
+    // Only the top-level list: the newest docs give payment_link_configuration primary_payment_channels alone, so a
+    // list left there from the older page restricts nothing (allowed-channels-at-top-level says so).
+    const allowed = request.allowed_payment_channels ?? [];
     const primary = request.payment_link_configuration?.primary_payment_channels ?? [];
     // An empty or absent allowed list means every channel of the account is allowed.
     if (allowed.length === 0) return [];

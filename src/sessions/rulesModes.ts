@@ -130,7 +130,7 @@ export const allowedChannelsAtTopLevel = defineRule({
         path,
         both
           ? 'allowed_payment_channels is given twice; the newest docs read only the top-level one, so this one is likely ignored or refused. Remove it.'
-          : 'allowed_payment_channels sits in payment_link_configuration, the older API page\'s place; the newest docs and the official request schema take it at the top level. Move it there.',
+          : 'allowed_payment_channels sits in payment_link_configuration, the older API page\'s place; the newest docs and the official request schema take it only at the top level, so here it likely restricts nothing (every channel stays allowed). Move it there.',
         fix,
       ),
     ];

@@ -33,6 +33,8 @@ export const NOTIFICATION_CHANNELS = ['EMAIL'] as const;
 export const CUSTOMER_TYPES = ['INDIVIDUAL'] as const;
 export const GENDERS = ['MALE', 'FEMALE', 'OTHER'] as const;
 export const SCHEDULE_INTERVALS = ['DAY', 'WEEK', 'MONTH'] as const;
+/** A failed cycle is retried after days only: the Subscriptions API's schedule, which a SUBSCRIPTION session makes, lists DAY alone. */
+export const RETRY_INTERVALS = ['DAY'] as const;
 export const FAILED_CYCLE_ACTIONS = ['RESUME', 'STOP'] as const;
 /** Values seen in the docs' examples and Xendit's card docs; offered for completion, not enforced (the docs list none). */
 export const CARD_ON_FILE_TYPES = ['CUSTOMER_UNSCHEDULED', 'MERCHANT_UNSCHEDULED', 'RECURRING'] as const;

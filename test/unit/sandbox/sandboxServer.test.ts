@@ -134,6 +134,14 @@ describe('sandbox: the Sessions API on 127.0.0.1', () => {
           'API_VALIDATION_ERROR',
           '/body/subscription/schedule/failed_cycle_action',
         ],
+        // The older page's mode name is not in the newest public enum.
+        [{ ...minimalPay, mode: 'COMPONENT', origins: ['https://shop.example'] }, 'MODE_NOT_SUPPORTED', '/body/mode'],
+        // The Subscriptions API retries after days only.
+        [
+          { ...minimalSubscription, subscription: { schedule: { ...minimalSubscription.subscription.schedule, retry_interval: 'WEEK' } } },
+          'API_VALIDATION_ERROR',
+          '/body/subscription/schedule/retry_interval',
+        ],
       ];
       for (const [body, code, path] of cases) {
         const res = await t.http.call('POST', '/sessions', { key, body });
@@ -152,8 +160,25 @@ describe('sandbox: the Sessions API on 127.0.0.1', () => {
       assert.deepEqual(withChannels.allowed_payment_channels, ['QRIS', 'OVO']);
       assert.equal('items' in withChannels || 'metadata' in withChannels, false, 'a null the request sent is not echoed as null');
       const subscription = (await t.http.call('POST', '/sessions', { key, body: minimalSubscription })).json;
-      assert.match(subscription.recurring_plan_id, /^repl-/);
+      assert.match(subscription.recurring_plan_id, /^repl_[0-9a-f-]{36}$/);
       assert.deepEqual(subscription.subscription, minimalSubscription.subscription);
+    });
+
+    it('echoes only the fields the API defines, and reads allowed_payment_channels only at the top level', async () => {
+      const typo = await t.http.call('POST', '/sessions', { key, body: { ...minimalPay, custmer_id: customerId, shipping_note: 'leave at door' } });
+      assert.equal(typo.status, 201, typo.text);
+      assert.equal('custmer_id' in typo.json || 'shipping_note' in typo.json, false, 'a key the API does not define is not echoed');
+      assert.equal(typo.json.reference_id, minimalPay.reference_id);
+      // The older page's place for the list: the newest docs give payment_link_configuration primary_payment_channels
+      // alone, so the list there restricts nothing. A primary channel outside it is no error, and the answer does
+      // not claim the list took effect.
+      const nested = { ...minimalPay, payment_link_configuration: { allowed_payment_channels: ['OVO'], primary_payment_channels: ['DANA'] } };
+      const res = await t.http.call('POST', '/sessions', { key, body: nested });
+      assert.equal(res.status, 201, res.text);
+      assert.equal('allowed_payment_channels' in res.json, false);
+      assert.deepEqual(res.json.payment_link_configuration, nested.payment_link_configuration);
+      const topLevel = await t.http.call('POST', '/sessions', { key, body: { ...minimalPay, allowed_payment_channels: ['OVO'], payment_link_configuration: { primary_payment_channels: ['DANA'] } } });
+      assertApiError(topLevel, 400, 'INVALID_PRIMARY_PAYMENT_CHANNEL');
     });
 
     it('refuses an expires_at less than 10 minutes ahead of its clock', async () => {

@@ -111,6 +111,8 @@ const CASES: RuleCases = {
       { ...pay, payment_link_configuration: { allowed_payment_channels: ['OVO', 'DANA'], primary_payment_channels: ['DANA'] } },
       { ...pay, payment_link_configuration: { primary_payment_channels: ['DANA'] } },
       { ...pay, payment_link_configuration: { allowed_payment_channels: [], primary_payment_channels: ['DANA'] } },
+      // A list in the older page's place restricts nothing: the newest docs read only the top-level one.
+      { ...pay, payment_link_configuration: { allowed_payment_channels: ['OVO'], primary_payment_channels: ['DANA'] } },
       { ...pay, allowed_payment_channels: ['OVO', 'DANA'], payment_link_configuration: { primary_payment_channels: ['DANA'] } },
     ],
     failing: [
@@ -120,7 +122,7 @@ const CASES: RuleCases = {
         code: 'INVALID_PRIMARY_PAYMENT_CHANNEL',
       },
       {
-        request: { ...pay, payment_link_configuration: { allowed_payment_channels: ['OVO'], primary_payment_channels: ['OVO', 'DANA'] } },
+        request: { ...pay, allowed_payment_channels: ['OVO'], payment_link_configuration: { primary_payment_channels: ['OVO', 'DANA'] } },
         path: ['payment_link_configuration', 'primary_payment_channels', 1],
         code: 'INVALID_PRIMARY_PAYMENT_CHANNEL',
       },
