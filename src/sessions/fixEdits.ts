@@ -1,5 +1,6 @@
 // Turns a Problem's Fix into minimal text edits with jsonc-parser, so the user's formatting and comments survive.
 import { applyEdits, findNodeAtLocation, modify, parseTree, type EditResult, type FormattingOptions } from 'jsonc-parser';
+import { JSON_NUMBER } from './jsonPath';
 import type { Fix, FixStep, JsonPath } from './problem';
 
 export interface TextEdit {
@@ -10,8 +11,13 @@ export interface TextEdit {
 
 /** Edits that apply `fix` to `text`, indented like the file itself. */
 export function fixEdits(text: string, fix: Fix, formatting: Partial<FormattingOptions> = {}): TextEdit[] {
+  // A key written twice: JSON.parse (and so the check) reads the last, the edit would change the first. No edit,
+  // rather than one that leaves the problem in place (VS Code's own JSON check flags the duplicate).
+  const paths = fix.kind === 'edits' ? fix.edits.map((step) => step.path) : [fix.path];
+  if (paths.some((path) => hasDuplicateKeyAlong(text, path))) return [];
   const options: FormattingOptions = { ...detectIndent(text), eol: text.includes('\r\n') ? '\r\n' : '\n', ...formatting };
-  if (fix.kind !== 'edits') return stepEdits(text, fix, options);
+  if (fix.kind === 'set' || fix.kind === 'remove') return stepEdits(text, fix, options);
+  if (fix.kind !== 'edits') return retypeEdits(text, fix.kind, fix.path);
   // Steps apply one after another, each to the text the previous left; the result is one edit over the span
   // that changed, so an editor applies (and undoes) the whole fix at once.
   let result = text;
@@ -22,6 +28,33 @@ export function fixEdits(text: string, fix: Fix, formatting: Partial<FormattingO
 function stepEdits(text: string, step: FixStep, options: FormattingOptions): TextEdit[] {
   const edits: EditResult = modify(text, step.path as (string | number)[], step.kind === 'set' ? step.value : undefined, { formattingOptions: options });
   return edits.map((e) => ({ offset: e.offset, length: e.length, content: e.content }));
+}
+
+/** Whether an object on the way to `path` has the next key more than once. */
+function hasDuplicateKeyAlong(text: string, path: JsonPath): boolean {
+  let node = parseTree(text);
+  for (const segment of path) {
+    if (!node?.children) return false;
+    if (node.type === 'object') {
+      const same = node.children.filter((property) => property.children?.[0]?.value === segment);
+      if (same.length > 1) return true;
+      node = same[0]?.children?.[1];
+    } else {
+      node = typeof segment === 'number' ? node.children[segment] : undefined;
+    }
+  }
+  return false;
+}
+
+/** The value at `path` as written, in double quotes or out of them; nothing when it is not what the fix expects. */
+function retypeEdits(text: string, kind: 'quote' | 'unquote', path: JsonPath): TextEdit[] {
+  const root = parseTree(text);
+  const node = root && findNodeAtLocation(root, path as (string | number)[]);
+  if (!node) return [];
+  const written = text.slice(node.offset, node.offset + node.length);
+  if (kind === 'quote') return node.type === 'number' || node.type === 'boolean' ? [{ offset: node.offset, length: node.length, content: JSON.stringify(written) }] : [];
+  const inner = typeof node.value === 'string' ? node.value.trim() : '';
+  return node.type === 'string' && JSON_NUMBER.test(inner) ? [{ offset: node.offset, length: node.length, content: inner }] : [];
 }
 
 /** The one edit that turns `before` into `after`: what lies between their common start and common end. */

@@ -2,7 +2,7 @@
 // with a fix where the fix is no guess. validate.ts turns them into Problems.
 import * as z from 'zod/mini';
 import { closest } from './closest';
-import { describeValue, formatPath, isMissing, isPlainObject, valueAt } from './jsonPath';
+import { describeValue, formatPath, isMissing, isPlainObject, JSON_NUMBER, valueAt } from './jsonPath';
 import type { Fix, JsonPath } from './problem';
 import { SessionRequest } from './schema';
 import { refusalText } from './schemaKit';
@@ -105,13 +105,13 @@ function wrongType(field: string, expectedType: string, value: unknown, path: Js
     return { message: `${field} must be a whole number; it is ${value}.` };
   }
   const message = `${field} must be ${expected}, but it is ${describeValue(value)}.`;
-  if (expectedType === 'number' && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
-    const number = Number(value);
-    return { message: `${message} Write the number without quotes.`, fix: { title: `Use the number ${number}`, kind: 'set', path, value: number } };
+  // Only a string that is a JSON number as written ("0x10" or "1e999" is not one), and the fixes keep the file's
+  // own digits: a 19-digit id or "1.50" read as a number would come back changed.
+  if (expectedType === 'number' && typeof value === 'string' && JSON_NUMBER.test(value.trim()) && Number.isFinite(Number(value))) {
+    return { message: `${message} Write the number without quotes.`, fix: { title: `Use the number ${value.trim()}`, kind: 'unquote', path } };
   }
   if (expectedType === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
-    const text = String(value);
-    return { message: `${message} Put it in double quotes.`, fix: { title: `Use the string "${text}"`, kind: 'set', path, value: text } };
+    return { message: `${message} Put it in double quotes.`, fix: { title: 'Put it in double quotes', kind: 'quote', path } };
   }
   return { message };
 }

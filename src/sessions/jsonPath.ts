@@ -54,3 +54,6 @@ export function describeValue(value: unknown): string {
 export function bodyPointer(path: JsonPath): string {
   return ['/body', ...path.map((segment) => String(segment).replace(/~/g, '~0').replace(/\//g, '~1'))].join('/');
 }
+
+/** A JSON number as the grammar writes one (and the API reads one): no hex, no leading zeros, no `+`, no `Infinity`. */
+export const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;

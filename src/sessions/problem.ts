@@ -12,6 +12,12 @@ export type JsonPath = readonly (string | number)[];
 export type Fix =
   | { readonly title: string; readonly kind: 'set'; readonly path: JsonPath; readonly value: unknown }
   | { readonly title: string; readonly kind: 'remove'; readonly path: JsonPath }
+  /**
+   * The value's own text in the file, put in double quotes (`quote`) or taken out of them (`unquote`, for a string
+   * that holds a JSON number): the digits stay as written, where a parsed number would lose some (`1.50`, a
+   * 19-digit id).
+   */
+  | { readonly title: string; readonly kind: 'quote' | 'unquote'; readonly path: JsonPath }
   /** Several changes made as one, in order (e.g. move a key: set it in its new place, remove the old one); `path` names the fix. */
   | { readonly title: string; readonly kind: 'edits'; readonly path: JsonPath; readonly edits: readonly FixStep[] };
 

@@ -2,6 +2,7 @@
 // with the range of text it is about, so an editor can underline it.
 import { findNodeAtOffset, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { JsonLocator, type TextRange } from './jsonLocator';
+import { findSecretKeys } from './keyScanner';
 import type { PlaceholderContext } from './placeholders';
 import type { Problem } from './problem';
 import { resolvePlaceholders, type PlaceholderProblem, type Substitution } from './resolveRequest';
@@ -113,7 +114,9 @@ export function analyzeRequestText(text: string, options: AnalyzeOptions = {}): 
   // its message never quotes the string's template (which holds the key).
   located.push(...secretKeyFindings(resolution.value).map((finding) => ({ ...finding.problem, ...rangeOf(locator, finding) })));
   const substitutions = resolution.substitutions.length > 0 ? { substitutions: resolution.substitutions } : {};
-  return { syntaxErrors: [], value: resolution.value, ...substitutions, problems: located };
+  // A message may quote what the file holds (a template, an object key): never a secret key there.
+  const problems = located.map((problem) => (findSecretKeys(problem.message).length > 0 ? { ...problem, message: withoutSecretKeys(problem.message) } : problem));
+  return { syntaxErrors: [], value: resolution.value, ...substitutions, problems };
 }
 
 /**
@@ -135,18 +138,39 @@ function resolvedFindings(findings: readonly Finding[], resolution: ReturnType<t
       continue;
     }
     const { fix: _fix, ...problem } = finding.problem;
-    shown.push({ ...finding, problem: { ...problem, message: `${problem.message} (This is the value of "${template}" now.)` } });
+    shown.push({ ...finding, problem: { ...problem, message: `${problem.message} (This is the value of "${brief(template)}" now.)` } });
   }
   return shown;
 }
 
+/** Longest template a message quotes whole; a longer one (a description of a thousand characters) is cut. */
+const QUOTED_TEMPLATE_MAX = 80;
+
+/** The template as a message quotes it: a key in it said in words before it is cut, so no part of one is left. */
+function brief(template: string): string {
+  const said = withoutSecretKeys(template);
+  return said.length <= QUOTED_TEMPLATE_MAX ? said : `${said.slice(0, QUOTED_TEMPLATE_MAX - 1)}…`;
+}
+
+function withoutSecretKeys(message: string): string {
+  let result = '';
+  let copied = 0;
+  for (const key of findSecretKeys(message)) {
+    result += `${message.slice(copied, key.offset)}[a Xendit ${key.kind} secret key]`;
+    copied = key.offset + key.length;
+  }
+  return result + message.slice(copied);
+}
+
 /** The placeholder itself when it can be found in the string's JSON text (escapes aside), else the whole string. */
 function locatePlaceholderProblem(locator: JsonLocator, json: string, problem: PlaceholderProblem): LocatedProblem {
-  const { placeholder, ...rest } = problem;
+  const { placeholder, occurrence, ...rest } = problem;
   const location = locator.locate(problem.path);
   if (!location.found) return { ...rest, offset: 0, length: 0 };
   const written = JSON.stringify(placeholder).slice(1, -1);
-  const index = json.slice(location.value.offset, location.value.offset + location.value.length).indexOf(written);
+  const value = json.slice(location.value.offset, location.value.offset + location.value.length);
+  let index = value.indexOf(written);
+  for (let skipped = 0; skipped < occurrence && index >= 0; skipped++) index = value.indexOf(written, index + 1);
   return index < 0 ? { ...rest, ...location.value } : { ...rest, offset: location.value.offset + index, length: written.length };
 }
 

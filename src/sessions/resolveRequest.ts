@@ -1,6 +1,7 @@
 // Resolves the placeholders of a parsed request: every string value is read, each `{{$…}}` replaced by its
 // value now, and a string that is one numeric placeholder in a numeric field becomes a number. The file is
 // never touched: callers send (or check) the resolved copy, and report problems at the strings' paths.
+import { JSON_NUMBER } from './jsonPath';
 import type { JsonPath, Problem } from './problem';
 import { describePlaceholderFields, placeholderFieldAt } from './placeholderFields';
 import { evaluatePlaceholder, findPlaceholders, findUnclosed, placeholderSpec, type PlaceholderContext } from './placeholders';
@@ -12,7 +13,11 @@ export interface Substitution {
 }
 
 /** A problem with a placeholder, and the placeholder's text in the (decoded) string, to underline just it. */
-export type PlaceholderProblem = Problem & { readonly placeholder: string };
+export type PlaceholderProblem = Problem & {
+  readonly placeholder: string;
+  /** How many times the same text comes earlier in the string: `{{$guid}} and {{$guid` is about the second `{{$guid`. */
+  readonly occurrence: number;
+};
 
 export interface ResolvedRequest {
   /** The request with every placeholder replaced; the input itself when it has none. Failed ones stay as written. */
@@ -24,8 +29,6 @@ export interface ResolvedRequest {
 export const PLACEHOLDER_PROBLEM_CODE = 'INVALID_PLACEHOLDER';
 export const PLACEHOLDER_PROBLEM_SOURCE = 'rule:placeholders';
 
-/** A JSON number as the API reads one; a numeric field takes an $env or $dotenv value only in this form. */
-const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 
 export function resolvePlaceholders(value: unknown, context: PlaceholderContext): ResolvedRequest {
   const substitutions: Substitution[] = [];
@@ -67,23 +70,26 @@ function walk(node: unknown, path: (string | number)[], context: PlaceholderCont
 function resolveString(text: string, path: JsonPath, context: PlaceholderContext, substitutions: Substitution[], problems: PlaceholderProblem[]): string | number {
   const matches = findPlaceholders(text);
   const unclosed = findUnclosed(text);
-  const fail = (placeholder: string, message: string): string => {
-    problems.push({ severity: 'error', path, message, code: PLACEHOLDER_PROBLEM_CODE, source: PLACEHOLDER_PROBLEM_SOURCE, placeholder });
+  const failAt = (start: number, end: number, message: string): string => {
+    const placeholder = text.slice(start, end);
+    const occurrence = countBefore(text, placeholder, start);
+    problems.push({ severity: 'error', path, message, code: PLACEHOLDER_PROBLEM_CODE, source: PLACEHOLDER_PROBLEM_SOURCE, placeholder, occurrence });
     return text;
   };
-  if (unclosed !== undefined) return fail(text.slice(unclosed), `A placeholder is not closed: add }} after its name, e.g. {{$randomUUID}}.`);
+  const fail = (message: string): string => failAt(0, text.length, message);
+  if (unclosed !== undefined) return failAt(unclosed, text.length, `A placeholder is not closed: add }} after its name, e.g. {{$randomUUID}}.`);
   if (matches.length === 0) return text;
   const first = matches[0];
   if (!first) return text;
   const field = placeholderFieldAt(path);
   if (!field) {
     const where = path.length === 0 ? 'the request' : path.map(String).join('.');
-    return fail(text.slice(first.start, first.end), `A placeholder is not accepted in ${where}: a fixed value belongs there. Placeholders are accepted in ${describePlaceholderFields()}.`);
+    return failAt(first.start, first.end, `A placeholder is not accepted in ${where}: a fixed value belongs there. Placeholders are accepted in ${describePlaceholderFields()}.`);
   }
   const values: (string | number)[] = [];
   for (const match of matches) {
     const result = evaluatePlaceholder(match, context);
-    if (!result.ok) return fail(text.slice(match.start, match.end), result.message);
+    if (!result.ok) return failAt(match.start, match.end, result.message);
     values.push(result.value);
   }
   if (field.kind === 'number') {
@@ -101,16 +107,23 @@ function resolveString(text: string, path: JsonPath, context: PlaceholderContext
   return resolved + text.slice(copied);
 }
 
-function numberOf(text: string, value: string | number | undefined, fail: (placeholder: string, message: string) => string, name: string | undefined): string | number {
+/** How many times `part` occurs in `text` before `index`. */
+function countBefore(text: string, part: string, index: number): number {
+  let count = 0;
+  for (let at = text.indexOf(part); at >= 0 && at < index; at = text.indexOf(part, at + 1)) count++;
+  return count;
+}
+
+function numberOf(text: string, value: string | number | undefined, fail: (message: string) => string, name: string | undefined): string | number {
   if (typeof value === 'number') return value;
   if (typeof value === 'string' && JSON_NUMBER.test(value.trim())) {
     const number = Number(value.trim());
     // 1e400 reads as Infinity, which JSON writes as null: say so rather than send null.
     if (Number.isFinite(number)) return number;
-    return fail(text, `This field takes a number, but ${JSON.stringify(value)} is too large to send as one (JSON has no number beyond about 1.8e308).`);
+    return fail(`This field takes a number, but ${JSON.stringify(value)} is too large to send as one (JSON has no number beyond about 1.8e308).`);
   }
   const hint = 'write the whole value as one placeholder that gives a number, e.g. "{{$randomInt 1000 50000}}", and it is sent as a number';
-  if (value === undefined) return fail(text, `This field takes a number, so a placeholder here must be the whole string: ${hint}.`);
+  if (value === undefined) return fail(`This field takes a number, so a placeholder here must be the whole string: ${hint}.`);
   const spec = placeholderSpec(name);
-  return fail(text, `This field takes a number, but ${spec ? spec.syntax : text} gives ${JSON.stringify(value)}: ${hint}.`);
+  return fail(`This field takes a number, but ${spec ? spec.syntax : text} gives ${JSON.stringify(value)}: ${hint}.`);
 }

@@ -69,8 +69,11 @@ export class RequestDiagnostics implements vscode.Disposable, vscode.CodeActionP
       const id = `${fix.title}|${JSON.stringify(fix.path)}`;
       if (seen.has(id)) continue;
       seen.add(id);
+      const edits = model.fixEdits(text, fix, { eol: document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n' });
+      // None when the fix cannot be made safely (a key written twice on its way): no action rather than one that does nothing.
+      if (edits.length === 0) continue;
       const edit = new vscode.WorkspaceEdit();
-      for (const e of model.fixEdits(text, fix, { eol: document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n' })) {
+      for (const e of edits) {
         edit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.content);
       }
       const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);

@@ -25,6 +25,30 @@ describe('fixEdits', () => {
     assert.deepEqual(JSON.parse(out).customer, { reference_id: 'c-1' });
     assert.ok(out.includes(`\n${" ".repeat(4)}"customer": {\n${" ".repeat(8)}"reference_id": "c-1"\n${" ".repeat(4)}}`), out);
   });
+
+  it('puts a number or boolean in double quotes as written, and takes a number out of them as written', () => {
+    const source = '{\n  "reference_id": 1234567890123456789,\n  "metadata": { "price": 1.50, "gift": true },\n  "amount": " 1.50 "\n}\n';
+    const quote = (path: (string | number)[]) => apply(source, fixEdits(source, { title: 'Put it in double quotes', kind: 'quote', path }));
+    assert.equal(quote(['reference_id']), source.replace('1234567890123456789', '"1234567890123456789"'));
+    assert.equal(quote(['metadata', 'price']), source.replace('1.50,', '"1.50",'));
+    assert.equal(quote(['metadata', 'gift']), source.replace('true', '"true"'));
+    const unquoted = apply(source, fixEdits(source, { title: 'Use the number 1.50', kind: 'unquote', path: ['amount'] }));
+    assert.equal(unquoted, source.replace('" 1.50 "', '1.50'));
+    // Only what the fix expects: a string that is no JSON number, or a value already of the other type, is left.
+    const hex = '{ "amount": "0x10", "reference_id": "r-1" }';
+    assert.deepEqual(fixEdits(hex, { title: 'x', kind: 'unquote', path: ['amount'] }), []);
+    assert.deepEqual(fixEdits(hex, { title: 'x', kind: 'quote', path: ['reference_id'] }), []);
+  });
+
+  it('makes no edit along a key written twice: the edit would change the copy JSON.parse ignores', () => {
+    const twice = '{\n  "mode": "PAYMENT_LINK",\n  "mode": "payment link",\n  "metadata": { "a": 1, "a": 2 }\n}\n';
+    assert.deepEqual(fixEdits(twice, { title: 'Use "PAYMENT_LINK"', kind: 'set', path: ['mode'], value: 'PAYMENT_LINK' }), []);
+    assert.deepEqual(fixEdits(twice, { title: 'x', kind: 'quote', path: ['metadata', 'a'] }), []);
+    assert.deepEqual(fixEdits(twice, { title: 'x', kind: 'edits', path: ['mode'], edits: [{ kind: 'remove', path: ['metadata', 'a'] }] }), []);
+    // A key written once beside them is fixed as usual.
+    const once = apply(twice, fixEdits(twice, { title: 'Add currency', kind: 'set', path: ['currency'], value: 'IDR' }));
+    assert.match(once, /"currency": "IDR"/);
+  });
 });
 
 describe('parsePathString', () => {

@@ -279,6 +279,21 @@ describe('analyzeRequestText: a secret key in the body', () => {
     for (const p of secrets) assert.ok(!p.message.includes('xnd_'), p.message);
   });
 
+  it('is never quoted by any other problem, and a long template is quoted cut short', () => {
+    // A metadata key over 40 characters (the message quotes a key it finds too long), and a description over 1,000
+    // characters whose placeholder resolved (the message quotes the template).
+    const text = fileWith({ metadata: { [testKey]: 'x' }, description: `${liveKey} {{$timestamp}} ${'x'.repeat(1000)}`, reference_id: `${'r'.repeat(50)}{{$guid}}${testKey}` });
+    const problems = analyze(text).problems;
+    assert.ok(problems.some((p) => p.path.join('.') === `metadata.${testKey}` && /characters long/.test(p.message)), 'the long key is reported');
+    const description = problems.find((p) => p.path.join('.') === 'description' && p.code !== 'SECRET_KEY_IN_REQUEST');
+    assert.match(description?.message ?? '', /\(This is the value of "\[a Xendit live secret key\] \{\{\$timestamp\}\} x*…" now\.\)$/);
+    assert.ok((description?.message.length ?? 0) < 300, description?.message);
+    // A template cut inside a key: the key is said in words first, so no part of it is left.
+    const reference = problems.find((p) => p.path.join('.') === 'reference_id' && p.code !== 'SECRET_KEY_IN_REQUEST');
+    assert.match(reference?.message ?? '', /"r{50}\{\{\$guid\}\}\[a Xendit test secre…" now/);
+    for (const p of problems) assert.ok(!p.message.includes('xnd_'), p.message);
+  });
+
   it('is found however deep it is nested', () => {
     let deep: unknown = { note: testKey };
     for (let i = 0; i < 200; i++) deep = { d: deep };

@@ -127,6 +127,16 @@ describe('analyzeRequestText with placeholders', () => {
     assert.equal(analyzeRequestText(text, { now }).problems.filter((problem) => problem.path[0] === 'amount').length, 1);
   });
 
+  it('underlines the placeholder that failed when the same text comes earlier in the string', () => {
+    const text = fileWith({ description: '{{$guid}} and {{$guid', reference_id: '{{$env ID}}-{{$randomInt 9 1}}-{{$randomInt 9 1}}' });
+    const { problems } = analyzeRequestText(text, { now, placeholders: { env: () => 'shop', dotenv: () => undefined } });
+    const unclosed = problems.find((problem) => problem.path[0] === 'description');
+    assert.ok(unclosed, 'the unclosed placeholder is reported');
+    assert.equal(unclosed.offset, text.indexOf('{{$guid"'), 'the second, unclosed {{$guid is underlined, not the first');
+    const reversed = problems.find((problem) => problem.path[0] === 'reference_id');
+    assert.equal(reversed?.offset, text.indexOf('{{$randomInt 9 1}}'), 'the first of two identical failures is underlined');
+  });
+
   it('reads $env and $dotenv through the options, and finds nothing without them', () => {
     const text = fileWith({ reference_id: '{{$env PREFIX}}-{{$dotenv SUFFIX}}' });
     const variables = { env: (name: string) => (name === 'PREFIX' ? 'shop' : undefined), dotenv: () => new Map([['SUFFIX', '7']]) };

@@ -107,8 +107,11 @@ describe('validateSessionRequest', () => {
   it('offers a fix only when the intended value is certain', () => {
     assert.deepEqual(only({ ...pay, currency: 'idr' }).fix, { title: 'Use "IDR"', kind: 'set', path: ['currency'], value: 'IDR' });
     assert.deepEqual(only({ ...pay, mode: 'payment-link' }).fix, { title: 'Use "PAYMENT_LINK"', kind: 'set', path: ['mode'], value: 'PAYMENT_LINK' });
-    assert.deepEqual(only({ ...pay, amount: '10000' }).fix, { title: 'Use the number 10000', kind: 'set', path: ['amount'], value: 10000 });
-    assert.deepEqual(only({ ...pay, reference_id: 12 }).fix, { title: 'Use the string "12"', kind: 'set', path: ['reference_id'], value: '12' });
+    assert.deepEqual(only({ ...pay, amount: '10000' }).fix, { title: 'Use the number 10000', kind: 'unquote', path: ['amount'] });
+    assert.deepEqual(only({ ...pay, reference_id: 12 }).fix, { title: 'Put it in double quotes', kind: 'quote', path: ['reference_id'] });
+    // A string JavaScript reads as a number but JSON does not write as one gets no guess.
+    assert.equal(only({ ...pay, amount: '0x10' }).fix, undefined);
+    assert.equal(only({ ...pay, amount: '1e999' }).fix, undefined);
     assert.equal(only({ ...pay, currency: 'EUR' }).fix, undefined);
     assert.equal(only({ ...pay, amount: 'ten' }).fix, undefined);
     assert.deepEqual(only({ ...pay, session_type: 'AUTHORIZATION' }).fix, {
