@@ -4,7 +4,7 @@
 import { JSON_NUMBER } from './jsonPath';
 import type { JsonPath, Problem } from './problem';
 import { describePlaceholderFields, placeholderFieldAt } from './placeholderFields';
-import { evaluatePlaceholder, findPlaceholders, findUnclosed, placeholderSpec, type PlaceholderContext } from './placeholders';
+import { evaluatePlaceholder, findPlaceholders, findUnclosed, type PlaceholderContext, type PlaceholderMatch } from './placeholders';
 
 /** A string in the file that held placeholders, and what it was written as. */
 export interface Substitution {
@@ -93,7 +93,7 @@ function resolveString(text: string, path: JsonPath, context: PlaceholderContext
     values.push(result.value);
   }
   if (field.kind === 'number') {
-    const number = numberOf(text, matches.length === 1 && first.start === 0 && first.end === text.length ? values[0] : undefined, fail, first.name);
+    const number = numberOf(text, matches.length === 1 && first.start === 0 && first.end === text.length ? values[0] : undefined, fail, first);
     if (typeof number === 'number') substitutions.push({ path, template: text });
     return number;
   }
@@ -114,7 +114,7 @@ function countBefore(text: string, part: string, index: number): number {
   return count;
 }
 
-function numberOf(text: string, value: string | number | undefined, fail: (message: string) => string, name: string | undefined): string | number {
+function numberOf(text: string, value: string | number | undefined, fail: (message: string) => string, placeholder: PlaceholderMatch): string | number {
   if (typeof value === 'number') return value;
   if (typeof value === 'string' && JSON_NUMBER.test(value.trim())) {
     const number = Number(value.trim());
@@ -124,6 +124,8 @@ function numberOf(text: string, value: string | number | undefined, fail: (messa
   }
   const hint = 'write the whole value as one placeholder that gives a number, e.g. "{{$randomInt 1000 50000}}", and it is sent as a number';
   if (value === undefined) return fail(`This field takes a number, so a placeholder here must be the whole string: ${hint}.`);
-  const spec = placeholderSpec(name);
-  return fail(`This field takes a number, but ${spec ? spec.syntax : text} gives ${JSON.stringify(value)}: ${hint}.`);
+  // The whole string is one placeholder whose value is no number: name it as written, and what to change.
+  const variable = (placeholder.name === 'env' || placeholder.name === 'dotenv') && placeholder.args[0];
+  const change = variable ? `set ${variable} to a number such as 50000` : 'use one that gives a number, e.g. "{{$randomInt 1000 50000}}"';
+  return fail(`This field takes a number, but ${text} gives ${JSON.stringify(value)}, which is not one: ${change}.`);
 }

@@ -54,6 +54,12 @@ describe('placeholder hover', () => {
     assert.match(hover?.markdown ?? '', /is now `5` \(sent as a number\)/);
   });
 
+  it('says a numeric field is not filled when the placeholder gives no number, as the check does', () => {
+    const hover = placeholderHover(...cursor('{ "amount": "{{$env SH|OP}}" }'), context);
+    assert.match(hover?.markdown ?? '', /^`\{\{\$env SHOP\}\}` is now "batik", which is not a number, and `amount` takes one: the request is not sent like this\.$/);
+    assert.doesNotMatch(hover?.markdown ?? '', /sent as a number/);
+  });
+
   it('says why a placeholder gives nothing: a missing variable, an unknown name, a field that refuses one', () => {
     assert.match(placeholderHover(...cursor('{ "description": "{{$env NO|PE}}" }'), context)?.markdown ?? '', /The environment variable NOPE is not set/);
     assert.match(placeholderHover(...cursor('{ "description": "{{$env SH|OP}}" }'), context)?.markdown ?? '', /is now `"batik"`/);

@@ -61,7 +61,9 @@ describe('resolvePlaceholders', () => {
     assert.equal((huge.value as { amount: unknown }).amount, '{{$env HUGE}}', 'null was to be sent');
     assert.equal((resolve({ ...pay, amount: '{{$env AMOUNT}}' }, variables).value as { amount: unknown }).amount, 25000);
     const word = resolve({ ...pay, amount: '{{$env WORD}}' }, variables);
-    assert.match(word.problems[0]?.message ?? '', /^This field takes a number, but \{\{\$env NAME\}\} gives "lots"/);
+    assert.equal(word.problems[0]?.message, 'This field takes a number, but {{$env WORD}} gives "lots", which is not one: set WORD to a number such as 50000.');
+    const uuid = resolve({ ...pay, amount: '{{$guid}}' });
+    assert.match(uuid.problems[0]?.message ?? '', /^This field takes a number, but \{\{\$guid\}\} gives "[0-9a-f-]{36}", which is not one: use one that gives a number, e\.g\. "\{\{\$randomInt 1000 50000\}\}"\.$/);
     const partial = resolve({ ...pay, amount: '1{{$randomInt}}' });
     assert.match(partial.problems[0]?.message ?? '', /^This field takes a number, so a placeholder here must be the whole string/);
     assert.equal((partial.value as { amount: unknown }).amount, '1{{$randomInt}}', 'a failed value stays as written');
