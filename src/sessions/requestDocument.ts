@@ -108,7 +108,8 @@ export function analyzeRequestText(text: string, options: AnalyzeOptions = {}): 
   const resolution = resolvePlaceholders(value, { ...(options.placeholders ?? NO_VARIABLES), now });
   const { findings } = findProblems(resolution.value, { ...options, now });
   const locator = new JsonLocator(json);
-  const located = [...comments, ...resolution.problems.map((problem) => locatePlaceholderProblem(locator, json, problem))];
+  const placeholderProblems = options.skipSchemaCovered ? resolution.problems.filter((problem) => !problem.schemaCovered) : resolution.problems;
+  const located = [...comments, ...placeholderProblems.map((problem) => locatePlaceholderProblem(locator, json, problem))];
   located.push(...resolvedFindings(findings, resolution, options).map((finding) => ({ ...finding.problem, ...rangeOf(locator, finding) })));
   // A key is reported wherever it is, in a string whose placeholder failed too (it would be sent as written), and
   // its message never quotes the string's template (which holds the key).
@@ -164,7 +165,7 @@ function withoutSecretKeys(message: string): string {
 
 /** The placeholder itself when it can be found in the string's JSON text (escapes aside), else the whole string. */
 function locatePlaceholderProblem(locator: JsonLocator, json: string, problem: PlaceholderProblem): LocatedProblem {
-  const { placeholder, occurrence, ...rest } = problem;
+  const { placeholder, occurrence, schemaCovered: _covered, ...rest } = problem;
   const location = locator.locate(problem.path);
   if (!location.found) return { ...rest, offset: 0, length: 0 };
   const written = JSON.stringify(placeholder).slice(1, -1);

@@ -17,6 +17,8 @@ export type PlaceholderProblem = Problem & {
   readonly placeholder: string;
   /** How many times the same text comes earlier in the string: `{{$guid}} and {{$guid` is about the second `{{$guid`. */
   readonly occurrence: number;
+  /** The generated JSON schema says the same (VS Code's JSON mode underlines it): left out with skipSchemaCovered. */
+  readonly schemaCovered?: true;
 };
 
 export interface ResolvedRequest {
@@ -70,13 +72,13 @@ function walk(node: unknown, path: (string | number)[], context: PlaceholderCont
 function resolveString(text: string, path: JsonPath, context: PlaceholderContext, substitutions: Substitution[], problems: PlaceholderProblem[]): string | number {
   const matches = findPlaceholders(text);
   const unclosed = findUnclosed(text);
-  const failAt = (start: number, end: number, message: string): string => {
+  const failAt = (start: number, end: number, message: string, covered?: true): string => {
     const placeholder = text.slice(start, end);
     const occurrence = countBefore(text, placeholder, start);
-    problems.push({ severity: 'error', path, message, code: PLACEHOLDER_PROBLEM_CODE, source: PLACEHOLDER_PROBLEM_SOURCE, placeholder, occurrence });
+    problems.push({ severity: 'error', path, message, code: PLACEHOLDER_PROBLEM_CODE, source: PLACEHOLDER_PROBLEM_SOURCE, placeholder, occurrence, ...(covered ? { schemaCovered: covered } : {}) });
     return text;
   };
-  const fail = (message: string): string => failAt(0, text.length, message);
+  const fail = (message: string, covered?: true): string => failAt(0, text.length, message, covered);
   if (unclosed !== undefined) return failAt(unclosed, text.length, `A placeholder is not closed: add }} after its name, e.g. {{$randomUUID}}.`);
   if (matches.length === 0) return text;
   const first = matches[0];
@@ -114,7 +116,7 @@ function countBefore(text: string, part: string, index: number): number {
   return count;
 }
 
-function numberOf(text: string, value: string | number | undefined, fail: (message: string) => string, placeholder: PlaceholderMatch): string | number {
+function numberOf(text: string, value: string | number | undefined, fail: (message: string, covered?: true) => string, placeholder: PlaceholderMatch): string | number {
   if (typeof value === 'number') return value;
   if (typeof value === 'string' && JSON_NUMBER.test(value.trim())) {
     const number = Number(value.trim());
@@ -123,7 +125,8 @@ function numberOf(text: string, value: string | number | undefined, fail: (messa
     return fail(`This field takes a number, but ${JSON.stringify(value)} is too large to send as one (JSON has no number beyond about 1.8e308).`);
   }
   const hint = 'write the whole value as one placeholder that gives a number, e.g. "{{$randomInt 1000 50000}}", and it is sent as a number';
-  if (value === undefined) return fail(`This field takes a number, so a placeholder here must be the whole string: ${hint}.`);
+  // The JSON schema's pattern for a numeric field says the same ("must be the whole string").
+  if (value === undefined) return fail(`This field takes a number, so a placeholder here must be the whole string: ${hint}.`, true);
   // The whole string is one placeholder whose value is no number: name it as written, and what to change.
   const variable = (placeholder.name === 'env' || placeholder.name === 'dotenv') && placeholder.args[0];
   const change = variable ? `set ${variable} to a number such as 50000` : 'use one that gives a number, e.g. "{{$randomInt 1000 50000}}"';

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localPlaceholderContext, parseDotenv } from '../../../src/sessions/dotenv';
 import { PLACEHOLDER_FIELDS } from '../../../src/sessions/placeholderFields';
+import { NUMERIC_PLACEHOLDER_PATTERN } from '../../../src/sessions/placeholderSchema';
 import type { PlaceholderContext } from '../../../src/sessions/placeholders';
 import { analyzeRequestText, type LocatedProblem } from '../../../src/sessions/requestDocument';
 import { resolvePlaceholders } from '../../../src/sessions/resolveRequest';
@@ -127,6 +128,15 @@ describe('analyzeRequestText with placeholders', () => {
     const { problems } = analyzeRequestText(text, { now, skipSchemaCovered: true });
     assert.deepEqual(problems.map((problem) => underlined(text, problem)), ['{{$nope}}', '{{$guid}}']);
     assert.equal(analyzeRequestText(text, { now }).problems.filter((problem) => problem.path[0] === 'amount').length, 1);
+  });
+
+  it('leaves "must be the whole string" in a numeric field to the JSON schema, which says the same', () => {
+    const text = fileWith({ amount: '1{{$randomInt}}' });
+    assert.equal(new RegExp(NUMERIC_PLACEHOLDER_PATTERN).test('1{{$randomInt}}'), false, "the schema's pattern refuses it");
+    const atAmount = (options: { skipSchemaCovered?: boolean }) => analyzeRequestText(text, { now, ...options }).problems.filter((problem) => problem.path[0] === 'amount');
+    assert.deepEqual(atAmount({ skipSchemaCovered: true }), []);
+    assert.match(atAmount({})[0]?.message ?? '', /must be the whole string/);
+    assert.equal(atAmount({}).length, 1);
   });
 
   it('underlines the placeholder that failed when the same text comes earlier in the string', () => {
