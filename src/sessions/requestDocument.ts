@@ -210,13 +210,34 @@ function describeSyntaxErrors(source: string, errors: readonly ParseError[], roo
   const described: JsonSyntaxError[] = [];
   // One mistake often makes the parser complain twice at the same spot; the first complaint is the useful one.
   const seenOffsets = new Set<number>();
+  // A value the parser cannot read ('PAY', NaN, True, 012) also leaves it expecting a value at the next token: that
+  // complaint, and any more like it on the same line, follow from the first and point at the wrong place.
+  let echoFrom: number | undefined;
   for (const error of errors) {
     if (seenOffsets.has(error.offset)) continue;
     seenOffsets.add(error.offset);
+    if (echoFrom !== undefined && FOLLOW_ON_ERRORS.has(error.error) && !/[\r\n]/.test(source.slice(echoFrom, error.offset))) {
+      echoFrom = error.offset + error.length;
+      continue;
+    }
+    echoFrom = error.error === ParseErrorCode.InvalidSymbol || leadingZeroAt(source, error) ? error.offset + error.length : undefined;
     const { message, offset, length } = describeSyntaxError(source, error, root);
     described.push({ message, offset, length, ...lineColumnIn(lines, offset) });
   }
   return described;
+}
+
+/** What the parser says after a token it could not read, at the tokens that follow it. */
+const FOLLOW_ON_ERRORS: ReadonlySet<number> = new Set<number>([
+  ParseErrorCode.ValueExpected,
+  ParseErrorCode.PropertyNameExpected,
+  ParseErrorCode.ColonExpected,
+  ParseErrorCode.CommaExpected,
+]);
+
+/** A "comma expected" that is really a number written with a leading zero (`012`: JSON reads 0, then 12). */
+function leadingZeroAt(source: string, error: ParseError): boolean {
+  return error.error === ParseErrorCode.CommaExpected && /\d/.test(source[error.offset] ?? '') && /(^|[^\d.eE+-])-?0$/.test(source.slice(Math.max(0, error.offset - 3), error.offset));
 }
 
 function describeSyntaxError(source: string, error: ParseError, root: Node | undefined): { message: string; offset: number; length: number } {
@@ -232,6 +253,17 @@ function describeSyntaxError(source: string, error: ParseError, root: Node | und
         ? { message: 'Expected a property name in double quotes, e.g. "amount".', ...at }
         : { message: 'Expected a value: a string in double quotes, a number, true, false, null, an object or an array.', ...at };
     case ParseErrorCode.CommaExpected:
+      if (leadingZeroAt(source, error)) {
+        const zero = source.lastIndexOf('0', error.offset);
+        const start = source[zero - 1] === '-' ? zero - 1 : zero;
+        const sign = start < zero ? '-' : '';
+        const digits = /^\d+/.exec(source.slice(error.offset))?.[0] ?? '';
+        return {
+          message: `A JSON number cannot start with 0: write ${sign}${digits}, or "${sign}0${digits}" in double quotes if the leading zero matters (an id, a code).`,
+          offset: start,
+          length: error.offset + digits.length - start,
+        };
+      }
       return containerAt(root, error.offset) === 'array'
         ? { message: 'Expected a comma or closing bracket: separate array entries with commas.', ...at }
         : { message: 'Expected a comma or closing brace: separate properties with commas.', ...at };

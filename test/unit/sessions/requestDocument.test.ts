@@ -51,6 +51,26 @@ describe('analyzeRequestText: syntax errors', () => {
     ]);
   });
 
+  it('reports a value it cannot read once, at the value, not again at the tokens after it', () => {
+    const quoted = analyze('{\n  "session_type": \'PAY\',\n  "amount": 1\n}').syntaxErrors;
+    assert.deepEqual(quoted.map((e) => [e.line, e.column, e.message]), [[2, 19, 'JSON strings and property names need double quotes, not single quotes.']]);
+    for (const [text, column] of [['{"a": NaN}', 7], ['{"a": True, "b": 1}', 7], ['{"a": +1}', 7], ["{'a': 1}", 2]] as const) {
+      assert.deepEqual(analyze(text).syntaxErrors.map((e) => e.column), [column], text);
+    }
+    // A mistake on a later line is still its own error.
+    assert.equal(analyze('{"a": True,\n "b": }').syntaxErrors.length, 2);
+  });
+
+  it('explains a number with a leading zero, keeping its sign', () => {
+    const [zero] = analyze('{"amount": 012}').syntaxErrors;
+    assert.equal(zero?.message, 'A JSON number cannot start with 0: write 12, or "012" in double quotes if the leading zero matters (an id, a code).');
+    assert.deepEqual([zero?.offset, zero?.length], [11, 3]);
+    const negative = analyze('{"amount": -012, "b": 1}').syntaxErrors;
+    assert.equal(negative.length, 1);
+    assert.match(negative[0]?.message ?? '', /write -12, or "-012"/);
+    assert.deepEqual([negative[0]?.offset, negative[0]?.length], [11, 4]);
+  });
+
   it('explains single quotes, a missing colon, an unclosed string and text after the object', () => {
     assert.match(analyze("{'amount': 1}").syntaxErrors[0]?.message ?? '', /need double quotes, not single quotes/);
     assert.match(analyze('{"amount" 1}').syntaxErrors[0]?.message ?? '', /^Expected a colon after the property name/);
