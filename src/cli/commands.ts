@@ -7,6 +7,7 @@ import type { SessionsClient, SessionsResult } from '../sessions/client';
 import { localPlaceholderContext } from '../sessions/dotenv';
 import { formatPath } from '../sessions/jsonPath';
 import { withoutSchemaKey } from '../sessions/requestBody';
+import type { Substitution } from '../sessions/resolveRequest';
 import { SECRET_KEY_IN_REQUEST } from '../sessions/secretsInRequest';
 import { chooseProxy } from '../sessions/proxy';
 import { UsageError, type Command } from './args';
@@ -42,6 +43,8 @@ interface CheckedFile {
   readonly secretKey: boolean;
   /** The parsed request with its placeholders resolved, when the text is JSON. */
   readonly value?: unknown;
+  /** The strings that held placeholders, as the file writes them. */
+  readonly substitutions?: readonly Substitution[];
 }
 
 /** Reads every file before anything is checked or sent, so a typo in a path stops the run before it starts. */
@@ -100,7 +103,7 @@ export function checkFile(model: Model, file: string, text: string, env: NodeJS.
   problems.sort((a, b) => a.offset - b.offset);
   const { errors, warnings } = countProblems(problems);
   const secretKey = analysis.problems.some((problem) => problem.source === 'secrets');
-  return { file, problems, errors, warnings, syntaxError: analysis.syntaxErrors.length > 0, secretKey, value: analysis.value };
+  return { file, problems, errors, warnings, syntaxError: analysis.syntaxErrors.length > 0, secretKey, value: analysis.value, substitutions: analysis.substitutions };
 }
 
 export function runValidate(command: CommandOf<'validate'>, env: NodeJS.ProcessEnv, out: Output): number {
@@ -174,8 +177,17 @@ function referenceIdOf(value: unknown, file: string): string {
   return typeof id === 'string' && id !== '' ? id : path.basename(file);
 }
 
-function junitCase(file: string, value: unknown, seconds: number, result: SessionsResult | undefined, checked: CheckedFile): JunitCase {
-  const base = { classname: file, name: referenceIdOf(value, file), seconds };
+/**
+ * A test case's name: the reference_id as the file writes it, so `order-{{$randomUUID}}` names the same case on
+ * every run and a CI keeps its history (the resolved one is new each time).
+ */
+function junitName(checked: CheckedFile): string {
+  const written = checked.substitutions?.find((s) => s.path.length === 1 && s.path[0] === 'reference_id')?.template;
+  return written ?? referenceIdOf(checked.value, checked.file);
+}
+
+function junitCase(file: string, seconds: number, result: SessionsResult | undefined, checked: CheckedFile): JunitCase {
+  const base = { classname: file, name: junitName(checked), seconds };
   const problemText = checked.problems.map((p) => problemLine(file, p)).join('\n');
   if (!result) {
     const type = checked.syntaxError ? 'INVALID_JSON' : checked.secretKey ? SECRET_KEY_IN_REQUEST : 'INVALID_REQUEST';
@@ -218,14 +230,14 @@ export async function runCreate(command: CommandOf<'create'>, env: NodeJS.Proces
       if (text) out.out(notSentLine(c.file, c));
       codes.push(ExitCode.invalid);
       entries.push({ ...entry, outcome: 'invalid', exitCode: ExitCode.invalid });
-      cases.push(junitCase(c.file, c.value, 0, undefined, c));
+      cases.push(junitCase(c.file, 0, undefined, c));
       continue;
     }
     const result = await connection.client.createSession(withoutSchemaKey(c.value));
     if (text) for (const line of resultLines(result, { label: c.file })) out.out(line);
     codes.push(exitCodeOf(result));
     entries.push({ ...entry, ...resultJson(result) });
-    cases.push(junitCase(c.file, c.value, result.timings.totalMs / 1000, result, c));
+    cases.push(junitCase(c.file, result.timings.totalMs / 1000, result, c));
   }
   if (!text) out.json(entries);
   else if (checked.length > 1) out.out(createSummary(codes));

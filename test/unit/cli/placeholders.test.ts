@@ -1,7 +1,7 @@
 // The built CLI with placeholders: `validate --resolve`, $env and $dotenv from the command's folder, and every
 // example sent twice to a real sandbox on 127.0.0.1, each time with a new reference id.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { EXAMPLE_SCHEMA_REFERENCE, exampleFileName, exampleFileText, SESSION_REQ
 import { sessionBody } from '../../helpers/faultServer';
 import { placeholderPay, UUID_PATTERN } from '../../helpers/sessionRequests';
 import { ensureBuilt, fakeKey, killAll, registerSecret, runCli, type CliRun } from './cliProcess';
+import { childrenNamed, parseXml } from './junitXml';
 
 const UUID = UUID_PATTERN;
 const request = placeholderPay('cli', 'From {{$env SHOP}} {{$dotenv BRANCH}}');
@@ -79,6 +80,23 @@ describe('xendit-sessions with placeholders (the built CLI)', function () {
     const run = await cli(['create', '--base-url', sandbox.baseUrl, 'dynamic.session.json']);
     assert.equal(run.code, 1, run.stdout);
     assert.match(run.stdout, /^dynamic\.session\.json:9:24: error: The environment variable SHOP is not set\./m);
+  });
+
+  it('--junit names a test case by its reference_id as written, the same on every run, while each send gets a new one', async () => {
+    const names: (string | undefined)[] = [];
+    const sent: (string | undefined)[] = [];
+    for (const round of [1, 2]) {
+      const report = join(dir, `junit-${round}.xml`);
+      const run = await cli(['create', '--format', 'json', '--junit', report, '--base-url', sandbox.baseUrl, 'dynamic.session.json'], { SHOP: 'Batik' });
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      sent.push(json<{ referenceId: string }[]>(run)[0]?.referenceId);
+      const [suite] = childrenNamed(parseXml(readFileSync(report, 'utf8')), 'testsuite');
+      names.push(childrenNamed(suite!, 'testcase')[0]?.attributes.name);
+    }
+    assert.deepEqual(names, [request.reference_id, request.reference_id]);
+    assert.equal(request.reference_id, 'cli-{{$randomUUID}}');
+    assert.match(String(sent[0]), new RegExp(`^cli-${UUID}$`));
+    assert.notEqual(sent[0], sent[1]);
   });
 
   it('create resolves each file just before sending it, not when the batch starts', async () => {
