@@ -50,8 +50,9 @@ interface CheckedFile {
 /** Reads every file before anything is checked or sent, so a typo in a path stops the run before it starts. */
 export function readRequestFiles(files: readonly string[]): { file: string; text: string }[] {
   return files.map((file) => {
+    let bytes: Buffer;
     try {
-      return { file, text: fs.readFileSync(file, 'utf8') };
+      bytes = fs.readFileSync(file);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       const why =
@@ -64,7 +65,51 @@ export function readRequestFiles(files: readonly string[]): { file: string; text
               : (err as Error).message;
       throw new UsageError(`Cannot read ${file}: ${why}.`);
     }
+    return { file, text: decodeRequestFile(file, bytes) };
   });
+}
+
+// A byte order mark stays in the text, as it did when files were read as 'utf8': the model reads it as a space.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const UTF16LE = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true });
+const SAVE_AS_UTF8 =
+  'the API takes UTF-8 JSON. Save it as UTF-8 and run again (in VS Code: "Change File Encoding" → "Reopen with Encoding" with the one it was written in, then "Save with Encoding" → UTF-8). No file was checked or sent.';
+
+/**
+ * A request file's text: UTF-8, or UTF-16 when it starts with that byte order mark (what Windows PowerShell's `>`
+ * writes). Other bytes stop the run: read as UTF-8 anyway, `café` in Latin-1 would be checked, and sent, with U+FFFD for its é.
+ */
+function decodeRequestFile(file: string, bytes: Buffer): string {
+  const bigEndian = bytes[0] === 0xfe && bytes[1] === 0xff;
+  if (bigEndian || (bytes[0] === 0xff && bytes[1] === 0xfe)) {
+    if (bytes[2] === 0 && bytes[3] === 0 && !bigEndian) throw new UsageError(`Cannot read ${file}: it is UTF-32, and ${SAVE_AS_UTF8}`);
+    try {
+      // swap16 throws on an odd length, as the decoder does on a lone surrogate: either is not UTF-16.
+      return UTF16LE.decode(bigEndian ? Buffer.from(bytes).swap16() : bytes);
+    } catch {
+      throw new UsageError(`Cannot read ${file}: it starts with a UTF-16 byte order mark but is not valid UTF-16, and ${SAVE_AS_UTF8}`);
+    }
+  }
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw new UsageError(`Cannot read ${file}: it is not valid UTF-8 (line ${firstLineNotUtf8(bytes)} holds bytes that are not), and ${SAVE_AS_UTF8}`);
+  }
+}
+
+/** The 1-based line of the first bytes that are not UTF-8; a line feed byte is never part of a longer character. */
+function firstLineNotUtf8(bytes: Buffer): number {
+  let line = 1;
+  for (let start = 0; ; line++) {
+    const end = bytes.indexOf(0x0a, start);
+    try {
+      UTF8.decode(bytes.subarray(start, end === -1 ? bytes.length : end));
+    } catch {
+      return line;
+    }
+    if (end === -1) return line;
+    start = end + 1;
+  }
 }
 
 /**
