@@ -1,7 +1,7 @@
 // What the editor offers around placeholders, from the text and a cursor offset alone: the completion list
 // inside `{{`, and the hover that shows a placeholder's value now. The VS Code shell only draws them.
 import { getLocation } from 'jsonc-parser';
-import { JSON_NUMBER } from './jsonPath';
+import { formatPath, JSON_NUMBER } from './jsonPath';
 import { placeholderFieldAt, placeholderFieldName } from './placeholderFields';
 import { evaluatePlaceholder, findPlaceholders, PLACEHOLDERS, placeholderSpec, type PlaceholderContext } from './placeholders';
 import type { JsonPath } from './problem';
@@ -76,7 +76,7 @@ export function placeholderHover(text: string, offset: number, context: Placehol
   const written = string.raw.slice(match.start, match.end);
   const field = placeholderFieldAt(string.path);
   if (!field) {
-    const where = string.path.map(String).join('.');
+    const where = formatPath(string.path);
     return { ...range, markdown: `\`${written}\`: a placeholder is not accepted in \`${where}\`, which takes a fixed value.` };
   }
   const result = evaluatePlaceholder(match, context);

@@ -1,7 +1,7 @@
 // Resolves the placeholders of a parsed request: every string value is read, each `{{$…}}` replaced by its
 // value now, and a string that is one numeric placeholder in a numeric field becomes a number. The file is
 // never touched: callers send (or check) the resolved copy, and report problems at the strings' paths.
-import { JSON_NUMBER } from './jsonPath';
+import { formatPath, JSON_NUMBER } from './jsonPath';
 import type { JsonPath, Problem } from './problem';
 import { describePlaceholderFields, placeholderFieldAt } from './placeholderFields';
 import { evaluatePlaceholder, findPlaceholders, findUnclosed, type PlaceholderContext, type PlaceholderMatch } from './placeholders';
@@ -85,7 +85,7 @@ function resolveString(text: string, path: JsonPath, context: PlaceholderContext
   if (!first) return text;
   const field = placeholderFieldAt(path);
   if (!field) {
-    const where = path.length === 0 ? 'the request' : path.map(String).join('.');
+    const where = path.length === 0 ? 'the request' : formatPath(path);
     return failAt(first.start, first.end, `A placeholder is not accepted in ${where}: a fixed value belongs there. Placeholders are accepted in ${describePlaceholderFields()}.`);
   }
   const values: (string | number)[] = [];

@@ -65,6 +65,7 @@ describe('placeholder hover', () => {
     assert.match(placeholderHover(...cursor('{ "description": "{{$env SH|OP}}" }'), context)?.markdown ?? '', /is now `"batik"`/);
     assert.match(placeholderHover(...cursor('{ "reference_id": "{{$uu|id}}" }'), context)?.markdown ?? '', /Unknown placeholder \$uuid/);
     assert.match(placeholderHover(...cursor('{ "currency": "{{$g|uid}}" }'), context)?.markdown ?? '', /not accepted in `currency`/);
+    assert.match(placeholderHover(...cursor('{ "items": [{ "name": "{{$g|uid}}" }] }'), context)?.markdown ?? '', /not accepted in `items\[0\]\.name`/);
   });
 
   it('has nothing to say outside a placeholder', () => {

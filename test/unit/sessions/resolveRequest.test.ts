@@ -79,6 +79,8 @@ describe('resolvePlaceholders', () => {
     ]);
     assert.match(problems[0]?.message ?? '', /^A placeholder is not accepted in currency: a fixed value belongs there\. Placeholders are accepted in reference_id, customer\.reference_id, customer\.email, expires_at, /);
     assert.equal(problems[0]?.code, 'INVALID_PLACEHOLDER');
+    // Written as every other message writes a path.
+    assert.match(problems[1]?.message ?? '', /^A placeholder is not accepted in items\[0\]\.name: /);
   });
 
   it('reports an unknown placeholder and one left open', () => {
