@@ -25,7 +25,7 @@ export function toCurl(sent: SentRequest): string {
  */
 export function toNodeFetch(sent: SentRequest): string {
   const headers = copiedHeaders(sent).map(([k, v]) => `      ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
-  const body = sent.body !== undefined ? `    body: JSON.stringify(${indentJson(prettyBody(sent.body), 4)}),\n` : '';
+  const body = sent.body !== undefined ? `    body: ${bodyExpression(prettyBody(sent.body))},\n` : '';
   return [
     `// ${sent.method} ${new URL(sent.url).pathname}: run with ${KEY_ENV_VAR} set (node 18 or later).`,
     'async function main() {',
@@ -48,6 +48,14 @@ export function toNodeFetch(sent: SentRequest): string {
     '});',
     '',
   ].join('\n');
+}
+
+/**
+ * The body as code: an object literal, readable and editable, except where a key is `__proto__`, which a literal
+ * takes for the object's prototype (JSON.stringify would then leave it out): there, the JSON text itself.
+ */
+function bodyExpression(pretty: string): string {
+  return pretty.includes('"__proto__"') ? JSON.stringify(pretty) : `JSON.stringify(${indentJson(pretty, 4)})`;
 }
 
 function prettyBody(body: string): string {

@@ -27,10 +27,10 @@ describe('Copy as code (Node)', function () {
   });
 
   /** The code copied for a create the client really sent, with this reference id. */
-  async function copiedCode(referenceId: string): Promise<string> {
+  async function copiedCode(referenceId: string, extra: Record<string, unknown> = {}): Promise<string> {
     const client = new SessionsClient({ baseUrl: sandbox.baseUrl, secretKey: sandboxTestKey() });
     try {
-      const result = await client.createSession({ ...minimalPay, reference_id: referenceId });
+      const result = await client.createSession({ ...minimalPay, reference_id: referenceId, ...extra });
       assert.equal(result.kind, 'session');
       return toNodeFetch(result.request);
     } finally {
@@ -56,7 +56,22 @@ describe('Copy as code (Node)', function () {
     });
   }
 
-  it('says what to set, and exits 1, when XENDIT_SECRET_KEY is not set', async () => {
+  it('sends a metadata key named __proto__ too, which an object literal would take for the prototype', async () => {
+    const metadata = JSON.parse('{"__proto__": "gift wrap", "order": "A-1"}') as Record<string, unknown>;
+    const code = await copiedCode('copy-proto', { metadata });
+    writeFileSync(join(dir, 'proto.cjs'), code);
+    const { stdout } = await promisify(execFile)(process.execPath, [join(dir, 'proto.cjs')], {
+      env: { PATH: process.env.PATH, XENDIT_SECRET_KEY: sandboxTestKey() },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    const match = /^201 (\{.*\})\n$/s.exec(stdout);
+    assert.ok(match, stdout);
+    const session = JSON.parse(match[1] ?? '{}') as { metadata?: Record<string, unknown> };
+    assert.deepEqual(Object.entries(session.metadata ?? {}), [['__proto__', 'gift wrap'], ['order', 'A-1']]);
+  });
+
+    it('says what to set, and exits 1, when XENDIT_SECRET_KEY is not set', async () => {
     writeFileSync(join(dir, 'nokey.cjs'), await copiedCode('copy-nokey'));
     const run = await promisify(execFile)(process.execPath, [join(dir, 'nokey.cjs')], { env: { PATH: process.env.PATH }, encoding: 'utf8', timeout: 20_000 }).then(
       () => ({ code: 0, stderr: '' }),
