@@ -29,7 +29,10 @@ export interface ProxyChoice {
 }
 
 /** A refusal says why in English (`reason`) and as a phrase for the editor's language (`says`). */
-export type ProxyDecision = { readonly ok: true; readonly proxy?: ProxyChoice } | { readonly ok: false; readonly reason: string; readonly says: Phrase };
+export type ProxyDecision =
+  | { readonly ok: true; readonly proxy?: ProxyChoice }
+  /** `source`: where the refused proxy was set (a setting such as http.proxy, or an environment variable). */
+  | { readonly ok: false; readonly reason: string; readonly says: Phrase; readonly source: string };
 
 /** Checked in this order; VS Code and undici's EnvHttpProxyAgent also fall back from HTTPS_PROXY to HTTP_PROXY. */
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'] as const;
@@ -71,11 +74,11 @@ function parseProxy(raw: string, source: string, strictSSL: boolean): ProxyDecis
     url = new URL(withScheme);
   } catch {
     // The value is not repeated: it may hold a password.
-    return refusal(phrase('The proxy set in {0} is not a valid URL. Nothing was sent. Set it to http://host:port (or https://), with user:password@ before the host if the proxy needs them.', source));
+    return { ...refusal(phrase('The proxy set in {0} is not a valid URL. Nothing was sent. Set it to http://host:port (or https://), with user:password@ before the host if the proxy needs them.', source)), source };
   }
   const shown = `${url.protocol}//${url.host}`;
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return refusal(phrase('The proxy {0} set in {1} is not an http:// or https:// proxy, the only kinds supported. Nothing was sent.', shown, source));
+    return { ...refusal(phrase('The proxy {0} set in {1} is not an http:// or https:// proxy, the only kinds supported. Nothing was sent.', shown, source)), source };
   }
   const secrets: string[] = [];
   // The password is the secret. A user name alone is one only when no password comes with it (a token given as

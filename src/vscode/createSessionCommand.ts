@@ -15,9 +15,19 @@ import { UiHolder } from './ui';
 
 /** How many problems the pre-send modal lists before summarising the rest. */
 const MAX_LISTED_PROBLEMS = 8;
+/**
+ * A second Create Session for the same file this soon after the first, while that one still runs, is a double
+ * click (CodeLens, editor button, Ctrl+Alt+R): it is dropped, as the panel's buttons drop one. A POST is never sent
+ * twice by accident; a deliberate resend comes later than this.
+ */
+const DOUBLE_CLICK_MS = 500;
 
 export class CreateSessionCommand implements vscode.Disposable {
   private readonly registration: vscode.Disposable;
+  /** When the Create Session still running for each request file began. */
+  private readonly running = new Map<string, number>();
+  /** The double-click window; tests that resend at once on purpose set it to 0. */
+  doubleClickMs = DOUBLE_CLICK_MS;
 
   constructor(
     private readonly targets: TargetManager,
@@ -39,6 +49,21 @@ export class CreateSessionCommand implements vscode.Disposable {
       );
       return undefined;
     }
+    const key = document.uri.toString();
+    const earlier = this.running.get(key);
+    if (earlier !== undefined && began - earlier < this.doubleClickMs) {
+      this.log?.channel.info(`Create Session for ${vscode.workspace.asRelativePath(document.uri)} asked again within ${this.doubleClickMs} ms of the last: taken as a double click, not sent`);
+      return undefined;
+    }
+    this.running.set(key, began);
+    try {
+      return await this.send(document, began);
+    } finally {
+      if (this.running.get(key) === began) this.running.delete(key);
+    }
+  }
+
+  private async send(document: vscode.TextDocument, began: number): Promise<string | undefined> {
     const text = document.getText();
     if (text.includes('\ufffd')) {
       await this.ui.current.showErrorMessage(
@@ -123,10 +148,11 @@ export class CreateSessionCommand implements vscode.Disposable {
       const setKey = vscode.l10n.t('Set API Key');
       const openSettings = vscode.l10n.t('Open Settings');
       const useSandbox = vscode.l10n.t('Use Sandbox');
-      const fix = resolved.missingKey ? setKey : openSettings;
-      const choice = await this.ui.current.showErrorMessage(resolved.reason, {}, fix, useSandbox);
+      // The button that fixes it: the key, or the setting at fault (none for an environment variable's proxy).
+      const fix = resolved.missingKey ? [setKey] : resolved.setting ? [openSettings] : [];
+      const choice = await this.ui.current.showErrorMessage(resolved.reason, {}, ...fix, useSandbox);
       if (choice === setKey) void vscode.commands.executeCommand(CommandIds.setApiKey);
-      if (choice === openSettings) void vscode.commands.executeCommand('workbench.action.openSettings', 'xendit.apiBaseUrl');
+      if (choice === openSettings && resolved.setting) void vscode.commands.executeCommand('workbench.action.openSettings', resolved.setting);
       if (choice === useSandbox) await this.targets.select('sandbox');
       return undefined;
     }
@@ -171,7 +197,11 @@ export class CreateSessionCommand implements vscode.Disposable {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === arg.toString());
       return open ?? vscode.workspace.openTextDocument(arg);
     }
-    return vscode.window.activeTextEditor?.document;
+    const active = vscode.window.activeTextEditor?.document;
+    if (active) return active;
+    // Run from outside the editors (the walkthrough's "Create Session" link on the Welcome page), no text editor is
+    // active: the request file in view is the one meant.
+    return vscode.window.visibleTextEditors.map((editor) => editor.document).find((document) => document.uri.path.endsWith('.session.json'));
   }
 
   dispose(): void {

@@ -91,8 +91,10 @@ export class CredentialCommands implements vscode.Disposable {
     if (!picked) return undefined;
     const kind = picked.target;
     if (kind !== 'sandbox' && !(kind === 'test' ? hasTest : hasLive)) {
+      // Set API Key moves the target itself: to test for a test key, to LIVE only if asked and the user agrees.
+      // "Keep current target" keeps it, although LIVE was picked here.
       const stored = await this.setApiKey();
-      if (stored !== kind) return undefined;
+      return stored === kind && (await this.targets.kind()) === kind ? kind : undefined;
     }
     await this.targets.select(kind);
     return kind;

@@ -40,7 +40,8 @@ export class SessionHistory implements vscode.TreeDataProvider<HistoryEntry>, vs
   }
 
   /** Adds a new session at the top, or updates the status of a known one. */
-  async record(entry: Omit<HistoryEntry, 'updatedAt' | 'createdAt'> & { createdAt?: string }): Promise<void> {
+  /** Updates the entry of this session, or, with `add` (the default), lists it first when it is not listed. */
+  async record(entry: Omit<HistoryEntry, 'updatedAt' | 'createdAt'> & { createdAt?: string }, options: { add?: boolean } = {}): Promise<void> {
     const entries = this.entries();
     const now = new Date().toISOString();
     const existing = entries.find((e) => e.sessionId === entry.sessionId && e.target === entry.target);
@@ -51,6 +52,7 @@ export class SessionHistory implements vscode.TreeDataProvider<HistoryEntry>, vs
       await this.save(entries);
       return;
     }
+    if (options.add === false) return;
     await this.save([{ ...entry, createdAt: entry.createdAt ?? now, updatedAt: now }, ...entries]);
   }
 

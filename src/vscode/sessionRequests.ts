@@ -17,6 +17,8 @@ import type { UiHolder } from './ui';
 import { WebhookCommandIds } from './webhooks';
 
 export interface SessionOutcome {
+  /** What was asked: a create adds its session to the history; a get or cancel only updates an entry still listed. */
+  readonly operation: 'create' | 'get' | 'cancel';
   readonly result: SessionsResult;
   readonly view: ResultView;
   /** A newer request for the same panel replaced this one before its answer (which was not shown). */
@@ -180,6 +182,15 @@ export class SessionRequests implements vscode.Disposable {
   }
 
   private async targetFor(entry: ShownSession): Promise<ResolvedTarget | undefined> {
+    // As for Create Session: the key does not leave an untrusted workspace (a history entry, a restored panel and
+    // its auto-refresh included). The sandbox needs no key.
+    if (entry.target.kind !== 'sandbox' && !this.ui.current.isWorkspaceTrusted()) {
+      await this.ui.current.showErrorMessage(
+        vscode.l10n.t('This workspace is not trusted, so requests are not sent with your API key. Nothing was sent: trust the workspace to refresh or cancel session {0}.', entry.sessionId ?? ''),
+        {},
+      );
+      return undefined;
+    }
     // Refresh and cancel go where the session was created, whatever the current target is.
     const resolved = await this.targets.resolveKind(entry.target.kind);
     if (!resolved.ok) {
@@ -236,7 +247,7 @@ export class SessionRequests implements vscode.Disposable {
       if (this.inFlight.get(requestUri) !== flight) {
         // A newer request for this panel replaced this one: the newer answer is the one to show, and the entry
         // stays as that request will leave it. A session this create made is still listed in the history.
-        const superseded: SessionOutcome = { result, view: buildResultView(result, entry, inDisplayLanguage), superseded: true };
+        const superseded: SessionOutcome = { operation, result, view: buildResultView(result, entry, inDisplayLanguage), superseded: true };
         if (operation === 'create' && result.kind === 'session') await this.record(undefined, superseded, undefined);
         return superseded;
       }
@@ -251,7 +262,7 @@ export class SessionRequests implements vscode.Disposable {
       const view = buildResultView(result, entry, inDisplayLanguage);
       entry.view = view;
       if (shows()) await this.panels.show(view, { reveal: !background });
-      outcome = { result, view };
+      outcome = { operation, result, view };
     } finally {
       if (this.inFlight.get(requestUri) === flight) this.inFlight.delete(requestUri);
     }

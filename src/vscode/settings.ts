@@ -37,7 +37,8 @@ export function checkApiBaseUrl(raw: string): string | undefined {
 
 export function readSettings(): Settings {
   const config = vscode.workspace.getConfiguration('xendit');
-  const configured = String(userValue(config, 'apiBaseUrl', DEFAULT_API_BASE_URL)).trim().replace(/\/+$/, '');
+  // An empty value is a cleared one, as for the other settings: the default, not a URL refused as "".
+  const configured = String(userValue(config, 'apiBaseUrl', DEFAULT_API_BASE_URL)).trim().replace(/\/+$/, '') || DEFAULT_API_BASE_URL;
   const problem = checkApiBaseUrl(configured);
   const timeout = Number(config.get('requestTimeoutSeconds', 30));
   const text = (key: string) => {

@@ -29,7 +29,8 @@ export interface ResolvedTarget {
 
 export type ResolveResult =
   | { readonly ok: true; readonly target: ResolvedTarget }
-  | { readonly ok: false; readonly reason: string; readonly missingKey?: KeyKind };
+  /** `setting`: the setting to open to fix it, when a setting is the cause (not an environment variable). */
+  | { readonly ok: false; readonly reason: string; readonly missingKey?: KeyKind; readonly setting?: string };
 
 /** Starts (once) and returns the embedded sandbox: its base URL and a test key it accepts. */
 export type SandboxProvider = () => Promise<{ baseUrl: string; secretKey: string }>;
@@ -88,9 +89,9 @@ export class TargetManager implements vscode.Disposable {
     }
     const settings = readSettings();
     // A refused base URL stops the request rather than quietly sending the key to the default.
-    if (settings.apiBaseUrlProblem) return { ok: false, reason: settings.apiBaseUrlProblem };
+    if (settings.apiBaseUrlProblem) return { ok: false, reason: settings.apiBaseUrlProblem, setting: 'xendit.apiBaseUrl' };
     const proxy = proxyFor(settings.apiBaseUrl);
-    if (!proxy.ok) return { ok: false, reason: sayInDisplayLanguage(proxy.says) };
+    if (!proxy.ok) return { ok: false, reason: sayInDisplayLanguage(proxy.says), ...(proxy.source === 'http.proxy' ? { setting: 'http.proxy' } : {}) };
     return { ok: true, target: { kind, label: TARGET_LABELS[kind], baseUrl: settings.apiBaseUrl, secretKey, proxy: proxy.proxy } };
   }
 

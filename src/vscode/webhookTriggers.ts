@@ -53,7 +53,7 @@ export class WebhookTriggers {
 
   /** Xendit: Trigger Webhook Event…: a new sandbox session from the active request file, then paid or expired. */
   async triggerEvent(choice?: unknown, arg?: unknown): Promise<TriggerOutcome | undefined> {
-    const document = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : vscode.window.activeTextEditor?.document;
+    const document = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : requestInView();
     if (!document) {
       await this.ui.current.showErrorMessage(vscode.l10n.t('Trigger Webhook Event needs a session request open in the editor (a *.session.json file).'), {});
       return undefined;
@@ -150,4 +150,14 @@ export class WebhookTriggers {
     if (entry) await this.history.record({ ...entry, status });
     this.log.channel.info(`webhooks: session ${id} is ${status} (trigger)`);
   }
+}
+
+/**
+ * The request a trigger run from the Webhooks view or the palette means: the active editor's, when it holds JSON
+ * (app.ts is no request, and its "errors" would be none the Problems panel shows), else a *.session.json in view.
+ */
+function requestInView(): vscode.TextDocument | undefined {
+  const active = vscode.window.activeTextEditor?.document;
+  if (active && (active.languageId === 'json' || active.languageId === 'jsonc' || active.uri.path.endsWith('.json'))) return active;
+  return vscode.window.visibleTextEditors.map((editor) => editor.document).find((document) => document.uri.path.endsWith('.session.json'));
 }

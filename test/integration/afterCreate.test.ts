@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
 import type { SessionRequestExample } from '../../src/sessions/examples';
 import type { HistoryEntry } from '../../src/vscode/sessionHistory';
+import { sessionBody } from '../helpers/faultServer';
 import { closeAllEditors, fakeKey, openRequest, payOnCheckout, recordingServer, repoModule, sandboxUrl, suiteHooks, waitFor, withUserSetting } from './helpers';
 
 const { SESSION_REQUEST_EXAMPLES } = repoModule<typeof import('../../src/sessions/examples')>('src/sessions/examples.js');
@@ -39,8 +40,13 @@ describe('after create', function () {
 
   /** The Xendit test target, with a fake key made now, pointed at the sandbox by xendit.apiBaseUrl; returns the key. */
   async function testTargetOnSandbox(): Promise<string> {
+    return testTargetAt(await sandboxUrl(api));
+  }
+
+  /** The Xendit test target, with a fake key made now, pointed at `baseUrl` by xendit.apiBaseUrl; returns the key. */
+  async function testTargetAt(baseUrl: string): Promise<string> {
     const key = fakeKey('test');
-    restores.push(await withUserSetting('apiBaseUrl', await sandboxUrl(api)));
+    restores.push(await withUserSetting('apiBaseUrl', baseUrl));
     await api.keys.store('test', key);
     await api.targets.select('test');
     restores.push(async () => {
@@ -185,6 +191,53 @@ describe('after create', function () {
     }
   });
 
+  it('sends no key from an untrusted workspace: Refresh and Cancel, in the panel and the history, say so and send nothing', async () => {
+    const server = await recordingServer((req, res) =>
+      void res.writeHead(req.method === 'POST' && req.url === '/sessions' ? 201 : 200, { 'content-type': 'application/json' }).end(JSON.stringify(sessionBody())),
+    );
+    restores.push(() => server.close());
+    await testTargetAt(server.baseUrl);
+    const { uri, id } = await createOnSandbox('untrusted.session.json');
+    const entry = await waitFor(() => api.history.entries().find((e) => e.sessionId === id), 'the session in the history');
+    const sentBefore = server.requests.length;
+    const errors: string[] = [];
+    const questions: string[] = [];
+    restores.push(api.ui.override({ isWorkspaceTrusted: () => false, showErrorMessage: async (m) => void errors.push(m), showWarningMessage: async (m) => void questions.push(m) }));
+    assert.equal(await api.actions.refresh(uri), undefined);
+    assert.equal(await api.actions.cancelSession(uri), undefined);
+    assert.equal(await vscode.commands.executeCommand('xendit.history.refresh', entry), undefined);
+    assert.equal(await vscode.commands.executeCommand('xendit.history.cancel', entry), undefined);
+    assert.equal(server.requests.length, sentBefore, 'a request went out with the key from an untrusted workspace');
+    assert.deepEqual(questions, [], 'a cancel that cannot be sent was confirmed first');
+    assert.ok(errors.length >= 4, errors.join('\n'));
+    for (const error of errors) assert.match(error, new RegExp(`^This workspace is not trusted, so requests are not sent with your API key\\. Nothing was sent: trust the workspace to refresh or cancel session ${id}\\.$`));
+  });
+
+  it("History's Cancel on an entry still listed ACTIVE that turns out paid says so, and asks nothing", async () => {
+    // The test target on a server where the first session was paid meanwhile (on Xendit's page: no event reaches the
+    // extension, so the history still says ACTIVE); the file was sent again, so its panel shows the second one.
+    const ids = ['ps-cccccccccccccccccccccccc', 'ps-dddddddddddddddddddddddd'];
+    let created = 0;
+    const server = await recordingServer((req, res) => {
+      const paid = req.method === 'GET' ? { ...sessionBody(), payment_session_id: req.url?.split('/').pop(), status: 'COMPLETED' } : undefined;
+      const body = paid ?? { ...sessionBody(), payment_session_id: ids[created++] };
+      void res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    });
+    restores.push(() => server.close());
+    await testTargetAt(server.baseUrl);
+    const first = await createOnSandbox('stale.session.json');
+    await vscode.commands.executeCommand('xendit.createSession', vscode.Uri.parse(first.uri));
+    await waitFor(() => (api.actions.recordOf(first.uri)?.sessionId === ids[1] ? true : undefined), 'the panel to show the second session');
+    const entry = await waitFor(() => api.history.entries().find((e) => e.sessionId === ids[0] && e.status === 'ACTIVE'), 'the first session listed as ACTIVE');
+    const questions: string[] = [];
+    const notes: string[] = [];
+    restores.push(api.ui.override({ showWarningMessage: async (m) => void questions.push(m), showInformationMessage: async (m) => void notes.push(m) }));
+    assert.equal(await vscode.commands.executeCommand('xendit.history.cancel', entry), undefined);
+    assert.deepEqual(questions, [], 'it asked to cancel a session it had just shown COMPLETED');
+    assert.deepEqual(notes, [`Session ${ids[0]} is COMPLETED: only an ACTIVE session can be cancelled.`]);
+    assert.deepEqual(server.requests.filter((r) => r.url?.endsWith('/cancel')), [], 'a cancel was sent');
+  });
+
   it('lists created sessions newest first, reopens one, and clears the history', async () => {
     const a = await createOnSandbox('history-a.session.json');
     const b = await createOnSandbox('history-b.session.json');
@@ -200,6 +253,12 @@ describe('after create', function () {
     await api.actions.panels.whenRendered(a.uri);
     await vscode.commands.executeCommand('xendit.history.clear');
     assert.deepEqual(api.history.entries(), []);
+    // Clear sticks: a refresh of a cleared session (as auto-refresh polls) does not list it again; a new create is
+    // listed, and is the one sign the history heard both (outcomes are recorded in the order they came).
+    assert.equal((await api.actions.refresh(a.uri))?.result.kind, 'session');
+    const c = await createOnSandbox('history-c.session.json');
+    await waitFor(() => api.history.entries().find((e) => e.sessionId === c.id), 'the new session in the history');
+    assert.deepEqual(api.history.entries().map((e) => e.sessionId), [c.id], 'a refresh listed a cleared session again');
   });
 
   it('flags a live key in a .ts file and the quick fix reads it from the environment', async () => {

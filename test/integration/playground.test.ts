@@ -24,6 +24,13 @@ describe('playground', function () {
     return { rendered, view: posted.view };
   }
 
+  /** Lets a test send again at once while the first send runs (else taken for a double click); returns the undo. */
+  function resendAtOnce(): () => void {
+    const previous = api.createSession.doubleClickMs;
+    api.createSession.doubleClickMs = 0;
+    return () => (api.createSession.doubleClickMs = previous);
+  }
+
   /** Sends with a fresh test key to `server` (closed after the test), from a new request file; returns its URI. */
   async function requestToServer(server: { baseUrl: string; close(): Promise<void> }, fileName: string): Promise<string> {
     restores.push(() => server.close(), await withUserSetting('apiBaseUrl', server.baseUrl));
@@ -54,6 +61,27 @@ describe('playground', function () {
     await vscode.commands.executeCommand('xendit.setApiKey');
     assert.match(errors[0] ?? '', /public key .* cannot create sessions/);
     assert.ok((await api.keys.get('test')) === undefined, 'a key was stored');
+  });
+
+  it('picking LIVE without a live key stores the key, and switches only when the user says Use LIVE', async () => {
+    for (const [answer, expected] of [['Keep current target', 'sandbox'], ['Use LIVE', 'live']] as const) {
+      await api.keys.delete('live');
+      await api.targets.select('sandbox');
+      const key = fakeKey('live');
+      const undo = api.ui.override({
+        showQuickPick: async (items) => items.find((item) => (item as { target?: string }).target === 'live'),
+        showInputBox: async () => key,
+        showWarningMessage: async (message, _options, ...buttons) => (/Switch the target to LIVE now\?/.test(message) ? buttons.find((b) => b === answer) : undefined),
+      });
+      try {
+        const chosen = await vscode.commands.executeCommand<string | undefined>('xendit.selectTarget');
+        assert.ok((await api.keys.get('live')) === key, 'the live key was not stored');
+        assert.equal(await api.targets.kind(), expected, answer);
+        assert.equal(chosen, expected === 'live' ? 'live' : undefined, answer);
+      } finally {
+        undo();
+      }
+    }
   });
 
   const { SESSION_REQUEST_EXAMPLES, exampleFileName } = repoModule<typeof import('../../src/sessions/examples')>('src/sessions/examples.js');
@@ -380,6 +408,7 @@ describe('playground', function () {
       else answer();
     });
     const uri = await requestToServer(server, 'sent-twice.session.json');
+    restores.push(resendAtOnce());
     const postedResults = () => api.transcript.entries.filter((e) => e.startsWith(`webview ${uri}: {"type":"result"`));
     await vscode.commands.executeCommand('xendit.createSession');
     await api.actions.panels.whenRendered(uri);
@@ -397,6 +426,15 @@ describe('playground', function () {
     assert.equal(server.requests.filter((r) => r.method === 'POST').length, 3, 'a POST was sent again');
   });
 
+  it('takes a second Create Session on the same file at once for a double click: one POST, one session', async () => {
+    const server = await recordingServer((_req, res) => void res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify(sessionBody())));
+    const uri = await requestToServer(server, 'double-click.session.json');
+    const [first, second] = await Promise.all([vscode.commands.executeCommand('xendit.createSession'), vscode.commands.executeCommand('xendit.createSession')]);
+    assert.deepEqual([first, second], [uri, undefined]);
+    await shownResult(uri, 'session');
+    assert.equal(server.requests.filter((r) => r.method === 'POST').length, 1, 'a double click sent the POST twice');
+  });
+
   it('lists a session a replaced create made in the history, though the panel shows the newer one', async () => {
     // Create pressed twice on the test target: the first POST is on the wire when the second starts. Its session
     // exists at Xendit, so it must not vanish: it is not aborted, and once answered it is listed.
@@ -409,6 +447,7 @@ describe('playground', function () {
       else answer();
     });
     const uri = await requestToServer(server, 'pressed-twice.session.json');
+    restores.push(resendAtOnce());
     const first = vscode.commands.executeCommand('xendit.createSession');
     await waitFor(() => answerFirst, 'the first POST to reach the server');
     await vscode.commands.executeCommand('xendit.createSession');

@@ -68,6 +68,27 @@ describe('proxies', function () {
     assert.ok(!shown.includes(key) && !shown.includes(`proxy-pw-${key.slice(-8)}`), 'neither the key nor the proxy password is shown');
   });
 
+  it('a refused proxy setting offers to open that setting; one from the environment offers no setting', async () => {
+    await useTestTarget();
+    restores.push(await withHttpSetting('proxy', `ftp://127.0.0.1:${proxy.port}`));
+    const offered: string[][] = [];
+    restores.push(api.ui.override({ showErrorMessage: async (_m, _o, ...items) => void offered.push(items) }));
+    const resolved = await api.targets.resolve();
+    assert.ok(!resolved.ok && resolved.setting === 'http.proxy', JSON.stringify(resolved));
+    await openRequest('proxy-setting-refused.session.json', payBody);
+    await vscode.commands.executeCommand('xendit.createSession');
+    assert.deepEqual(offered, [['Open Settings', 'Use Sandbox']]);
+    // The same proxy from HTTPS_PROXY (read from this extension host's environment): no setting to open.
+    restores.push(await withHttpSetting('proxy', undefined));
+    const previous = process.env.HTTPS_PROXY;
+    process.env.HTTPS_PROXY = `ftp://127.0.0.1:${proxy.port}`;
+    restores.push(() => (previous === undefined ? delete process.env.HTTPS_PROXY : (process.env.HTTPS_PROXY = previous)));
+    const fromEnv = await api.targets.resolve();
+    assert.ok(!fromEnv.ok && fromEnv.setting === undefined && /HTTPS_PROXY/.test(fromEnv.reason), JSON.stringify(fromEnv));
+    await vscode.commands.executeCommand('xendit.createSession');
+    assert.deepEqual(offered[1], ['Use Sandbox']);
+  });
+
   it('http.noProxy sends that host directly', async () => {
     await useTestTarget();
     restores.push(await withHttpSetting('noProxy', ['*.xendit.test']));

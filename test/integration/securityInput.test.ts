@@ -164,6 +164,16 @@ describe('security and faults', function () {
       assert.equal(api.actions.recordOf(editor.document.uri.toString()), undefined, 'a request was made');
     });
 
+    it('reads an empty user base URL as a cleared one: the default, not an error', async () => {
+      restores.push(await withUserSetting('apiBaseUrl', '  '));
+      await api.keys.store('test', fakeKey('test'));
+      await api.targets.select('test');
+      // Resolving the target sends nothing (the default is not reachable from the tests, and is not asked).
+      const resolved = await api.targets.resolve();
+      assert.ok(resolved.ok, resolved.ok ? '' : resolved.reason);
+      assert.equal(resolved.target.baseUrl, 'https://api.xendit.co');
+    });
+
     it('sends with a key only from a trusted workspace; the sandbox works in any', async () => {
       const errors: string[] = [];
       restores.push(api.ui.override({ isWorkspaceTrusted: () => false, showErrorMessage: async (m) => void errors.push(m) }));

@@ -73,6 +73,11 @@ describe('walkthrough', function () {
     assert.equal(await api.targets.kind(), 'sandbox');
     await run('xendit.newSessionRequest');
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, target.fsPath);
+    // The step's [Create Session] link is clicked on the Welcome page: no text editor is active then, and the new
+    // request is in view beside it (a webview panel stands in for the Welcome page here).
+    const welcome = vscode.window.createWebviewPanel('xsp-test-welcome', 'Welcome', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false });
+    restores.push(() => welcome.dispose());
+    await waitFor(() => (vscode.window.activeTextEditor === undefined ? true : undefined), 'a webview to be the active editor');
     await run('xendit.createSession');
     const uri = target.toString();
     const created = await api.actions.panels.whenRendered(uri);

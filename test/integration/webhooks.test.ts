@@ -184,6 +184,21 @@ describe('webhooks', function () {
     assert.equal(api.history.entries().find((e) => e.sessionId === outcome.sessionId)?.status, 'COMPLETED');
   });
 
+  it('Trigger Webhook Event… from another file: asks for a request when none is in view, else uses the one in view', async () => {
+    const errors: string[] = [];
+    restores.push(api.ui.override({ showInformationMessage: async () => undefined, showErrorMessage: async (m) => void errors.push(m) }));
+    const code = await vscode.workspace.openTextDocument({ language: 'typescript', content: 'export const port = 3000;\n' });
+    await vscode.window.showTextDocument(code);
+    assert.equal(await vscode.commands.executeCommand('xendit.webhooks.triggerEvent', 'completed'), undefined);
+    assert.deepEqual(errors, ['Trigger Webhook Event needs a session request open in the editor (a *.session.json file).']);
+    await openRequest('webhook-trigger-beside.session.json', { ...payExample.body, reference_id: `trigger-beside-${Date.now()}` });
+    await vscode.window.showTextDocument(code, vscode.ViewColumn.Beside);
+    assert.equal(vscode.window.activeTextEditor?.document, code);
+    const outcome = await vscode.commands.executeCommand<{ sessionId: string; event?: string } | undefined>('xendit.webhooks.triggerEvent', 'completed');
+    assert.equal(outcome?.event, 'payment_session.completed', errors.join('\n'));
+    assert.equal(errors.length, 1);
+  });
+
   it('generates a callback token when a forward URL is set without one, offers it once to copy, and delivers with it', async () => {
     const server = await handler(() => 200);
     await sandboxUrl(api);
