@@ -56,7 +56,7 @@ const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
  * Names that hold a secret: a request body is no place for one (`XENDIT_SECRET_KEY`, `MY_API_KEY`, `..._TOKEN`,
  * `AWS_ACCESS_KEY_ID`, `DB_CREDENTIALS`, `BASIC_AUTH`). `auth` counts only as a whole word: `AUTHOR_NAME` is not one.
  */
-const SECRET_NAME = /secret|api_?key|access_?key|private_?key|password|passwd|passphrase|credential|token|(?:^|_)auth(?:_|$)|^xnd_/i;
+const SECRET_NAME = /secret|api_?key|access_?key|private_?key|password|passwd|passphrase|credential|token|(?:^|[_.-])auth(?:orization)?(?:[_.-]|$)|^xnd_/i;
 const SECRET_VALUE = /xnd_(development|production)_/i;
 
 export function findPlaceholders(text: string): PlaceholderMatch[] {

@@ -2,7 +2,6 @@
 // with the range of text it is about, so an editor can underline it.
 import { findNodeAtOffset, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { JsonLocator, type TextRange } from './jsonLocator';
-import { findSecretKeys } from './keyScanner';
 import type { PlaceholderContext } from './placeholders';
 import type { Problem } from './problem';
 import { resolvePlaceholders, type PlaceholderProblem, type Substitution } from './resolveRequest';
@@ -116,7 +115,7 @@ export function analyzeRequestText(text: string, options: AnalyzeOptions = {}): 
   located.push(...secretKeyFindings(resolution.value).map((finding) => ({ ...finding.problem, ...rangeOf(locator, finding) })));
   const substitutions = resolution.substitutions.length > 0 ? { substitutions: resolution.substitutions } : {};
   // A message may quote what the file holds (a template, an object key): never a secret key there.
-  const problems = located.map((problem) => (findSecretKeys(problem.message).length > 0 ? { ...problem, message: withoutSecretKeys(problem.message) } : problem));
+  const problems = located.map((problem) => ({ ...problem, message: withoutSecretKeys(problem.message) }));
   return { syntaxErrors: [], value: resolution.value, ...substitutions, problems };
 }
 
@@ -153,14 +152,11 @@ function brief(template: string): string {
   return said.length <= QUOTED_TEMPLATE_MAX ? said : `${said.slice(0, QUOTED_TEMPLATE_MAX - 1)}…`;
 }
 
+/** Any Xendit secret key in a message, whole or cut short (a value quoted up to a length), said in words. */
+const KEY_IN_MESSAGE = /xnd_(development|production)_[A-Za-z0-9_\-+/=]*/g;
+
 function withoutSecretKeys(message: string): string {
-  let result = '';
-  let copied = 0;
-  for (const key of findSecretKeys(message)) {
-    result += `${message.slice(copied, key.offset)}[a Xendit ${key.kind} secret key]`;
-    copied = key.offset + key.length;
-  }
-  return result + message.slice(copied);
+  return message.replace(KEY_IN_MESSAGE, (_key, kind: string) => `[a Xendit ${kind === 'production' ? 'live' : 'test'} secret key]`);
 }
 
 /** The placeholder itself when it can be found in the string's JSON text (escapes aside), else the whole string. */
@@ -210,19 +206,20 @@ function describeSyntaxErrors(source: string, errors: readonly ParseError[], roo
   const described: JsonSyntaxError[] = [];
   // One mistake often makes the parser complain twice at the same spot; the first complaint is the useful one.
   const seenOffsets = new Set<number>();
-  // A value the parser cannot read ('PAY', NaN, True, 012) also leaves it expecting a value at the next token: that
-  // complaint, and any more like it on the same line, follow from the first and point at the wrong place.
+  // A value the parser cannot read ('PAY', NaN, True, 012) also leaves it expecting a value at the token right after
+  // it: that complaint follows from the first and points at the wrong place. A mistake further on is its own.
   let echoFrom: number | undefined;
   for (const error of errors) {
     if (seenOffsets.has(error.offset)) continue;
     seenOffsets.add(error.offset);
-    if (echoFrom !== undefined && FOLLOW_ON_ERRORS.has(error.error) && !/[\r\n]/.test(source.slice(echoFrom, error.offset))) {
+    if (echoFrom !== undefined && FOLLOW_ON_ERRORS.has(error.error) && source.slice(echoFrom, error.offset).trim() === '') {
       echoFrom = error.offset + error.length;
       continue;
     }
     echoFrom = error.error === ParseErrorCode.InvalidSymbol || leadingZeroAt(source, error) ? error.offset + error.length : undefined;
     const { message, offset, length } = describeSyntaxError(source, error, root);
-    described.push({ message, offset, length, ...lineColumnIn(lines, offset) });
+    // A key pasted without quotes is an unexpected symbol, which the message would quote.
+    described.push({ message: withoutSecretKeys(message), offset, length, ...lineColumnIn(lines, offset) });
   }
   return described;
 }
@@ -254,14 +251,16 @@ function describeSyntaxError(source: string, error: ParseError, root: Node | und
         : { message: 'Expected a value: a string in double quotes, a number, true, false, null, an object or an array.', ...at };
     case ParseErrorCode.CommaExpected:
       if (leadingZeroAt(source, error)) {
-        const zero = source.lastIndexOf('0', error.offset);
-        const start = source[zero - 1] === '-' ? zero - 1 : zero;
-        const sign = start < zero ? '-' : '';
-        const digits = /^\d+/.exec(source.slice(error.offset))?.[0] ?? '';
+        let start = error.offset;
+        while (source[start - 1] === '0') start--;
+        if (source[start - 1] === '-') start--;
+        const end = error.offset + (/^\d+/.exec(source.slice(error.offset))?.[0].length ?? 0);
+        const written = source.slice(start, end);
+        const number = written.replace(/^(-?)0+(?=\d)/, '$1');
         return {
-          message: `A JSON number cannot start with 0: write ${sign}${digits}, or "${sign}0${digits}" in double quotes if the leading zero matters (an id, a code).`,
+          message: `A JSON number cannot start with 0: write ${number}, or "${written}" in double quotes if the leading zero matters (an id, a code).`,
           offset: start,
-          length: error.offset + digits.length - start,
+          length: end - start,
         };
       }
       return containerAt(root, error.offset) === 'array'

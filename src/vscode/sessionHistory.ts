@@ -39,7 +39,6 @@ export class SessionHistory implements vscode.TreeDataProvider<HistoryEntry>, vs
     this.changed.fire(undefined);
   }
 
-  /** Adds a new session at the top, or updates the status of a known one. */
   /** Updates the entry of this session, or, with `add` (the default), lists it first when it is not listed. */
   async record(entry: Omit<HistoryEntry, 'updatedAt' | 'createdAt'> & { createdAt?: string }, options: { add?: boolean } = {}): Promise<void> {
     const entries = this.entries();

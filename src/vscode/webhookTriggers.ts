@@ -153,11 +153,11 @@ export class WebhookTriggers {
 }
 
 /**
- * The request a trigger run from the Webhooks view or the palette means: the active editor's, when it holds JSON
- * (app.ts is no request, and its "errors" would be none the Problems panel shows), else a *.session.json in view.
+ * The request a trigger run from the Webhooks view or the palette means: the active editor's, when it is a request
+ * (app.ts or package.json is not, and its "errors" would be none the Problems panel shows), else a *.session.json in view.
  */
 function requestInView(): vscode.TextDocument | undefined {
   const active = vscode.window.activeTextEditor?.document;
-  if (active && (active.languageId === 'json' || active.languageId === 'jsonc' || active.uri.path.endsWith('.json'))) return active;
+  if (active && (active.uri.path.endsWith('.session.json') || (active.isUntitled && active.languageId === 'json'))) return active;
   return vscode.window.visibleTextEditors.map((editor) => editor.document).find((document) => document.uri.path.endsWith('.session.json'));
 }

@@ -121,7 +121,7 @@ describe('placeholders: values', () => {
   it('$env and $dotenv refuse a name that names a secret, without reading it', () => {
     let read = 0;
     const ctx: PlaceholderContext = { ...context(), env: () => (read++, 'x'), dotenv: () => (read++, new Map()) };
-    for (const name of ['XENDIT_SECRET_KEY', 'MY_API_KEY', 'apikey', 'PRIVATE_KEY', 'CALLBACK_TOKEN', 'DB_PASSWORD', `xnd_${'development'}_abc`, 'AWS_ACCESS_KEY_ID', 'accessKey', 'GCP_CREDENTIALS', 'SSH_PASSPHRASE', 'BASIC_AUTH', 'AUTH_HEADER']) {
+    for (const name of ['XENDIT_SECRET_KEY', 'MY_API_KEY', 'apikey', 'PRIVATE_KEY', 'CALLBACK_TOKEN', 'DB_PASSWORD', `xnd_${'development'}_abc`, 'AWS_ACCESS_KEY_ID', 'accessKey', 'GCP_CREDENTIALS', 'SSH_PASSPHRASE', 'BASIC_AUTH', 'AUTH_HEADER', 'BASIC-AUTH', 'db.auth', 'HTTP_AUTHORIZATION']) {
       for (const kind of ['env', 'dotenv']) {
         assert.match(String(value(`{{$${kind} ${name}}}`, ctx)), /is refused: .* names a secret|takes one variable name/, name);
       }

@@ -54,11 +54,16 @@ describe('analyzeRequestText: syntax errors', () => {
   it('reports a value it cannot read once, at the value, not again at the tokens after it', () => {
     const quoted = analyze('{\n  "session_type": \'PAY\',\n  "amount": 1\n}').syntaxErrors;
     assert.deepEqual(quoted.map((e) => [e.line, e.column, e.message]), [[2, 19, 'JSON strings and property names need double quotes, not single quotes.']]);
-    for (const [text, column] of [['{"a": NaN}', 7], ['{"a": True, "b": 1}', 7], ['{"a": +1}', 7], ["{'a': 1}", 2]] as const) {
+    for (const [text, column] of [['{"a": NaN}', 7], ['{"a": True, "b": 1}', 7], ['{"a": +1}', 7]] as const) {
       assert.deepEqual(analyze(text).syntaxErrors.map((e) => e.column), [column], text);
     }
-    // A mistake on a later line is still its own error.
+    // A mistake further on is its own error, on a later line or the same one (a minified file).
     assert.equal(analyze('{"a": True,\n "b": }').syntaxErrors.length, 2);
+    assert.deepEqual(analyze(`{"session_type":'PAY',"amount" 100,"currency":"IDR" "country":"ID"}`).syntaxErrors.map((e) => e.message.slice(0, 30)), [
+      'JSON strings and property name',
+      'Expected a colon after the pro',
+      'Expected a comma or closing br',
+    ]);
   });
 
   it('explains a number with a leading zero, keeping its sign', () => {
@@ -69,6 +74,19 @@ describe('analyzeRequestText: syntax errors', () => {
     assert.equal(negative.length, 1);
     assert.match(negative[0]?.message ?? '', /write -12, or "-012"/);
     assert.deepEqual([negative[0]?.offset, negative[0]?.length], [11, 4]);
+    const zeros = analyze('{"amount": -0012}').syntaxErrors;
+    assert.match(zeros[0]?.message ?? '', /write -12, or "-0012"/);
+    assert.deepEqual([zeros[0]?.offset, zeros[0]?.length], [11, 5]);
+  });
+
+  it('never quotes a secret key pasted without quotes, nor part of one cut short in a message', () => {
+    const key = fakeKey('test');
+    const unquoted = analyze(`{"note": ${key}}`).syntaxErrors;
+    assert.ok(unquoted.length > 0);
+    for (const e of unquoted) assert.ok(!e.message.includes('xnd_'), e.message);
+    const cut = analyze(JSON.stringify({ ...pay, amount: `${'x'.repeat(35)} ${key}` })).problems;
+    assert.ok(cut.some((p) => p.path[0] === 'amount' && /must be a number/.test(p.message)));
+    for (const p of cut) assert.ok(!p.message.includes('xnd_'), p.message);
   });
 
   it('explains single quotes, a missing colon, an unclosed string and text after the object', () => {
