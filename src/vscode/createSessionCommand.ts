@@ -16,15 +16,15 @@ import { UiHolder } from './ui';
 /** How many problems the pre-send modal lists before summarising the rest. */
 const MAX_LISTED_PROBLEMS = 8;
 /**
- * A second Create Session for the same file this soon after the first is a double click (CodeLens, editor button,
- * Ctrl+Alt+R): it is dropped, as the panel's buttons drop one. A POST is never sent twice by accident; a deliberate
- * resend comes later than this.
+ * A second Create Session for the same file this soon after the first, while that one still runs, is a double
+ * click (CodeLens, editor button, Ctrl+Alt+R): it is dropped, as the panel's buttons drop one. A POST is never sent
+ * twice by accident; a deliberate resend comes later than this.
  */
 const DOUBLE_CLICK_MS = 500;
 
 export class CreateSessionCommand implements vscode.Disposable {
   private readonly registration: vscode.Disposable;
-  /** When the last Create Session for each request file began. */
+  /** When the Create Session still running for each request file began. */
   private readonly running = new Map<string, number>();
   /** The double-click window; tests that resend at once on purpose set it to 0. */
   doubleClickMs = DOUBLE_CLICK_MS;
@@ -55,9 +55,12 @@ export class CreateSessionCommand implements vscode.Disposable {
       this.log?.channel.info(`Create Session for ${vscode.workspace.asRelativePath(document.uri)} asked again within ${this.doubleClickMs} ms of the last: taken as a double click, not sent`);
       return undefined;
     }
-    // Kept after the send ends: on the sandbox a send can end before the double click's second click comes.
     this.running.set(key, began);
-    return this.send(document, began);
+    try {
+      return await this.send(document, began);
+    } finally {
+      if (this.running.get(key) === began) this.running.delete(key);
+    }
   }
 
   private async send(document: vscode.TextDocument, began: number): Promise<string | undefined> {
