@@ -8,6 +8,7 @@ import { CommandIds } from './commandIds';
 import { loadModel } from './engine';
 import type { OutputLog } from './outputLog';
 import { placeholderContextFor } from './placeholderProviders';
+import { requestFileInView } from './requestFiles';
 import type { SessionActions } from './sessionActions';
 import { readSettings } from './settings';
 import { TargetManager } from './targets';
@@ -201,7 +202,7 @@ export class CreateSessionCommand implements vscode.Disposable {
     if (active) return active;
     // Run from outside the editors (the walkthrough's "Create Session" link on the Welcome page), no text editor is
     // active: the request file in view is the one meant.
-    return vscode.window.visibleTextEditors.map((editor) => editor.document).find((document) => document.uri.path.endsWith('.session.json'));
+    return requestFileInView();
   }
 
   dispose(): void {

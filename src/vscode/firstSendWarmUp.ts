@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { loadClient, loadModel } from './engine';
 import type { OutputLog } from './outputLog';
+import { isRequestFile } from './requestFiles';
 import type { TargetManager } from './targets';
 
 /** How long after a request file shows up the work starts, so the editor and its CodeLens are drawn first. */
@@ -58,8 +59,4 @@ export class FirstSendWarmUp implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     for (const subscription of this.subscriptions) subscription.dispose();
   }
-}
-
-function isRequestFile(document: vscode.TextDocument): boolean {
-  return document.uri.path.endsWith('.session.json');
 }

@@ -11,6 +11,7 @@ import { sayInDisplayLanguage } from './displayLanguage';
 import { loadClient, loadModel } from './engine';
 import type { OutputLog } from './outputLog';
 import { placeholderContextFor } from './placeholderProviders';
+import { isRequestFile, requestFileInView } from './requestFiles';
 import type { HistoryEntry, SessionHistory } from './sessionHistory';
 import type { UiHolder } from './ui';
 import { readForwardUrl } from './webhookForwarding';
@@ -158,6 +159,6 @@ export class WebhookTriggers {
  */
 function requestInView(): vscode.TextDocument | undefined {
   const active = vscode.window.activeTextEditor?.document;
-  if (active && (active.uri.path.endsWith('.session.json') || (active.isUntitled && active.languageId === 'json'))) return active;
-  return vscode.window.visibleTextEditors.map((editor) => editor.document).find((document) => document.uri.path.endsWith('.session.json'));
+  if (active && (isRequestFile(active) || (active.isUntitled && active.languageId === 'json'))) return active;
+  return requestFileInView();
 }
