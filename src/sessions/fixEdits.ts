@@ -1,5 +1,5 @@
 // Turns a Problem's Fix into minimal text edits with jsonc-parser, so the user's formatting and comments survive.
-import { applyEdits, findNodeAtLocation, modify, parseTree, type EditResult, type FormattingOptions } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, modify, parseTree, type EditResult, type FormattingOptions, type Node } from 'jsonc-parser';
 import { JSON_NUMBER } from './jsonPath';
 import type { Fix, FixStep, JsonPath } from './problem';
 
@@ -13,11 +13,12 @@ export interface TextEdit {
 export function fixEdits(text: string, fix: Fix, formatting: Partial<FormattingOptions> = {}): TextEdit[] {
   // A key written twice: JSON.parse (and so the check) reads the last, the edit would change the first. No edit,
   // rather than one that leaves the problem in place (VS Code's own JSON check flags the duplicate).
+  const root = parseTree(text);
   const paths = fix.kind === 'edits' ? fix.edits.map((step) => step.path) : [fix.path];
-  if (paths.some((path) => hasDuplicateKeyAlong(text, path))) return [];
+  if (paths.some((path) => hasDuplicateKeyAlong(root, path))) return [];
   const options: FormattingOptions = { ...detectIndent(text), eol: text.includes('\r\n') ? '\r\n' : '\n', ...formatting };
   if (fix.kind === 'set' || fix.kind === 'remove') return stepEdits(text, fix, options);
-  if (fix.kind !== 'edits') return retypeEdits(text, fix.kind, fix.path);
+  if (fix.kind !== 'edits') return retypeEdits(text, root, fix.kind, fix.path);
   // Steps apply one after another, each to the text the previous left; the result is one edit over the span
   // that changed, so an editor applies (and undoes) the whole fix at once.
   let result = text;
@@ -31,8 +32,8 @@ function stepEdits(text: string, step: FixStep, options: FormattingOptions): Tex
 }
 
 /** Whether an object on the way to `path` has the next key more than once. */
-function hasDuplicateKeyAlong(text: string, path: JsonPath): boolean {
-  let node = parseTree(text);
+function hasDuplicateKeyAlong(root: Node | undefined, path: JsonPath): boolean {
+  let node = root;
   for (const segment of path) {
     if (!node?.children) return false;
     if (node.type === 'object') {
@@ -47,8 +48,7 @@ function hasDuplicateKeyAlong(text: string, path: JsonPath): boolean {
 }
 
 /** The value at `path` as written, in double quotes or out of them; nothing when it is not what the fix expects. */
-function retypeEdits(text: string, kind: 'quote' | 'unquote', path: JsonPath): TextEdit[] {
-  const root = parseTree(text);
+function retypeEdits(text: string, root: Node | undefined, kind: 'quote' | 'unquote', path: JsonPath): TextEdit[] {
   const node = root && findNodeAtLocation(root, path as (string | number)[]);
   if (!node) return [];
   const written = text.slice(node.offset, node.offset + node.length);
