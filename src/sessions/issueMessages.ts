@@ -2,7 +2,7 @@
 // with a fix where the fix is no guess. validate.ts turns them into Problems.
 import * as z from 'zod/mini';
 import { closest } from './closest';
-import { describeValue, formatPath, isMissing, isPlainObject, JSON_NUMBER, valueAt } from './jsonPath';
+import { describeValue, formatPath, isFiniteJsonNumber, isMissing, isPlainObject, valueAt } from './jsonPath';
 import type { Fix, JsonPath } from './problem';
 import { SessionRequest } from './schema';
 import { refusalText } from './schemaKit';
@@ -107,7 +107,7 @@ function wrongType(field: string, expectedType: string, value: unknown, path: Js
   const message = `${field} must be ${expected}, but it is ${describeValue(value)}.`;
   // Only a string that is a JSON number as written ("0x10" or "1e999" is not one), and the fixes keep the file's
   // own digits: a 19-digit id or "1.50" read as a number would come back changed.
-  if (expectedType === 'number' && typeof value === 'string' && JSON_NUMBER.test(value.trim()) && Number.isFinite(Number(value))) {
+  if (expectedType === 'number' && typeof value === 'string' && isFiniteJsonNumber(value)) {
     return { message: `${message} Write the number without quotes.`, fix: { title: `Use the number ${value.trim()}`, kind: 'unquote', path } };
   }
   if (expectedType === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {

@@ -57,3 +57,8 @@ export function bodyPointer(path: JsonPath): string {
 
 /** A JSON number as the grammar writes one (and the API reads one): no hex, no leading zeros, no `+`, no `Infinity`. */
 export const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+
+/** Whether `text` (spaces around it aside) is a JSON number JavaScript can hold: not `0x10`, not `1e400`. */
+export function isFiniteJsonNumber(text: string): boolean {
+  return JSON_NUMBER.test(text.trim()) && Number.isFinite(Number(text));
+}

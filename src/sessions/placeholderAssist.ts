@@ -1,7 +1,7 @@
 // What the editor offers around placeholders, from the text and a cursor offset alone: the completion list
 // inside `{{`, and the hover that shows a placeholder's value now. The VS Code shell only draws them.
 import { getLocation } from 'jsonc-parser';
-import { formatPath, JSON_NUMBER } from './jsonPath';
+import { formatPath, isFiniteJsonNumber } from './jsonPath';
 import { placeholderFieldAt, placeholderFieldName } from './placeholderFields';
 import { evaluatePlaceholder, findPlaceholders, PLACEHOLDERS, placeholderSpec, type PlaceholderContext } from './placeholders';
 import type { JsonPath } from './problem';
@@ -83,7 +83,7 @@ export function placeholderHover(text: string, offset: number, context: Placehol
   if (!result.ok) return { ...range, markdown: `\`${written}\`: ${result.message}` };
   const whole = match.start === 1 && match.end === string.raw.length - 1;
   const asNumber = field.kind === 'number' && whole;
-  if (asNumber && typeof result.value === 'string' && !(JSON_NUMBER.test(result.value.trim()) && Number.isFinite(Number(result.value)))) {
+  if (asNumber && typeof result.value === 'string' && !isFiniteJsonNumber(result.value)) {
     return { ...range, markdown: `\`${written}\` is now ${JSON.stringify(result.value)}, which is not a number, and \`${placeholderFieldName(field.path)}\` takes one: the request is not sent like this.` };
   }
   const shown = asNumber ? String(result.value) : JSON.stringify(String(result.value));

@@ -31,7 +31,6 @@ export interface ResolvedRequest {
 export const PLACEHOLDER_PROBLEM_CODE = 'INVALID_PLACEHOLDER';
 export const PLACEHOLDER_PROBLEM_SOURCE = 'rule:placeholders';
 
-
 export function resolvePlaceholders(value: unknown, context: PlaceholderContext): ResolvedRequest {
   const substitutions: Substitution[] = [];
   const problems: PlaceholderProblem[] = [];
