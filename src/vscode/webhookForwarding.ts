@@ -1,10 +1,12 @@
-// Where the embedded sandbox forwards its webhooks: the xendit.webhooks.forwardUrl setting (user or workspace;
-// https, or http on this machine only) and the callback token, kept in SecretStorage and sent as x-callback-token.
+// Where the embedded sandbox forwards its webhooks: the xendit.webhooks.forwardUrl setting (https, or http on this
+// machine only; a workspace's settings may only point at this machine) and the callback token, kept in
+// SecretStorage and sent as x-callback-token.
 // A token is generated when a forward URL is set and none is stored, and offered once to copy.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { SandboxHandle } from '../sandbox/sandboxServer';
 import { checkForwardUrl } from '../sessions/forwardUrl';
+import { isLoopbackHost } from '../sessions/linkPolicy';
 import type { EmbeddedSandbox } from './embeddedSandbox';
 import type { OutputLog } from './outputLog';
 import type { UiHolder } from './ui';
@@ -16,11 +18,28 @@ export type ForwardUrl = { readonly url?: string; readonly problem?: string };
 
 /** The configured forward URL: none, a usable one, or why the configured one is refused. */
 export function readForwardUrl(): ForwardUrl {
-  const raw = vscode.workspace.getConfiguration('xendit').get<string>(FORWARD_URL_SETTING, '');
+  const config = vscode.workspace.getConfiguration('xendit');
+  const raw = config.get<string>(FORWARD_URL_SETTING, '');
   const value = typeof raw === 'string' ? raw.trim() : '';
   if (value === '') return {};
-  const problem = checkForwardUrl(value);
+  const problem = checkForwardUrl(value) ?? offMachineFromWorkspace(config, value);
   return problem ? { problem: vscode.l10n.t('The setting xendit.webhooks.forwardUrl is not used, so webhooks are not forwarded: {0}', problem) } : { url: value };
+}
+
+/**
+ * Why a URL off this machine is refused when it comes from the workspace's settings: a cloned repository would
+ * otherwise decide where the stored callback token (often the account's real verification token) is sent. Only the
+ * user's own settings may send it elsewhere; a workspace may share its handler's address on this machine.
+ */
+function offMachineFromWorkspace(config: vscode.WorkspaceConfiguration, value: string): string | undefined {
+  const inspected = config.inspect<string>(FORWARD_URL_SETTING);
+  if (inspected?.workspaceFolderValue === undefined && inspected?.workspaceValue === undefined) return undefined;
+  const { hostname, host } = new URL(value);
+  if (isLoopbackHost(hostname)) return undefined;
+  return vscode.l10n.t(
+    "This workspace's settings point it at {0}, off this machine, and the callback token travels with every delivery. Set a URL off this machine in your User settings, or use a localhost URL in the workspace.",
+    host,
+  );
 }
 
 export function generateToken(): string {

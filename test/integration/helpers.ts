@@ -139,6 +139,14 @@ export async function withUserSetting(key: string, value: unknown): Promise<() =
   return () => vscode.workspace.getConfiguration('xendit').update(key, previous, vscode.ConfigurationTarget.Global);
 }
 
+/** Sets xendit.`key` in the workspace's settings (.vscode/settings.json of the scratch copy); returns its undo. */
+export async function withWorkspaceSetting(key: string, value: unknown): Promise<() => Thenable<void>> {
+  const config = vscode.workspace.getConfiguration('xendit');
+  const previous = config.inspect(key)?.workspaceValue;
+  await config.update(key, value, vscode.ConfigurationTarget.Workspace);
+  return () => vscode.workspace.getConfiguration('xendit').update(key, previous, vscode.ConfigurationTarget.Workspace);
+}
+
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }

@@ -12,7 +12,7 @@ import type { EmbeddedSandbox } from '../../src/vscode/embeddedSandbox';
 import type { WebhookForwarding } from '../../src/vscode/webhookForwarding';
 import type { StoredEvent, WebhookLog, WebhookNode } from '../../src/vscode/webhookLog';
 import { writtenLogs } from './keyLeakAudit';
-import { fakeKey, forwardedRequests, issuedCallbackTokens, openRequest, payExample, payOnCheckout, progressRecorder, recordingServer, sandboxUrl, suiteHooks, waitFor, withUserSetting, type RecordingServer } from './helpers';
+import { fakeKey, forwardedRequests, issuedCallbackTokens, openRequest, payExample, payOnCheckout, progressRecorder, recordingServer, sandboxUrl, suiteHooks, waitFor, withUserSetting, withWorkspaceSetting, type RecordingServer } from './helpers';
 
 const TOKEN_SECRET = 'xendit.webhooks.callbackToken';
 
@@ -259,6 +259,28 @@ describe('webhooks', function () {
     const warning = await waitFor(() => warnings.find((w) => w.includes('xendit.webhooks.forwardUrl')), 'the warning about the forward URL');
     assert.match(warning, /is not used, so webhooks are not forwarded: The forward URL must use https \(plain http only for localhost or 127\.0\.0\.1\)/);
     await waitFor(() => api.webhooks.forwarding.applied === undefined, 'forwarding off');
+  });
+
+  it('takes a forward URL off this machine from the User settings only: a workspace may point at this machine alone', async () => {
+    const server = await handler(() => 200);
+    const token = await setToken();
+    await forwardTo(`${server.baseUrl}/user`, token);
+    const warnings: string[] = [];
+    restores.push(api.ui.override({ showWarningMessage: async (m) => void warnings.push(m) }));
+    // A cloned repository's .vscode/settings.json must not decide where the stored token goes.
+    restores.push(await withWorkspaceSetting('webhooks.forwardUrl', 'https://collector.example:8443/hooks'));
+    const warning = await waitFor(() => warnings.find((w) => w.includes('collector.example')), 'the warning about the workspace forward URL');
+    assert.match(warning, /is not used, so webhooks are not forwarded: This workspace's settings point it at collector\.example:8443, off this machine/);
+    await waitFor(() => api.webhooks.forwarding.applied === undefined, 'forwarding off');
+    const errors: string[] = [];
+    restores.push(api.ui.override({ showErrorMessage: async (m) => void errors.push(m) }));
+    const check = await vscode.commands.executeCommand<HandlerCheckResult | undefined>('xendit.webhooks.checkHandler');
+    assert.equal(check, undefined, 'the handler check sends nothing there either');
+    assert.match(errors.join('\n'), /This workspace's settings point it at collector\.example:8443/);
+    // The handler on this machine, shared by the workspace, is used.
+    const local = `${server.baseUrl}/workspace`;
+    restores.push(await withWorkspaceSetting('webhooks.forwardUrl', local));
+    await waitFor(() => api.webhooks.forwarding.applied?.url === local && api.webhooks.forwarding.applied.token === token, 'forwarding to the workspace handler on this machine');
   });
 
   it('Check Webhook Handler passes a handler that checks the token and fails one that does not', async () => {
