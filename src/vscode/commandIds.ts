@@ -9,3 +9,6 @@ export const CommandIds = {
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
+
+/** What the CodeLens passes to Create Session after the request's URI, so that it knows a click ran it. */
+export const FROM_CODE_LENS = 'codeLens';

@@ -1,6 +1,6 @@
 // "Create Session · Sandbox" above the first line of every *.session.json: the target is always in view.
 import * as vscode from 'vscode';
-import { CommandIds } from './commandIds';
+import { CommandIds, FROM_CODE_LENS } from './commandIds';
 import { TARGET_LABELS, TargetManager } from './targets';
 
 export class CreateSessionCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
@@ -24,7 +24,7 @@ export class CreateSessionCodeLens implements vscode.CodeLensProvider, vscode.Di
         title: `$(play) ${vscode.l10n.t('Create Session · {0}', kind === 'live' ? 'LIVE' : TARGET_LABELS[kind])}`,
         tooltip: vscode.l10n.t('Send this request to POST /sessions and show the result beside the editor'),
         command: CommandIds.createSession,
-        arguments: [document.uri],
+        arguments: [document.uri, FROM_CODE_LENS],
       }),
       new vscode.CodeLens(range, {
         title: vscode.l10n.t('Change target'),

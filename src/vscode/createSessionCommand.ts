@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { formatPath } from '../sessions/jsonPath';
 import { withoutSchemaKey } from '../sessions/requestBody';
 import { keyHint } from './apiKeyStore';
-import { CommandIds } from './commandIds';
+import { CommandIds, FROM_CODE_LENS } from './commandIds';
 import { loadModel } from './engine';
 import type { OutputLog } from './outputLog';
 import { placeholderContextFor } from './placeholderProviders';
@@ -17,16 +17,26 @@ import { UiHolder } from './ui';
 /** How many problems the pre-send modal lists before summarising the rest. */
 const MAX_LISTED_PROBLEMS = 8;
 /**
- * A second Create Session for the same file this soon after the first, while that one still runs, is a double
- * click (CodeLens, editor button, Ctrl+Alt+R): it is dropped, as the panel's buttons drop one. A POST is never sent
- * twice by accident; a deliberate resend comes later than this.
+ * A second Create Session for the same file this soon after the first is a double click, and is dropped, as the
+ * panel's buttons drop one: a POST is never sent twice by accident, and a deliberate resend comes later than this.
+ * A click (the CodeLens, the editor's button) is measured from the last click, whether or not its send is done:
+ * the sandbox answers before a double click's second click. Anything else (the palette, Ctrl+Alt+R, another
+ * extension) is dropped only while the first still runs, so a script may send the same file twice in a row.
  */
 const DOUBLE_CLICK_MS = 500;
+
+/** Whether Create Session's arguments say a click ran it: the CodeLens, or the editor's title button (the
+ * workbench passes that button's editor group after the URI). */
+function isClick(context: unknown): boolean {
+  return context === FROM_CODE_LENS || (typeof context === 'object' && context !== null && typeof (context as { groupId?: unknown }).groupId === 'number');
+}
 
 export class CreateSessionCommand implements vscode.Disposable {
   private readonly registration: vscode.Disposable;
   /** When the Create Session still running for each request file began. */
   private readonly running = new Map<string, number>();
+  /** When each request file's last Create Session from a click began. */
+  private readonly clicked = new Map<string, number>();
   /** The double-click window; tests that resend at once on purpose set it to 0. */
   doubleClickMs = DOUBLE_CLICK_MS;
 
@@ -36,11 +46,11 @@ export class CreateSessionCommand implements vscode.Disposable {
     private readonly ui: UiHolder,
     private readonly log?: OutputLog,
   ) {
-    this.registration = vscode.commands.registerCommand(CommandIds.createSession, (uri?: unknown) => this.run(uri));
+    this.registration = vscode.commands.registerCommand(CommandIds.createSession, (uri?: unknown, context?: unknown) => this.run(uri, context));
   }
 
   /** Resolves to the request URI the result was shown for, or undefined when nothing was sent. */
-  async run(arg?: unknown): Promise<string | undefined> {
+  async run(arg?: unknown, context?: unknown): Promise<string | undefined> {
     const began = performance.now();
     const document = await this.documentFor(arg);
     if (!document) {
@@ -51,11 +61,13 @@ export class CreateSessionCommand implements vscode.Disposable {
       return undefined;
     }
     const key = document.uri.toString();
-    const earlier = this.running.get(key);
+    const click = isClick(context);
+    const earlier = click ? Math.max(this.running.get(key) ?? -Infinity, this.clicked.get(key) ?? -Infinity) : this.running.get(key);
     if (earlier !== undefined && began - earlier < this.doubleClickMs) {
       this.log?.channel.info(`Create Session for ${vscode.workspace.asRelativePath(document.uri)} asked again within ${this.doubleClickMs} ms of the last: taken as a double click, not sent`);
       return undefined;
     }
+    if (click) this.clicked.set(key, began);
     this.running.set(key, began);
     try {
       return await this.send(document, began);

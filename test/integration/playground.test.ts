@@ -435,6 +435,35 @@ describe('playground', function () {
     assert.equal(server.requests.filter((r) => r.method === 'POST').length, 1, 'a double click sent the POST twice');
   });
 
+  it('drops a second click on the CodeLens or the editor button within the window though the first was answered; the palette sends both', async () => {
+    // A fast target answers before a double click's second click: a click counts from the last click, not from the
+    // end of its send. The window is made long here so that a loaded machine cannot end it between the two calls.
+    const previous = api.createSession.doubleClickMs;
+    api.createSession.doubleClickMs = 60_000;
+    restores.push(() => (api.createSession.doubleClickMs = previous));
+    const server = await recordingServer((_req, res) => void res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify(sessionBody())));
+    const posts = () => server.requests.filter((r) => r.method === 'POST').length;
+    const uri = await requestToServer(server, 'double-click-lens.session.json');
+    // The CodeLens as the editor shows it: its command and arguments, run as a click on it runs them.
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', vscode.Uri.parse(uri));
+    const lens = lenses.find((l) => l.command?.command === 'xendit.createSession')?.command;
+    assert.ok(lens, 'no Create Session lens on the request file');
+    assert.equal(await vscode.commands.executeCommand(lens.command, ...(lens.arguments ?? [])), uri);
+    await shownResult(uri, 'session');
+    assert.equal(await vscode.commands.executeCommand(lens.command, ...(lens.arguments ?? [])), undefined, 'the second click was sent');
+    assert.equal(posts(), 1);
+    // The palette (or a script) sends the same file twice in a row: both are sent.
+    assert.equal(await vscode.commands.executeCommand('xendit.createSession'), uri);
+    assert.equal(await vscode.commands.executeCommand('xendit.createSession'), uri);
+    assert.equal(posts(), 3);
+    // The editor's title button: the workbench passes the file and its editor group. (Stubbed: a test here cannot
+    // click the workbench's own toolbar; `{"groupId":0}` is what a click on it passed in code-server 1.139.)
+    const other = (await openRequest('double-click-button.session.json', SESSION_REQUEST_EXAMPLES[0].body)).document.uri;
+    assert.equal(await vscode.commands.executeCommand('xendit.createSession', other, { groupId: 0 }), other.toString());
+    assert.equal(await vscode.commands.executeCommand('xendit.createSession', other, { groupId: 0 }), undefined, 'the second button click was sent');
+    assert.equal(posts(), 4);
+  });
+
   it('lists a session a replaced create made in the history, though the panel shows the newer one', async () => {
     // Create pressed twice on the test target: the first POST is on the wire when the second starts. Its session
     // exists at Xendit, so it must not vanish: it is not aborted, and once answered it is listed.
