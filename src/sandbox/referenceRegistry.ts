@@ -3,6 +3,7 @@
 // another key) is refused; and, when asked for (off by default: the API docs leave it open), a session
 // `reference_id` already used by an ACTIVE session of the same key is refused too.
 import { bodyPointer } from '../sessions/jsonPath';
+import { RecencyMap } from './recencyMap';
 import { ownerOf, type SandboxSession } from './sandboxStore';
 
 /** A 409 conflict; `path` is a JSON pointer into the request, as in the API's 400 errors (`/body/reference_id`). */
@@ -21,12 +22,12 @@ export interface ReferenceRegistryOptions {
 
 export class ReferenceRegistry {
   /** customer reference_id → the key that created it, the customer's details and its customer_id. */
-  private readonly customers = new Map<string, { owner: string; details: string; id: string | undefined }>();
+  private readonly customers = new RecencyMap<{ owner: string; details: string; id: string | undefined }>();
   /** key + session reference_id → the ids of its sessions. */
-  private readonly sessions = new Map<string, string[]>();
+  private readonly sessions = new RecencyMap<string[]>();
 
   /** Keeps the session ids it creates, to read their status later. */
-  private readonly created = new Map<string, SandboxSession>();
+  private readonly created = new RecencyMap<SandboxSession>();
 
   constructor(private readonly options: ReferenceRegistryOptions) {}
 
@@ -116,8 +117,7 @@ function canonical(value: unknown): string {
 }
 
 /** Sets `key` as the newest entry, forgetting the oldest past `limit`. */
-function remember<V>(map: Map<string, V>, key: string, value: V, limit: number): void {
-  map.delete(key);
+function remember<V>(map: RecencyMap<V>, key: string, value: V, limit: number): void {
   map.set(key, value);
-  while (map.size > limit) map.delete(map.keys().next().value!);
+  while (map.size > limit) map.dropOldest();
 }

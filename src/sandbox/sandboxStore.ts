@@ -6,6 +6,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { withoutSchemaKey } from '../sessions/requestBody';
 import { ExpiryQueue } from './expiryQueue';
+import { RecencyMap } from './recencyMap';
 import { sessionResponseBody } from './sessionResponse';
 
 export interface SandboxSession {
@@ -35,10 +36,10 @@ export function apiTimestamp(date: Date): string {
 export const DEFAULT_MAX_SESSIONS = 20_000;
 
 export class SandboxStore {
-  /** Every stored session, oldest created first (a Map keeps insertion order). */
-  private readonly sessions = new Map<string, SandboxSession>();
+  /** Every stored session, oldest created first. */
+  private readonly sessions = new RecencyMap<SandboxSession>();
   /** The ids of the final sessions, in the order they became final: the first is dropped first. */
-  private readonly finals = new Set<string>();
+  private readonly finals = new RecencyMap<true>();
   private readonly expiries = new ExpiryQueue();
   /** The ids dropped to stay within the bound, for the next `takeDropped()`. */
   private dropped: string[] = [];
@@ -71,8 +72,7 @@ export class SandboxStore {
   /** Drops sessions until one more fits: the longest-final first, else the oldest. */
   private makeRoom(): void {
     while (this.sessions.size >= this.maxSessions && this.sessions.size > 0) {
-      const id = this.finals.size > 0 ? this.finals.values().next().value! : this.sessions.keys().next().value!;
-      this.finals.delete(id);
+      const id = (this.finals.size > 0 ? this.finals.dropOldest() : this.sessions.oldest())!;
       this.sessions.delete(id);
       this.dropped.push(id);
     }
@@ -100,7 +100,8 @@ export class SandboxStore {
 
   private update(session: SandboxSession, changes: Record<string, unknown>): void {
     Object.assign(session.body, changes, { updated: apiTimestamp(this.now()) });
-    if (session.body.status !== 'ACTIVE' && this.sessions.has(session.body.payment_session_id)) this.finals.add(session.body.payment_session_id);
+    const id = session.body.payment_session_id;
+    if (session.body.status !== 'ACTIVE' && this.sessions.has(id) && !this.finals.has(id)) this.finals.set(id, true);
   }
 
   /** ACTIVE → COMPLETED, with the id a real payment or saved token would have. */
