@@ -78,8 +78,21 @@ const SAVE_AS_UTF8 =
 /**
  * A request file's text: UTF-8, or UTF-16 when it starts with that byte order mark (what Windows PowerShell's `>`
  * writes). Other bytes stop the run: read as UTF-8 anyway, `café` in Latin-1 would be checked, and sent, with U+FFFD for its é.
+ * So does a NUL byte, which JSON text never holds (a string writes it `\u0000`): UTF-16 or UTF-32 without a byte
+ * order mark is full of them, and read as UTF-8 it gave an error for each.
  */
 function decodeRequestFile(file: string, bytes: Buffer): string {
+  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) throw new UsageError(`Cannot read ${file}: it is UTF-32, and ${SAVE_AS_UTF8}`);
+  const text = decodeBytes(file, bytes);
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const line = text.slice(0, nul).split('\n').length;
+    throw new UsageError(`Cannot read ${file}: line ${line} holds a NUL byte, which JSON text never does: it is likely UTF-16 or UTF-32 without a byte order mark, and ${SAVE_AS_UTF8}`);
+  }
+  return text;
+}
+
+function decodeBytes(file: string, bytes: Buffer): string {
   const bigEndian = bytes[0] === 0xfe && bytes[1] === 0xff;
   if (bigEndian || (bytes[0] === 0xff && bytes[1] === 0xfe)) {
     if (bytes[2] === 0 && bytes[3] === 0 && !bigEndian) throw new UsageError(`Cannot read ${file}: it is UTF-32, and ${SAVE_AS_UTF8}`);

@@ -78,6 +78,7 @@ describe('xendit-sessions on request files in other encodings (the built CLI)', 
       'lone-surrogate.session.json': { bytes: utf16('{"description": "\ud800"}', false), says: /starts with a UTF-16 byte order mark but is not valid UTF-16/ },
       'odd-length.session.json': { bytes: Buffer.concat([utf16('{}', true), Buffer.from([0x0a])]), says: /starts with a UTF-16 byte order mark but is not valid UTF-16/ },
       'utf32.session.json': { bytes: Buffer.from([0xff, 0xfe, 0, 0, 0x7b, 0, 0, 0, 0x7d, 0, 0, 0]), says: /it is UTF-32/ },
+      'utf32be.session.json': { bytes: Buffer.from([0, 0, 0xfe, 0xff, 0, 0, 0, 0x7b, 0, 0, 0, 0x7d]), says: /it is UTF-32/ },
     };
     for (const [name, { bytes, says }] of Object.entries(files)) {
       writeFileSync(file(name), bytes);
@@ -85,6 +86,29 @@ describe('xendit-sessions on request files in other encodings (the built CLI)', 
       assert.equal(run.code, 4, run.stdout + run.stderr);
       assert.match(run.stderr, says, name);
       assert.match(run.stderr, /the API takes UTF-8 JSON\. Save it as UTF-8 and run again/, name);
+    }
+  });
+
+  it('refuses UTF-16 and UTF-32 without a byte order mark by their NUL bytes, with one message, and sends nothing', async () => {
+    const text = `${JSON.stringify({ ...valid, reference_id: 'cli-no-bom-1' }, null, 2)}\n`;
+    const utf32 = (bigEndian: boolean) => Buffer.concat([...text].map((c) => { const b = Buffer.alloc(4); if (bigEndian) b.writeUInt32BE(c.codePointAt(0)!); else b.writeUInt32LE(c.codePointAt(0)!); return b; }));
+    const files: Record<string, Buffer> = {
+      'utf16le-no-bom.session.json': Buffer.from(text, 'utf16le'),
+      'utf16be-no-bom.session.json': Buffer.from(text, 'utf16le').swap16(),
+      'utf32le-no-bom.session.json': utf32(false),
+      'utf32be-no-bom.session.json': utf32(true),
+    };
+    for (const [name, bytes] of Object.entries(files)) {
+      writeFileSync(file(name), bytes);
+      for (const args of [['validate', name], ['create', '--base-url', fx.sandbox.baseUrl, name]]) {
+        const before = postsSeen();
+        const run = await cli(args);
+        assert.equal(run.code, 4, `${name} ${args[0]}: ${run.stdout}${run.stderr}`);
+        assert.match(run.stderr, /^xendit-sessions: Cannot read \S+: line 1 holds a NUL byte, which JSON text never does: it is likely UTF-16 or UTF-32 without a byte order mark, and the API takes UTF-8 JSON\./, name);
+        assert.equal(run.stdout, '', name);
+        assert.equal(run.stderr.split(name).length, 2, `one message about ${name}: ${run.stderr}`);
+        assert.equal(postsSeen(), before, `${name} ${args[0]} sent a request`);
+      }
     }
   });
 });
