@@ -33,7 +33,7 @@ export function refusal(why: Phrase): { readonly ok: false; readonly reason: str
 }
 
 /** The phrases with `scrub` applied to every text argument, at any depth (the values a phrase quotes may hold a secret). */
-export function scrubArgs(phrases: readonly Phrase[], scrub: (text: string) => string): Phrase[] {
+export function scrubArgs(phrases: readonly Phrase[], scrub: (text: string) => PhraseArg): Phrase[] {
   const one = (p: Phrase): Phrase => ({ template: p.template, args: p.args.map((a) => (typeof a === 'string' ? scrub(a) : typeof a === 'number' ? a : one(a))) });
   return phrases.map(one);
 }

@@ -4,6 +4,7 @@ import { getLocation } from 'jsonc-parser';
 import { formatPath, isFiniteJsonNumber } from './jsonPath';
 import { placeholderFieldAt, placeholderFieldName } from './placeholderFields';
 import { evaluatePlaceholder, findPlaceholders, PLACEHOLDERS, placeholderSpec, type PlaceholderContext } from './placeholders';
+import type { Phrase } from './phrase';
 import type { JsonPath } from './problem';
 
 export interface PlaceholderCompletion {
@@ -22,6 +23,8 @@ export interface PlaceholderHover {
   readonly offset: number;
   readonly length: number;
   readonly markdown: string;
+  /** When the placeholder gives nothing: `markdown` is `lead` then the problem's English, said from `says`. */
+  readonly problem?: { readonly lead: string; readonly says: Phrase };
 }
 
 interface StringAtCursor {
@@ -80,7 +83,10 @@ export function placeholderHover(text: string, offset: number, context: Placehol
     return { ...range, markdown: `\`${written}\`: a placeholder is not accepted in \`${where}\`, which takes a fixed value.` };
   }
   const result = evaluatePlaceholder(match, context);
-  if (!result.ok) return { ...range, markdown: `\`${written}\`: ${result.message}` };
+  if (!result.ok) {
+    const lead = `\`${written}\`: `;
+    return { ...range, markdown: lead + result.message, problem: { lead, says: result.says } };
+  }
   const whole = match.start === 1 && match.end === string.raw.length - 1;
   const asNumber = field.kind === 'number' && whole;
   if (asNumber && typeof result.value === 'string' && !isFiniteJsonNumber(result.value)) {

@@ -1,6 +1,7 @@
 // Dynamic values in request files: the `{{$name args}}` placeholders, how they are found in a string, and
 // what each gives. Pure apart from the clock, randomness and the environment, which the caller passes in.
 import { randomInt, randomUUID } from 'node:crypto';
+import { type Phrase, phrase, say } from './phrase';
 
 /** What a resolution may read: one clock for the whole request, the process environment, the workspace's .env. */
 export interface PlaceholderContext {
@@ -23,8 +24,17 @@ export interface PlaceholderMatch {
   readonly args: readonly string[];
 }
 
-/** A placeholder's value, or why it has none (a message that says how to fix it). */
-export type PlaceholderValue = { readonly ok: true; readonly value: string | number } | { readonly ok: false; readonly message: string };
+/**
+ * A placeholder's value, or why it has none (a message that says how to fix it, in English, and as the phrase it is
+ * said from, for the editor's language). A placeholder as written is always an argument of the phrase, never part of
+ * its template: VS Code's l10n reads any `{…}` in a template as a hole.
+ */
+export type PlaceholderValue = { readonly ok: true; readonly value: string | number } | PlaceholderFailure;
+type PlaceholderFailure = { readonly ok: false; readonly message: string; readonly says: Phrase };
+
+function failure(says: Phrase): PlaceholderFailure {
+  return { ok: false, message: say(says), says };
+}
 
 export interface PlaceholderSpec {
   readonly name: string;
@@ -104,7 +114,7 @@ export const PLACEHOLDERS: readonly PlaceholderSpec[] = [
     numeric: true,
     evaluate: (args, context) => {
       const time = shiftedTime('timestamp', args, context, false);
-      return 'message' in time ? { ok: false, message: time.message } : { ok: true, value: Math.floor(time.date.getTime() / 1000) };
+      return 'says' in time ? failure(time.says) : { ok: true, value: Math.floor(time.date.getTime() / 1000) };
     },
   },
   {
@@ -118,7 +128,7 @@ export const PLACEHOLDERS: readonly PlaceholderSpec[] = [
     numeric: false,
     evaluate: (args, context) => {
       const time = shiftedTime('isoTimestamp', args, context, true);
-      return 'message' in time ? { ok: false, message: time.message } : { ok: true, value: time.date.toISOString() };
+      return 'says' in time ? failure(time.says) : { ok: true, value: time.date.toISOString() };
     },
   },
   {
@@ -136,7 +146,9 @@ export const PLACEHOLDERS: readonly PlaceholderSpec[] = [
     doc: 'The environment variable NAME (of VS Code, or of the shell that runs `xendit-sessions`). A secret key is refused: it never goes into a request body.',
     numeric: false,
     evaluate: (args, context) =>
-      variable('env', args, (name) => context.env(name), (name) => `The environment variable ${name} is not set. Set it before starting VS Code or the command, or write the value itself.`),
+      variable('env', args, (name) => context.env(name), (name) =>
+        phrase('The environment variable {0} is not set. Set it before starting VS Code or the command, or write the value itself.', name),
+      ),
   },
   {
     name: 'dotenv',
@@ -145,9 +157,11 @@ export const PLACEHOLDERS: readonly PlaceholderSpec[] = [
     doc: 'The entry NAME of the workspace\'s `.env` file (`NAME=value` lines). A secret key is refused: it never goes into a request body.',
     numeric: false,
     evaluate: (args, context) => {
-      const where = context.dotenvPath ?? 'the workspace folder';
+      const where = context.dotenvPath ?? phrase('the workspace folder');
       return variable('dotenv', args, (name) => context.dotenv()?.get(name), (name) =>
-        context.dotenv() === undefined ? `There is no .env file at ${where} to read ${name} from. Create it with a line ${name}=value.` : `The .env file at ${where} has no entry ${name}. Add a line ${name}=value.`,
+        context.dotenv() === undefined
+          ? phrase('There is no .env file at {0} to read {1} from. Create it with a line {2}.', where, name, `${name}=value`)
+          : phrase('The .env file at {0} has no entry {1}. Add a line {2}.', where, name, `${name}=value`),
       );
     },
   },
@@ -162,25 +176,34 @@ export function placeholderSpec(name: string | undefined): PlaceholderSpec | und
 /** The value of one placeholder now, or why it has none. */
 export function evaluatePlaceholder(match: PlaceholderMatch, context: PlaceholderContext): PlaceholderValue {
   const spec = placeholderSpec(match.name);
-  if (!spec) return { ok: false, message: unknownMessage(match) };
+  if (!spec) return failure(unknownMessage(match));
   return spec.evaluate(match.args, context);
 }
 
-function unknownMessage(match: PlaceholderMatch): string {
+function unknownMessage(match: PlaceholderMatch): Phrase {
   const known = PLACEHOLDERS.map((spec) => `$${spec.name}`).join(', ');
   if (match.name === undefined) {
-    return `"{{${match.inner}}}" is not a placeholder: they start with $, e.g. {{$randomUUID}} (${known}). For a value of your own, use {{$env NAME}} or {{$dotenv NAME}}.`;
+    return phrase(
+      '"{0}" is not a placeholder: they start with $, e.g. {1} ({2}). For a value of your own, use {3} or {4}.',
+      `{{${match.inner}}}`,
+      '{{$randomUUID}}',
+      known,
+      '{{$env NAME}}',
+      '{{$dotenv NAME}}',
+    );
   }
   const lower = match.name.toLowerCase();
   const near = PLACEHOLDERS.find((spec) => spec.name.toLowerCase() === lower);
-  return `Unknown placeholder $${match.name}${near ? `: did you mean $${near.name}?` : '.'} The placeholders are ${known}.`;
+  return near
+    ? phrase('Unknown placeholder {0}: did you mean {1}? The placeholders are {2}.', `$${match.name}`, `$${near.name}`, known)
+    : phrase('Unknown placeholder {0}. The placeholders are {1}.', `$${match.name}`, known);
 }
 
 function noArgs(name: string, args: readonly string[]): PlaceholderValue | undefined {
-  return args.length === 0 ? undefined : { ok: false, message: `{{$${name}}} takes nothing after its name; remove "${args.join(' ')}".` };
+  return args.length === 0 ? undefined : failure(phrase('{0} takes nothing after its name; remove "{1}".', `{{$${name}}}`, args.join(' ')));
 }
 
-function shiftedTime(name: string, args: readonly string[], context: PlaceholderContext, allowDayMax: boolean): { date: Date } | { message: string } {
+function shiftedTime(name: string, args: readonly string[], context: PlaceholderContext, allowDayMax: boolean): { date: Date } | { says: Phrase } {
   let date = new Date(context.now.getTime());
   let offsetSeen = false;
   let dayMax28 = false;
@@ -191,12 +214,16 @@ function shiftedTime(name: string, args: readonly string[], context: Placeholder
       offsetSeen = true;
       date = shift(date, arg);
     } else {
-      const extra = allowDayMax ? ', then optionally dayMax28' : '';
-      return { message: `{{$${name}}} takes an optional offset such as +30m, +1d or -2h (units y M w d h m s)${extra}; "${arg}" is not one.` };
+      const placeholder = `{{$${name}}}`;
+      return {
+        says: allowDayMax
+          ? phrase('{0} takes an optional offset such as +30m, +1d or -2h (units y M w d h m s), then optionally dayMax28; "{1}" is not one.', placeholder, arg)
+          : phrase('{0} takes an optional offset such as +30m, +1d or -2h (units y M w d h m s); "{1}" is not one.', placeholder, arg),
+      };
     }
   }
   if (dayMax28 && date.getUTCDate() > 28) date = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1, date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(), date.getUTCMilliseconds()));
-  if (Number.isNaN(date.getTime())) return { message: `{{$${name} ${args.join(' ')}}} goes past the dates JavaScript can represent; use a smaller offset.` };
+  if (Number.isNaN(date.getTime())) return { says: phrase('{0} goes past the dates JavaScript can represent; use a smaller offset.', `{{$${name} ${args.join(' ')}}}`) };
   return { date };
 }
 
@@ -226,29 +253,42 @@ function shift(date: Date, offset: string): Date {
 }
 
 function randomIntOf(args: readonly string[]): PlaceholderValue {
-  const usage = 'write {{$randomInt}} (0 to 1000) or {{$randomInt MIN MAX}} with two whole numbers, e.g. {{$randomInt 1000 50000}}';
+  const usage = phrase('write {0} (0 to 1000) or {1} with two whole numbers, e.g. {2}', '{{$randomInt}}', '{{$randomInt MIN MAX}}', '{{$randomInt 1000 50000}}');
   if (args.length === 0) return { ok: true, value: randomInt(0, 1001) };
-  if (args.length !== 2) return { ok: false, message: `{{$randomInt}} takes no bounds or two (MIN and MAX): ${usage}.` };
+  if (args.length !== 2) return failure(phrase('{0} takes no bounds or two (MIN and MAX): {1}.', '{{$randomInt}}', usage));
   const [min, max] = args.map((arg) => (/^-?\d+$/.test(arg) ? Number(arg) : Number.NaN)) as [number, number];
-  if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max)) return { ok: false, message: `{{$randomInt ${args.join(' ')}}}: the bounds must be whole numbers; ${usage}.` };
-  if (min > max) return { ok: false, message: `{{$randomInt ${min} ${max}}}: MIN is larger than MAX; write {{$randomInt ${max} ${min}}}.` };
-  if (max - min >= RANDOM_INT_LIMIT) return { ok: false, message: `{{$randomInt ${min} ${max}}}: the range is too wide; keep MAX - MIN below 2^48.` };
+  if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max)) return failure(phrase('{0}: the bounds must be whole numbers; {1}.', `{{$randomInt ${args.join(' ')}}}`, usage));
+  if (min > max) return failure(phrase('{0}: MIN is larger than MAX; write {1}.', `{{$randomInt ${min} ${max}}}`, `{{$randomInt ${max} ${min}}}`));
+  if (max - min >= RANDOM_INT_LIMIT) return failure(phrase('{0}: the range is too wide; keep MAX - MIN below 2^48.', `{{$randomInt ${min} ${max}}}`));
   // randomInt's upper end is exclusive and must be a safe integer: at the largest one, draw from one lower instead.
   return { ok: true, value: max < Number.MAX_SAFE_INTEGER ? randomInt(min, max + 1) : randomInt(min - 1, max) + 1 };
 }
 
-function variable(kind: 'env' | 'dotenv', args: readonly string[], read: (name: string) => string | undefined, missing: (name: string) => string): PlaceholderValue {
+function variable(kind: 'env' | 'dotenv', args: readonly string[], read: (name: string) => string | undefined, missing: (name: string) => Phrase): PlaceholderValue {
   const [name] = args;
   if (name === undefined || args.length !== 1 || !VARIABLE_NAME.test(name)) {
-    return { ok: false, message: `{{$${kind} NAME}} takes one variable name, e.g. {{$${kind} ORDER_PREFIX}}${args.length > 1 ? `; got "${args.join(' ')}"` : ''}.` };
+    const usage = `{{$${kind} NAME}}`;
+    const example = `{{$${kind} ORDER_PREFIX}}`;
+    return failure(
+      args.length > 1
+        ? phrase('{0} takes one variable name, e.g. {1}; got "{2}".', usage, example, args.join(' '))
+        : phrase('{0} takes one variable name, e.g. {1}.', usage, example),
+    );
   }
+  const written = `{{$${kind} ${name}}}`;
   if (SECRET_NAME.test(name)) {
-    return { ok: false, message: `{{$${kind} ${name}}} is refused: ${name} names a secret, and a secret key never goes into a request body (the key is sent only in the Authorization header). Use another variable.` };
+    return failure(
+      phrase(
+        '{0} is refused: {1} names a secret, and a secret key never goes into a request body (the key is sent only in the Authorization header). Use another variable.',
+        written,
+        name,
+      ),
+    );
   }
   const value = read(name);
-  if (value === undefined) return { ok: false, message: missing(name) };
+  if (value === undefined) return failure(missing(name));
   if (SECRET_VALUE.test(value)) {
-    return { ok: false, message: `{{$${kind} ${name}}} is refused: its value looks like a Xendit secret key, and a key never goes into a request body. Point it at another variable.` };
+    return failure(phrase('{0} is refused: its value looks like a Xendit secret key, and a key never goes into a request body. Point it at another variable.', written));
   }
   return { ok: true, value };
 }

@@ -3,7 +3,8 @@
 import { findNodeAtOffset, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { JsonLocator, type TextRange } from './jsonLocator';
 import type { PlaceholderContext } from './placeholders';
-import type { Problem } from './problem';
+import { type Phrase, type PhraseArg, phrase, say, scrubArgs } from './phrase';
+import { type Problem, spoken, titled } from './problem';
 import { resolvePlaceholders, type PlaceholderProblem, type Substitution } from './resolveRequest';
 import { secretKeyFindings } from './secretsInRequest';
 import { findProblems, type Finding, type ValidateOptions } from './validate';
@@ -31,6 +32,8 @@ const ParseErrorCode = {
 export interface JsonSyntaxError {
   /** What is wrong and how to fix it, e.g. "Expected a comma or closing brace: ...". */
   readonly message: string;
+  /** The same as a phrase, for the editor's language: `say(says) === message`. */
+  readonly says: Phrase;
   readonly offset: number;
   readonly length: number;
   /** 1-based; columns count UTF-16 code units, as VS Code does. */
@@ -56,8 +59,10 @@ export interface AnalyzeOptions extends ValidateOptions {
 
 const NO_VARIABLES: Omit<PlaceholderContext, 'now'> = { env: () => undefined, dotenv: () => undefined };
 
-const EMPTY_FILE_MESSAGE =
-  'The file is empty: a session request is a JSON object, e.g. { "reference_id": "order-1", "session_type": "PAY", ... }. Start from an example with "New Session Request".';
+const EMPTY_FILE = phrase(
+  'The file is empty: a session request is a JSON object, e.g. {0}. Start from an example with "New Session Request".',
+  '{ "reference_id": "order-1", "session_type": "PAY", ... }',
+);
 
 /**
  * Decisions, each for the user's sake:
@@ -78,7 +83,7 @@ const EMPTY_FILE_MESSAGE =
 export function analyzeRequestText(text: string, options: AnalyzeOptions = {}): RequestAnalysis {
   const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
   if (source.trim() === '') {
-    return { syntaxErrors: [{ message: EMPTY_FILE_MESSAGE, offset: 0, length: 0, line: 1, column: 1 }], problems: [] };
+    return { syntaxErrors: [{ ...spoken(EMPTY_FILE), offset: 0, length: 0, line: 1, column: 1 }], problems: [] };
   }
   let json = source;
   let comments: LocatedProblem[] = [];
@@ -99,8 +104,8 @@ export function analyzeRequestText(text: string, options: AnalyzeOptions = {}): 
     try {
       value = JSON.parse(json);
     } catch {
-      const message = `Invalid JSON: ${parseError instanceof Error ? parseError.message : String(parseError)}`;
-      return { syntaxErrors: [{ message, offset: 0, length: 0, line: 1, column: 1 }], problems: comments };
+      const says = withKeysInWords(phrase('Invalid JSON: {0}', parseError instanceof Error ? parseError.message : String(parseError)));
+      return { syntaxErrors: [{ ...spoken(says), offset: 0, length: 0, line: 1, column: 1 }], problems: comments };
     }
   }
   const now = options.now ?? new Date();
@@ -115,7 +120,11 @@ export function analyzeRequestText(text: string, options: AnalyzeOptions = {}): 
   located.push(...secretKeyFindings(resolution.value).map((finding) => ({ ...finding.problem, ...rangeOf(locator, finding) })));
   const substitutions = resolution.substitutions.length > 0 ? { substitutions: resolution.substitutions } : {};
   // A message may quote what the file holds (a template, an object key): never a secret key there.
-  const problems = located.map((problem) => ({ ...problem, message: withoutSecretKeys(problem.message) }));
+  const problems = located.map((problem) => ({
+    ...problem,
+    ...spoken(withKeysInWords(problem.says)),
+    ...(problem.fix?.titleSays ? { fix: { ...problem.fix, ...titled(withKeysInWords(problem.fix.titleSays)) } } : {}),
+  }));
   return { syntaxErrors: [], value: resolution.value, ...substitutions, problems };
 }
 
@@ -138,7 +147,7 @@ function resolvedFindings(findings: readonly Finding[], resolution: ReturnType<t
       continue;
     }
     const { fix: _fix, ...problem } = finding.problem;
-    shown.push({ ...finding, problem: { ...problem, message: `${problem.message} (This is the value of "${brief(template)}" now.)` } });
+    shown.push({ ...finding, problem: { ...problem, ...spoken(phrase('{0} (This is the value of "{1}" now.)', problem.says, brief(template))) } });
   }
   return shown;
 }
@@ -157,6 +166,34 @@ const KEY_IN_MESSAGE = /xnd_(development|production)_[A-Za-z0-9_\-+/=]*/g;
 
 function withoutSecretKeys(message: string): string {
   return message.replace(KEY_IN_MESSAGE, (_key, kind: string) => `[a Xendit ${kind === 'production' ? 'live' : 'test'} secret key]`);
+}
+
+/** The words withoutSecretKeys puts in a key's place. */
+const KEY_IN_WORDS = /\[a Xendit (live|test) secret key\]/;
+
+/**
+ * A text a message quotes, with any Xendit secret key said in words (withoutSecretKeys); where it held one, a phrase,
+ * so that the editor says those words in its language too. A text cut short after its keys were said keeps its words.
+ */
+function keysInWords(text: string): PhraseArg {
+  const parts = withoutSecretKeys(text).split(KEY_IN_WORDS);
+  // parts: text, kind, text, kind, ..., text; built from the end, each phrase holds the rest.
+  let said: PhraseArg = parts[parts.length - 1] ?? '';
+  for (let index = parts.length - 2; index > 0; index -= 2) {
+    const before = parts[index - 1] ?? '';
+    said = parts[index] === 'live' ? phrase('{0}[a Xendit live secret key]{1}', before, said) : phrase('{0}[a Xendit test secret key]{1}', before, said);
+  }
+  return said;
+}
+
+/**
+ * The phrase with every key in the values it quotes said in words. A key comes in only through a value (templates are
+ * written in the source); one split across two values would still be said whole: then the sentence is one value.
+ */
+function withKeysInWords(says: Phrase): Phrase {
+  const [scrubbed = says] = scrubArgs([says], keysInWords);
+  const english = say(scrubbed);
+  return english.search(KEY_IN_MESSAGE) < 0 ? scrubbed : phrase('{0}', withoutSecretKeys(english));
 }
 
 /** The placeholder itself when it can be found in the string's JSON text (escapes aside), else the whole string. */
@@ -186,7 +223,11 @@ function commentProblem(error: ParseError): LocatedProblem {
   return {
     severity: 'warning',
     path: [],
-    message: 'Comments are not part of JSON, and the API takes strict JSON. The playground drops comments when it sends the request; remove them if the file is used elsewhere.',
+    ...spoken(
+      phrase(
+        'Comments are not part of JSON, and the API takes strict JSON. The playground drops comments when it sends the request; remove them if the file is used elsewhere.',
+      ),
+    ),
     code: 'API_VALIDATION_ERROR',
     source: 'schema',
     offset: error.offset,
@@ -217,9 +258,9 @@ function describeSyntaxErrors(source: string, errors: readonly ParseError[], roo
       continue;
     }
     echoFrom = error.error === ParseErrorCode.InvalidSymbol || leadingZeroAt(source, error) ? error.offset + error.length : undefined;
-    const { message, offset, length } = describeSyntaxError(source, error, root);
+    const { says, offset, length } = describeSyntaxError(source, error, root);
     // A key pasted without quotes is an unexpected symbol, which the message would quote.
-    described.push({ message: withoutSecretKeys(message), offset, length, ...lineColumnIn(lines, offset) });
+    described.push({ ...spoken(withKeysInWords(says)), offset, length, ...lineColumnIn(lines, offset) });
   }
   return described;
 }
@@ -237,18 +278,18 @@ function leadingZeroAt(source: string, error: ParseError): boolean {
   return error.error === ParseErrorCode.CommaExpected && /\d/.test(source[error.offset] ?? '') && /(^|[^\d.eE+-])-?0$/.test(source.slice(Math.max(0, error.offset - 3), error.offset));
 }
 
-function describeSyntaxError(source: string, error: ParseError, root: Node | undefined): { message: string; offset: number; length: number } {
+function describeSyntaxError(source: string, error: ParseError, root: Node | undefined): { says: Phrase; offset: number; length: number } {
   const at = { offset: error.offset, length: error.length };
   const trailingComma = trailingCommaBefore(source, error.offset);
   switch (error.error) {
     case ParseErrorCode.PropertyNameExpected:
     case ParseErrorCode.ValueExpected:
       if (trailingComma !== undefined) {
-        return { message: 'Trailing comma: JSON allows no comma after the last entry. Remove it.', offset: trailingComma, length: 1 };
+        return { says: phrase('Trailing comma: JSON allows no comma after the last entry. Remove it.'), offset: trailingComma, length: 1 };
       }
       return error.error === ParseErrorCode.PropertyNameExpected
-        ? { message: 'Expected a property name in double quotes, e.g. "amount".', ...at }
-        : { message: 'Expected a value: a string in double quotes, a number, true, false, null, an object or an array.', ...at };
+        ? { says: phrase('Expected a property name in double quotes, e.g. "amount".'), ...at }
+        : { says: phrase('Expected a value: a string in double quotes, a number, true, false, null, an object or an array.'), ...at };
     case ParseErrorCode.CommaExpected:
       if (leadingZeroAt(source, error)) {
         let start = error.offset;
@@ -258,45 +299,45 @@ function describeSyntaxError(source: string, error: ParseError, root: Node | und
         const written = source.slice(start, end);
         const number = written.replace(/^(-?)0+(?=\d)/, '$1');
         return {
-          message: `A JSON number cannot start with 0: write ${number}, or "${written}" in double quotes if the leading zero matters (an id, a code).`,
+          says: phrase('A JSON number cannot start with 0: write {0}, or "{1}" in double quotes if the leading zero matters (an id, a code).', number, written),
           offset: start,
           length: end - start,
         };
       }
       return containerAt(root, error.offset) === 'array'
-        ? { message: 'Expected a comma or closing bracket: separate array entries with commas.', ...at }
-        : { message: 'Expected a comma or closing brace: separate properties with commas.', ...at };
+        ? { says: phrase('Expected a comma or closing bracket: separate array entries with commas.'), ...at }
+        : { says: phrase('Expected a comma or closing brace: separate properties with commas.'), ...at };
     case ParseErrorCode.CloseBraceExpected:
-      return { message: 'Expected a comma or closing brace: an object is not closed. Add the missing }.', ...at };
+      return { says: phrase('Expected a comma or closing brace: an object is not closed. Add the missing }.'), ...at };
     case ParseErrorCode.CloseBracketExpected:
-      return { message: 'Expected a comma or closing bracket: an array is not closed. Add the missing ].', ...at };
+      return { says: phrase('Expected a comma or closing bracket: an array is not closed. Add the missing ].'), ...at };
     case ParseErrorCode.ColonExpected:
-      return { message: 'Expected a colon after the property name, e.g. "amount": 10000.', ...at };
+      return { says: phrase('Expected a colon after the property name, e.g. "amount": 10000.'), ...at };
     case ParseErrorCode.InvalidSymbol:
     case ParseErrorCode.EndOfFileExpected: {
       if (root && error.offset >= root.offset + root.length) {
-        return { message: 'Unexpected text after the end of the request: a request file holds exactly one JSON object. Remove it.', ...at };
+        return { says: phrase('Unexpected text after the end of the request: a request file holds exactly one JSON object. Remove it.'), ...at };
       }
       const symbol = source.slice(error.offset, error.offset + error.length);
-      if (symbol.startsWith("'")) return { message: 'JSON strings and property names need double quotes, not single quotes.', ...at };
-      return { message: `Unexpected ${JSON.stringify(symbol)}: expected a string in double quotes, a number, true, false, null, an object or an array.`, ...at };
+      if (symbol.startsWith("'")) return { says: phrase('JSON strings and property names need double quotes, not single quotes.'), ...at };
+      return { says: phrase('Unexpected {0}: expected a string in double quotes, a number, true, false, null, an object or an array.', JSON.stringify(symbol)), ...at };
     }
     case ParseErrorCode.InvalidNumberFormat:
-      return { message: 'Invalid number: write it as digits with an optional decimal point, e.g. 150000 or 0.5.', ...at };
+      return { says: phrase('Invalid number: write it as digits with an optional decimal point, e.g. 150000 or 0.5.'), ...at };
     case ParseErrorCode.UnexpectedEndOfComment:
-      return { message: 'A block comment is not closed. Add */ (better still, remove the comment: the API takes strict JSON).', ...at };
+      return { says: phrase('A block comment is not closed. Add */ (better still, remove the comment: the API takes strict JSON).'), ...at };
     case ParseErrorCode.UnexpectedEndOfString:
-      return { message: 'A string is not closed. Add the closing double quote.', ...at };
+      return { says: phrase('A string is not closed. Add the closing double quote.'), ...at };
     case ParseErrorCode.UnexpectedEndOfNumber:
-      return { message: 'A number is not complete: put digits after the decimal point or exponent.', ...at };
+      return { says: phrase('A number is not complete: put digits after the decimal point or exponent.'), ...at };
     case ParseErrorCode.InvalidUnicode:
-      return { message: 'Invalid \\u escape in a string: it takes four hexadecimal digits, e.g. \\u00e9.', ...at };
+      return { says: phrase('Invalid \\u escape in a string: it takes four hexadecimal digits, e.g. \\u00e9.'), ...at };
     case ParseErrorCode.InvalidEscapeCharacter:
-      return { message: 'Invalid escape in a string: only \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX are allowed. Write \\\\ for a backslash.', ...at };
+      return { says: phrase('Invalid escape in a string: only \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX are allowed. Write \\\\ for a backslash.'), ...at };
     case ParseErrorCode.InvalidCharacter:
-      return { message: 'A string contains a control character (such as a tab or line break). Escape it, e.g. \\t or \\n.', ...at };
+      return { says: phrase('A string contains a control character (such as a tab or line break). Escape it, e.g. \\t or \\n.'), ...at };
     default:
-      return { message: 'Invalid JSON here.', ...at };
+      return { says: phrase('Invalid JSON here.'), ...at };
   }
 }
 

@@ -2,6 +2,7 @@
 // channel properties, the configurations of each mode, and the subscription. schema.ts composes the request.
 import * as z from 'zod/mini';
 import { PAYMENT_CHANNELS } from './channels';
+import { phrase } from './phrase';
 import { described, enumDoc, looseObject, refused, strictObject } from './schemaKit';
 import {
   ABSOLUTE_URL_PATTERN,
@@ -106,7 +107,9 @@ export const ChannelProperties = described(
         looseObject({
           card_on_file_type: z.optional(cardOnFileType),
           recurring_configuration: z.optional(RecurringConfiguration),
-          card_details: refused('card_details is not allowed in channel_properties.cards (the API answers API_VALIDATION_ERROR): card details are collected by Xendit, never sent here. Remove it.'),
+          card_details: refused(
+            phrase('card_details is not allowed in channel_properties.cards (the API answers API_VALIDATION_ERROR): card details are collected by Xendit, never sent here. Remove it.'),
+          ),
         }),
         'Card-specific properties. `recurring_configuration` may sit here or directly under `channel_properties`.',
       ),
@@ -191,7 +194,7 @@ const Schedule = described(
     total_retry: z.optional(positiveInt('How many retries of a failed payment, at least 1.')),
     failed_attempt_notifications: z.optional(described(z.array(z.number().check(z.int(), z.minimum(1))), 'Which failed attempts notify the customer, e.g. `[1, 2, 3]`.')),
     failed_cycle_action: refused(
-      'failed_cycle_action belongs on subscription, not subscription.schedule (the API answers API_VALIDATION_ERROR). Move it up one level.',
+      phrase('failed_cycle_action belongs on subscription, not subscription.schedule (the API answers API_VALIDATION_ERROR). Move it up one level.'),
     ),
   }),
   'The billing schedule: `anchor_date`, `interval` and `interval_count` are required.',

@@ -2,7 +2,8 @@
 // value now, and a string that is one numeric placeholder in a numeric field becomes a number. The file is
 // never touched: callers send (or check) the resolved copy, and report problems at the strings' paths.
 import { formatPath, JSON_NUMBER } from './jsonPath';
-import type { JsonPath, Problem } from './problem';
+import { type Phrase, phrase } from './phrase';
+import { type JsonPath, type Problem, spoken } from './problem';
 import { describePlaceholderFields, placeholderFieldAt } from './placeholderFields';
 import { evaluatePlaceholder, findPlaceholders, findUnclosed, type PlaceholderContext, type PlaceholderMatch } from './placeholders';
 
@@ -71,26 +72,30 @@ function walk(node: unknown, path: (string | number)[], context: PlaceholderCont
 function resolveString(text: string, path: JsonPath, context: PlaceholderContext, substitutions: Substitution[], problems: PlaceholderProblem[]): string | number {
   const matches = findPlaceholders(text);
   const unclosed = findUnclosed(text);
-  const failAt = (start: number, end: number, message: string, covered?: true): string => {
+  const failAt = (start: number, end: number, says: Phrase, covered?: true): string => {
     const placeholder = text.slice(start, end);
     const occurrence = countBefore(text, placeholder, start);
-    problems.push({ severity: 'error', path, message, code: PLACEHOLDER_PROBLEM_CODE, source: PLACEHOLDER_PROBLEM_SOURCE, placeholder, occurrence, ...(covered ? { schemaCovered: covered } : {}) });
+    problems.push({ severity: 'error', path, ...spoken(says), code: PLACEHOLDER_PROBLEM_CODE, source: PLACEHOLDER_PROBLEM_SOURCE, placeholder, occurrence, ...(covered ? { schemaCovered: covered } : {}) });
     return text;
   };
-  const fail = (message: string, covered?: true): string => failAt(0, text.length, message, covered);
-  if (unclosed !== undefined) return failAt(unclosed, text.length, `A placeholder is not closed: add }} after its name, e.g. {{$randomUUID}}.`);
+  const fail = (says: Phrase, covered?: true): string => failAt(0, text.length, says, covered);
+  if (unclosed !== undefined) return failAt(unclosed, text.length, phrase('A placeholder is not closed: add {0} after its name, e.g. {1}.', '}}', '{{$randomUUID}}'));
   if (matches.length === 0) return text;
   const first = matches[0];
   if (!first) return text;
   const field = placeholderFieldAt(path);
   if (!field) {
-    const where = path.length === 0 ? 'the request' : formatPath(path);
-    return failAt(first.start, first.end, `A placeholder is not accepted in ${where}: a fixed value belongs there. Placeholders are accepted in ${describePlaceholderFields()}.`);
+    const where = path.length === 0 ? phrase('the request') : formatPath(path);
+    return failAt(
+      first.start,
+      first.end,
+      phrase('A placeholder is not accepted in {0}: a fixed value belongs there. Placeholders are accepted in {1}.', where, describePlaceholderFields()),
+    );
   }
   const values: (string | number)[] = [];
   for (const match of matches) {
     const result = evaluatePlaceholder(match, context);
-    if (!result.ok) return failAt(match.start, match.end, result.message);
+    if (!result.ok) return failAt(match.start, match.end, result.says);
     values.push(result.value);
   }
   if (field.kind === 'number') {
@@ -115,19 +120,27 @@ function countBefore(text: string, part: string, index: number): number {
   return count;
 }
 
-function numberOf(text: string, value: string | number | undefined, fail: (message: string, covered?: true) => string, placeholder: PlaceholderMatch): string | number {
+function numberOf(text: string, value: string | number | undefined, fail: (says: Phrase, covered?: true) => string, placeholder: PlaceholderMatch): string | number {
   if (typeof value === 'number') return value;
   if (typeof value === 'string' && JSON_NUMBER.test(value.trim())) {
     const number = Number(value.trim());
     // 1e400 reads as Infinity, which JSON writes as null: say so rather than send null.
     if (Number.isFinite(number)) return number;
-    return fail(`This field takes a number, but ${JSON.stringify(value)} is too large to send as one (JSON has no number beyond about 1.8e308).`);
+    return fail(phrase('This field takes a number, but {0} is too large to send as one (JSON has no number beyond about 1.8e308).', JSON.stringify(value)));
   }
-  const hint = 'write the whole value as one placeholder that gives a number, e.g. "{{$randomInt 1000 50000}}", and it is sent as a number';
+  const example = '"{{$randomInt 1000 50000}}"';
   // The JSON schema's pattern for a numeric field says the same ("must be the whole string").
-  if (value === undefined) return fail(`This field takes a number, so a placeholder here must be the whole string: ${hint}.`, true);
+  if (value === undefined) {
+    return fail(
+      phrase(
+        'This field takes a number, so a placeholder here must be the whole string: write the whole value as one placeholder that gives a number, e.g. {0}, and it is sent as a number.',
+        example,
+      ),
+      true,
+    );
+  }
   // The whole string is one placeholder whose value is no number: name it as written, and what to change.
   const variable = (placeholder.name === 'env' || placeholder.name === 'dotenv') && placeholder.args[0];
-  const change = variable ? `set ${variable} to a number such as 50000` : 'use one that gives a number, e.g. "{{$randomInt 1000 50000}}"';
-  return fail(`This field takes a number, but ${text} gives ${JSON.stringify(value)}, which is not one: ${change}.`);
+  const change = variable ? phrase('set {0} to a number such as 50000', variable) : phrase('use one that gives a number, e.g. {0}', example);
+  return fail(phrase('This field takes a number, but {0} gives {1}, which is not one: {2}.', text, JSON.stringify(value), change));
 }

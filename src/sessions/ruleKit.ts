@@ -1,6 +1,7 @@
 // What a cross-field rule is, and the helpers the rules share. The rules themselves are in rulesCore.ts and
 // rulesNewestDocs.ts; rules.ts lists them in the order their problems are reported.
-import type { Fix, JsonPath, Problem, Severity } from './problem';
+import type { Phrase } from './phrase';
+import { type Fix, type JsonPath, type Problem, type Severity, spoken } from './problem';
 import type { SessionRequest } from './schema';
 
 export interface RuleContext {
@@ -28,18 +29,18 @@ export interface Rule {
   check(request: SessionRequest, context: RuleContext): Problem[];
 }
 
-/** Builds one problem of the rule being checked; rules get it so none can misname its source. */
-export type ProblemMaker = (severity: Severity, code: string, path: JsonPath, message: string, fix?: Fix) => Problem;
+/** Builds one problem of the rule being checked; rules get it so none can misname its source. Its English message is said from `says`. */
+export type ProblemMaker = (severity: Severity, code: string, path: JsonPath, says: Phrase, fix?: Fix) => Problem;
 
 interface RuleSpec extends Omit<Rule, 'check'> {
   check(request: SessionRequest, context: RuleContext, problem: ProblemMaker): Problem[];
 }
 
 export function defineRule(spec: RuleSpec): Rule {
-  const problem: ProblemMaker = (severity, code, path, message, fix) => ({
+  const problem: ProblemMaker = (severity, code, path, says, fix) => ({
     severity,
     path,
-    message,
+    ...spoken(says),
     code,
     source: `rule:${spec.name}`,
     ...(fix ? { fix } : {}),

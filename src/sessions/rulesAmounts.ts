@@ -2,7 +2,8 @@
 // capture method. Updated where the newest docs (2026) changed them.
 import { currencyDecimals } from './currency';
 import { formatPath } from './jsonPath';
-import type { Fix, JsonPath } from './problem';
+import { phrase } from './phrase';
+import { type Fix, type JsonPath, titled } from './problem';
 import { cents, defineRule, itemsOf } from './ruleKit';
 
 export const saveAmountZero = defineRule({
@@ -18,8 +19,8 @@ export const saveAmountZero = defineRule({
         'error',
         'INVALID_AMOUNT',
         ['amount'],
-        `amount must be 0 when session_type is SAVE (a SAVE session only stores payment details); it is ${request.amount}. Set amount to 0.`,
-        { title: 'Set amount to 0', kind: 'set', path: ['amount'], value: 0 },
+        phrase('amount must be 0 when session_type is SAVE (a SAVE session only stores payment details); it is {0}. Set amount to 0.', String(request.amount)),
+        { ...titled(phrase('Set amount to 0')), kind: 'set', path: ['amount'], value: 0 },
       ),
     ];
   },
@@ -38,7 +39,10 @@ export const amountPositive = defineRule({
         'error',
         'INVALID_AMOUNT',
         ['amount'],
-        `amount must be greater than 0 when session_type is ${request.session_type} (the API answers INVALID_AMOUNT "Amount must be greater than zero"). Set the amount to collect; only SAVE sessions take 0.`,
+        phrase(
+          'amount must be greater than 0 when session_type is {0} (the API answers INVALID_AMOUNT "Amount must be greater than zero"). Set the amount to collect; only SAVE sessions take 0.',
+          request.session_type,
+        ),
       ),
     ];
   },
@@ -52,14 +56,14 @@ export const captureMethodOnlyForPay = defineRule({
   coveredByJsonSchema: false,
   check(request, _context, problem) {
     if ((request.session_type !== 'SAVE' && request.session_type !== 'SUBSCRIPTION') || request.capture_method === undefined) return [];
-    const why = request.session_type === 'SAVE' ? 'a SAVE session takes no payment to capture' : 'a subscription\'s cycles are captured automatically';
+    const why = request.session_type === 'SAVE' ? phrase('a SAVE session takes no payment to capture') : phrase("a subscription's cycles are captured automatically");
     return [
       problem(
         'error',
         'DISALLOWED_CAPTURE_METHOD',
         ['capture_method'],
-        `capture_method is not allowed when session_type is ${request.session_type}: ${why}. Remove capture_method.`,
-        { title: 'Remove capture_method', kind: 'remove', path: ['capture_method'] },
+        phrase('capture_method is not allowed when session_type is {0}: {1}. Remove capture_method.', request.session_type, why),
+        { ...titled(phrase('Remove capture_method')), kind: 'remove', path: ['capture_method'] },
       ),
     ];
   },
@@ -73,7 +77,7 @@ export const itemsOnlyForPay = defineRule({
   coveredByJsonSchema: false,
   check(request, _context, problem) {
     if (request.session_type === 'PAY' || request.items === undefined || request.items === null) return [];
-    const fix: Fix = { title: 'Remove items', kind: 'remove', path: ['items'] };
+    const fix: Fix = { ...titled(phrase('Remove items')), kind: 'remove', path: ['items'] };
     if (request.items.length === 0) {
       // No source shows what the API answers to an empty list on a SAVE session, and integrations send it.
       return [
@@ -81,7 +85,10 @@ export const itemsOnlyForPay = defineRule({
           'warning',
           'ITEMS_NOT_SUPPORTED',
           ['items'],
-          `items is an empty list in a ${request.session_type} session: it is read as no items, but the API allows items for PAY sessions only and no source shows it accepting an empty list here. Remove items.`,
+          phrase(
+            'items is an empty list in a {0} session: it is read as no items, but the API allows items for PAY sessions only and no source shows it accepting an empty list here. Remove items.',
+            String(request.session_type),
+          ),
           fix,
         ),
       ];
@@ -91,7 +98,10 @@ export const itemsOnlyForPay = defineRule({
         'error',
         'ITEMS_NOT_SUPPORTED',
         ['items'],
-        `items are only allowed when session_type is PAY, and it is ${request.session_type} (the API answers ITEMS_NOT_SUPPORTED "Items are allowed for session type PAY only"). Remove items (or set session_type to PAY).`,
+        phrase(
+          'items are only allowed when session_type is PAY, and it is {0} (the API answers ITEMS_NOT_SUPPORTED "Items are allowed for session type PAY only"). Remove items (or set session_type to PAY).',
+          String(request.session_type),
+        ),
         fix,
       ),
     ];
@@ -116,10 +126,11 @@ export const wholeAmountCurrency = defineRule({
       // size (143145021.58 * 100 is 14314502158.000002, so scaling is not).
       const rounded = Number(value.toFixed(decimals));
       if (rounded === value) return [];
-      const rule = decimals === 0 ? `${request.currency} amounts are whole numbers` : `${request.currency} amounts have at most ${decimals} decimals`;
+      const currency = String(request.currency);
+      const rule = decimals === 0 ? phrase('{0} amounts are whole numbers', currency) : phrase('{0} amounts have at most {1} decimals', currency, decimals);
       return [
-        problem('error', 'INVALID_AMOUNT', path, `${formatPath(path)} is ${value}, but ${rule}. Round it to ${rounded}.`, {
-          title: `Round to ${rounded}`,
+        problem('error', 'INVALID_AMOUNT', path, phrase('{0} is {1}, but {2}. Round it to {3}.', formatPath(path), value, rule, rounded), {
+          ...titled(phrase('Round to {0}', rounded)),
           kind: 'set',
           path,
           value: rounded,
@@ -146,8 +157,12 @@ export const itemsTotalMatchesAmount = defineRule({
         'warning',
         'INVALID_AMOUNT',
         ['amount'],
-        `The items add up to ${total} (net_unit_amount x quantity), but amount is ${request.amount}. The checkout page shows both, so make them agree: change amount or the items.`,
-        { title: `Set amount to the items' total, ${total}`, kind: 'set', path: ['amount'], value: total },
+        phrase(
+          'The items add up to {0} (net_unit_amount x quantity), but amount is {1}. The checkout page shows both, so make them agree: change amount or the items.',
+          total,
+          request.amount,
+        ),
+        { ...titled(phrase("Set amount to the items' total, {0}", total)), kind: 'set', path: ['amount'], value: total },
       ),
     ];
   },
@@ -169,8 +184,10 @@ export const discountNegative = defineRule({
           'error',
           'API_VALIDATION_ERROR',
           path,
-          `${formatPath(path)} must be negative for a DISCOUNT item (the discount is taken off the total); it is ${amount}.${amount > 0 ? ` Set it to ${-amount}.` : ''}`,
-          amount > 0 ? { title: `Set to ${-amount}`, kind: 'set', path, value: -amount } : undefined,
+          amount > 0
+            ? phrase('{0} must be negative for a DISCOUNT item (the discount is taken off the total); it is {1}. Set it to {2}.', formatPath(path), amount, -amount)
+            : phrase('{0} must be negative for a DISCOUNT item (the discount is taken off the total); it is {1}.', formatPath(path), amount),
+          amount > 0 ? { ...titled(phrase('Set to {0}', -amount)), kind: 'set', path, value: -amount } : undefined,
         ),
       ];
     });

@@ -3,7 +3,8 @@
 // each named so tests and messages can cite it.
 import { channelCountry, type Country } from './channels';
 import { describeValue, formatPath, valueAt } from './jsonPath';
-import type { Fix, JsonPath } from './problem';
+import { type Phrase, phrase } from './phrase';
+import { type Fix, type JsonPath, titled } from './problem';
 import { customerStub, defineRule } from './ruleKit';
 
 const MIN_EXPIRY_MINUTES = 10;
@@ -15,13 +16,14 @@ export const RETURN_URL_PATHS: readonly (readonly string[])[] = [
   ['cards_session_js', 'failure_return_url'],
   ['components_configuration', 'return_url'],
 ];
-const COUNTRY_ADJECTIVES: Record<Country, string> = {
-  ID: 'an Indonesian',
-  PH: 'a Philippine',
-  VN: 'a Vietnamese',
-  TH: 'a Thai',
-  SG: 'a Singaporean',
-  MY: 'a Malaysian',
+/** "X is {an Indonesian} channel": the whole sentence per country, so each language says it its own way. */
+const COUNTRY_CHANNEL: Record<Country, (channel: string) => Phrase> = {
+  ID: (channel) => phrase('{0} is an Indonesian channel', channel),
+  PH: (channel) => phrase('{0} is a Philippine channel', channel),
+  VN: (channel) => phrase('{0} is a Vietnamese channel', channel),
+  TH: (channel) => phrase('{0} is a Thai channel', channel),
+  SG: (channel) => phrase('{0} is a Singaporean channel', channel),
+  MY: (channel) => phrase('{0} is a Malaysian channel', channel),
 };
 
 export const customerRequired = defineRule({
@@ -33,16 +35,16 @@ export const customerRequired = defineRule({
   check(request, _context, problem) {
     if (request.customer_id !== undefined || request.customer !== undefined) return [];
     let path: JsonPath;
-    let reason: string;
+    let reason: Phrase;
     if (request.session_type === 'SAVE') {
       path = ['session_type'];
-      reason = 'a SAVE session stores payment details for a customer';
+      reason = phrase('a SAVE session stores payment details for a customer');
     } else if (request.mode === 'CARDS_SESSION_JS') {
       path = ['mode'];
-      reason = 'CARDS_SESSION_JS mode collects card details for a customer';
+      reason = phrase('CARDS_SESSION_JS mode collects card details for a customer');
     } else if (request.allow_save_payment_method === 'FORCED' || request.allow_save_payment_method === 'OPTIONAL') {
       path = ['allow_save_payment_method'];
-      reason = `allow_save_payment_method ${request.allow_save_payment_method} saves payment details for a customer`;
+      reason = phrase('allow_save_payment_method {0} saves payment details for a customer', request.allow_save_payment_method);
     } else {
       return [];
     }
@@ -51,8 +53,8 @@ export const customerRequired = defineRule({
         'error',
         'MISSING_CUSTOMER',
         path,
-        `A customer is required because ${reason}. Add "customer_id" (an existing Xendit customer, cust-...) or a "customer" object for Xendit to create.`,
-        { title: 'Add a test customer (edit its details)', kind: 'set', path: ['customer'], value: customerStub(request) },
+        phrase('A customer is required because {0}. Add "customer_id" (an existing Xendit customer, cust-...) or a "customer" object for Xendit to create.', reason),
+        { ...titled(phrase('Add a test customer (edit its details)')), kind: 'set', path: ['customer'], value: customerStub(request) },
       ),
     ];
   },
@@ -71,9 +73,9 @@ export const cardsSessionJsConfigRequired = defineRule({
         'error',
         'API_VALIDATION_ERROR',
         ['mode'],
-        'mode CARDS_SESSION_JS needs a "cards_session_js" object with success_return_url and failure_return_url (where the customer goes after entering card details). Add cards_session_js.',
+        phrase('mode CARDS_SESSION_JS needs a "cards_session_js" object with success_return_url and failure_return_url (where the customer goes after entering card details). Add cards_session_js.'),
         {
-          title: 'Add cards_session_js with return URLs to edit',
+          ...titled(phrase('Add cards_session_js with return URLs to edit')),
           kind: 'set',
           path: ['cards_session_js'],
           value: { success_return_url: 'https://yourcompany.com/success', failure_return_url: 'https://yourcompany.com/failure' },
@@ -97,8 +99,8 @@ export const cardsSessionJsSaveForced = defineRule({
         'error',
         'API_VALIDATION_ERROR',
         ['allow_save_payment_method'],
-        `allow_save_payment_method must be FORCED in CARDS_SESSION_JS mode; it is ${value}. Set it to FORCED, or remove it so the card is not saved.`,
-        { title: 'Set allow_save_payment_method to FORCED', kind: 'set', path: ['allow_save_payment_method'], value: 'FORCED' },
+        phrase('allow_save_payment_method must be FORCED in CARDS_SESSION_JS mode; it is {0}. Set it to FORCED, or remove it so the card is not saved.', value),
+        { ...titled(phrase('Set allow_save_payment_method to FORCED')), kind: 'set', path: ['allow_save_payment_method'], value: 'FORCED' },
       ),
     ];
   },
@@ -132,7 +134,11 @@ export const recurringConfigurationRequired = defineRule({
         'error',
         'API_VALIDATION_ERROR',
         path,
-        `card_on_file_type ${String(valueAt(request, path))} needs a recurring_configuration describing the plan, under channel_properties (or channel_properties.cards), e.g. { "recurring_frequency": 1, "recurring_expiry": "2029-10-10" }. Add it.`,
+        phrase(
+          'card_on_file_type {0} needs a recurring_configuration describing the plan, under channel_properties (or channel_properties.cards), e.g. {1}. Add it.',
+          String(valueAt(request, path)),
+          '{ "recurring_frequency": 1, "recurring_expiry": "2029-10-10" }',
+        ),
       ),
     ];
   },
@@ -163,7 +169,10 @@ export const primaryChannelsInAllowed = defineRule({
               'error',
               'INVALID_PRIMARY_PAYMENT_CHANNEL',
               ['payment_link_configuration', 'primary_payment_channels', index],
-              `${channel} is a primary payment channel but is not in allowed_payment_channels; a channel shown first must also be allowed. Add ${channel} to allowed_payment_channels or remove it from primary_payment_channels.`,
+              phrase(
+                '{0} is a primary payment channel but is not in allowed_payment_channels; a channel shown first must also be allowed. Add {0} to allowed_payment_channels or remove it from primary_payment_channels.',
+                channel,
+              ),
             ),
           ],
     );
@@ -181,7 +190,7 @@ export const expiryInFuture = defineRule({
     const minutesAhead = (Date.parse(request.expires_at) - now.getTime()) / 60_000;
     if (Number.isNaN(minutesAhead) || minutesAhead >= MIN_EXPIRY_MINUTES) return [];
     const removeFix: Fix = {
-      title: 'Remove expires_at (the session then expires 30 minutes after creation)',
+      ...titled(phrase('Remove expires_at (the session then expires 30 minutes after creation)')),
       kind: 'remove',
       path: ['expires_at'],
     };
@@ -191,7 +200,11 @@ export const expiryInFuture = defineRule({
           'error',
           'INVALID_EXPIRY_DATE',
           ['expires_at'],
-          `expires_at ${request.expires_at} is in the past. Set a time at least ${MIN_EXPIRY_MINUTES} minutes from now, or remove expires_at to get the default of 30 minutes.`,
+          phrase(
+            'expires_at {0} is in the past. Set a time at least {1} minutes from now, or remove expires_at to get the default of 30 minutes.',
+            request.expires_at,
+            MIN_EXPIRY_MINUTES,
+          ),
           removeFix,
         ),
       ];
@@ -201,7 +214,11 @@ export const expiryInFuture = defineRule({
         'warning',
         'INVALID_EXPIRY_DATE',
         ['expires_at'],
-        `expires_at is only ${Math.floor(minutesAhead)} minutes from now; the API rejects an expiry less than ${MIN_EXPIRY_MINUTES} minutes ahead. Set a later time, or remove expires_at to get the default of 30 minutes.`,
+        phrase(
+          'expires_at is only {0} minutes from now; the API rejects an expiry less than {1} minutes ahead. Set a later time, or remove expires_at to get the default of 30 minutes.',
+          Math.floor(minutesAhead),
+          MIN_EXPIRY_MINUTES,
+        ),
         removeFix,
       ),
     ];
@@ -234,7 +251,14 @@ export const channelCountryMatches = defineRule({
             'error',
             'INVALID_PAYMENT_CHANNEL',
             [...listPath, index],
-            `${channel} is ${COUNTRY_ADJECTIVES[country]} channel (${country}), but country is ${request.country}. Remove ${channel} from ${formatPath(listPath)}, or set country to ${country}.`,
+            phrase(
+              '{0} ({1}), but country is {2}. Remove {3} from {4}, or set country to {1}.',
+              COUNTRY_CHANNEL[country](channel),
+              country,
+              String(request.country),
+              channel,
+              formatPath(listPath),
+            ),
           ),
         ];
       }),
@@ -261,8 +285,8 @@ export const httpsReturnUrls = defineRule({
           // The error docs name a bad components origin an API_VALIDATION_ERROR, a bad return URL an INVALID_URL.
           path[1] === 'origins' ? 'API_VALIDATION_ERROR' : 'INVALID_URL',
           path,
-          `${formatPath(path)} must use HTTPS; it is ${describeValue(url)}. Change http:// to https://.`,
-          { title: 'Use https://', kind: 'set', path, value: secure },
+          phrase('{0} must use HTTPS; it is {1}. Change http:// to https://.', formatPath(path), describeValue(url)),
+          { ...titled(phrase('Use https://')), kind: 'set', path, value: secure },
         ),
       ];
     });

@@ -3,7 +3,8 @@
 import { PAYMENT_CHANNELS } from './channels';
 import { closest } from './closest';
 import { formatPath } from './jsonPath';
-import type { Fix, FixStep, JsonPath } from './problem';
+import { phrase } from './phrase';
+import { type Fix, type FixStep, type JsonPath, titled } from './problem';
 import { defineRule } from './ruleKit';
 import type { SessionRequest } from './schema';
 
@@ -31,7 +32,7 @@ export const olderModeNames = defineRule({
   check(request, _context, problem) {
     if (request.mode === 'COMPONENT') {
       const fix: Fix = {
-        title: 'Use mode COMPONENTS with components_configuration.origins',
+        ...titled(phrase('Use mode COMPONENTS with components_configuration.origins')),
         kind: 'edits',
         path: ['mode'],
         edits: [{ kind: 'set', path: ['mode'], value: 'COMPONENTS' }, ...moveOriginsSteps(request)],
@@ -41,7 +42,9 @@ export const olderModeNames = defineRule({
           'warning',
           'MODE_NOT_SUPPORTED',
           ['mode'],
-          'mode COMPONENT is the older API page\'s name; the newest docs list PAYMENT_LINK and COMPONENTS only, so the API likely answers MODE_NOT_SUPPORTED. Use COMPONENTS, with the origins in components_configuration.origins.',
+          phrase(
+            "mode COMPONENT is the older API page's name; the newest docs list PAYMENT_LINK and COMPONENTS only, so the API likely answers MODE_NOT_SUPPORTED. Use COMPONENTS, with the origins in components_configuration.origins.",
+          ),
           fix,
         ),
       ];
@@ -52,7 +55,9 @@ export const olderModeNames = defineRule({
           'warning',
           'MODE_NOT_SUPPORTED',
           ['mode'],
-          'mode CARDS_SESSION_JS is not in the newest docs\' public enum (PAYMENT_LINK, COMPONENTS), though their error list still describes its rules: the API may refuse it. For card forms on your own page, COMPONENTS is the documented mode.',
+          phrase(
+            "mode CARDS_SESSION_JS is not in the newest docs' public enum (PAYMENT_LINK, COMPONENTS), though their error list still describes its rules: the API may refuse it. For card forms on your own page, COMPONENTS is the documented mode.",
+          ),
         ),
       ];
     }
@@ -74,8 +79,10 @@ export const originsInComponentsConfiguration = defineRule({
         'warning',
         'API_VALIDATION_ERROR',
         ['origins'],
-        'origins at the top level is the older API page\'s place; the newest docs read them from components_configuration.origins (and only in COMPONENTS mode). Move them there.',
-        { title: 'Move origins into components_configuration', kind: 'edits', path: ['origins'], edits: moveOriginsSteps(request) },
+        phrase(
+          "origins at the top level is the older API page's place; the newest docs read them from components_configuration.origins (and only in COMPONENTS mode). Move them there.",
+        ),
+        { ...titled(phrase('Move origins into components_configuration')), kind: 'edits', path: ['origins'], edits: moveOriginsSteps(request) },
       ),
     ];
   },
@@ -94,8 +101,8 @@ export const componentsConfigurationRequired = defineRule({
         'error',
         'API_VALIDATION_ERROR',
         ['mode'],
-        'mode COMPONENTS needs "components_configuration": { "origins": [...] }, the HTTPS origins of the pages that embed the components. Add it.',
-        { title: 'Add components_configuration (edit its origins)', kind: 'edits', path: ['components_configuration'], edits: moveOriginsSteps(request) },
+        phrase('mode COMPONENTS needs {0}, the HTTPS origins of the pages that embed the components. Add it.', '"components_configuration": { "origins": [...] }'),
+        { ...titled(phrase('Add components_configuration (edit its origins)')), kind: 'edits', path: ['components_configuration'], edits: moveOriginsSteps(request) },
       ),
     ];
   },
@@ -113,9 +120,9 @@ export const allowedChannelsAtTopLevel = defineRule({
     const path: JsonPath = ['payment_link_configuration', 'allowed_payment_channels'];
     const both = request.allowed_payment_channels !== undefined;
     const fix: Fix = both
-      ? { title: 'Remove payment_link_configuration.allowed_payment_channels', kind: 'remove', path }
+      ? { ...titled(phrase('Remove payment_link_configuration.allowed_payment_channels')), kind: 'remove', path }
       : {
-          title: 'Move allowed_payment_channels to the top level',
+          ...titled(phrase('Move allowed_payment_channels to the top level')),
           kind: 'edits',
           path,
           edits: [
@@ -129,8 +136,10 @@ export const allowedChannelsAtTopLevel = defineRule({
         'API_VALIDATION_ERROR',
         path,
         both
-          ? 'allowed_payment_channels is given twice; the newest docs read only the top-level one, so this one is likely ignored or refused. Remove it.'
-          : 'allowed_payment_channels sits in payment_link_configuration, the older API page\'s place; the newest docs and the official request schema take it only at the top level, so here it likely restricts nothing (every channel stays allowed). Move it there.',
+          ? phrase('allowed_payment_channels is given twice; the newest docs read only the top-level one, so this one is likely ignored or refused. Remove it.')
+          : phrase(
+              "allowed_payment_channels sits in payment_link_configuration, the older API page's place; the newest docs and the official request schema take it only at the top level, so here it likely restricts nothing (every channel stays allowed). Move it there.",
+            ),
         fix,
       ),
     ];
@@ -154,13 +163,18 @@ export const knownPaymentChannels = defineRule({
         if (KNOWN_CHANNELS.has(channel)) return [];
         const suggestion = closest(channel, PAYMENT_CHANNELS);
         const channelPath = [...path, index];
-        const fix: Fix | undefined = suggestion ? { title: `Use ${suggestion}`, kind: 'set', path: channelPath, value: suggestion } : undefined;
+        const fix: Fix | undefined = suggestion ? { ...titled(phrase('Use {0}', suggestion)), kind: 'set', path: channelPath, value: suggestion } : undefined;
         return [
           problem(
             'warning',
             'INVALID_PAYMENT_CHANNEL',
             channelPath,
-            `${formatPath(channelPath)} is ${channel}, which the API reference does not list; the API answers INVALID_PAYMENT_CHANNEL to a channel it does not know or you have not activated.${suggestion ? ` Did you mean ${suggestion}?` : ' Check the channel code.'}`,
+            phrase(
+              '{0} is {1}, which the API reference does not list; the API answers INVALID_PAYMENT_CHANNEL to a channel it does not know or you have not activated. {2}',
+              formatPath(channelPath),
+              channel,
+              suggestion ? phrase('Did you mean {0}?', suggestion) : phrase('Check the channel code.'),
+            ),
             fix,
           ),
         ];

@@ -1,7 +1,8 @@
 // Rules the newest docs (2026) add about subscriptions, items, customers and metadata, and where the sources
 // conflict (metadata limits): those are warnings, since the API may take either reading.
 import { formatPath } from './jsonPath';
-import type { JsonPath, Problem } from './problem';
+import { phrase } from './phrase';
+import { type JsonPath, type Problem, titled } from './problem';
 import { defineRule, itemsOf, type ProblemMaker } from './ruleKit';
 import { ANCHOR_DAY_MAX, E164_PATTERN, METADATA_ERROR_DOC_LIMITS, METADATA_LIMITS } from './vocabulary';
 
@@ -26,9 +27,9 @@ export const subscriptionRequired = defineRule({
           'error',
           'API_VALIDATION_ERROR',
           ['session_type'],
-          'session_type SUBSCRIPTION needs a "subscription" object with its schedule (anchor_date, interval, interval_count). Add it.',
+          phrase('session_type SUBSCRIPTION needs a "subscription" object with its schedule (anchor_date, interval, interval_count). Add it.'),
           {
-            title: 'Add a monthly subscription schedule (edit it)',
+            ...titled(phrase('Add a monthly subscription schedule (edit it)')),
             kind: 'set',
             path: ['subscription'],
             value: { schedule: { anchor_date: anchorStub(now), interval: 'MONTH', interval_count: 1 } },
@@ -42,8 +43,11 @@ export const subscriptionRequired = defineRule({
           'warning',
           'API_VALIDATION_ERROR',
           ['subscription'],
-          `subscription is only documented for session_type SUBSCRIPTION, and it is ${request.session_type}: the API likely ignores or refuses it. Remove it, or set session_type to SUBSCRIPTION.`,
-          { title: 'Remove subscription', kind: 'remove', path: ['subscription'] },
+          phrase(
+            'subscription is only documented for session_type SUBSCRIPTION, and it is {0}: the API likely ignores or refuses it. Remove it, or set session_type to SUBSCRIPTION.',
+            request.session_type,
+          ),
+          { ...titled(phrase('Remove subscription')), kind: 'remove', path: ['subscription'] },
         ),
       ];
     }
@@ -64,7 +68,9 @@ export const subscriptionCustomer = defineRule({
         'warning',
         'MISSING_CUSTOMER',
         ['session_type'],
-        'A SUBSCRIPTION session charges a customer every cycle, and every documented example sends one: add "customer_id" or a "customer" object, or the API likely answers MISSING_CUSTOMER.',
+        phrase(
+          'A SUBSCRIPTION session charges a customer every cycle, and every documented example sends one: add "customer_id" or a "customer" object, or the API likely answers MISSING_CUSTOMER.',
+        ),
       ),
     ];
   },
@@ -88,7 +94,11 @@ export const anchorDate = defineRule({
           'error',
           'API_VALIDATION_ERROR',
           path,
-          `anchor_date falls on day ${day} of the month, but the API allows days 1 to ${ANCHOR_DAY_MAX} only (so every month has the billing day). Pick a day up to ${ANCHOR_DAY_MAX}.`,
+          phrase(
+            'anchor_date falls on day {0} of the month, but the API allows days 1 to {1} only (so every month has the billing day). Pick a day up to {1}.',
+            day,
+            ANCHOR_DAY_MAX,
+          ),
         ),
       ];
     }
@@ -99,7 +109,11 @@ export const anchorDate = defineRule({
         'warning',
         'API_VALIDATION_ERROR',
         path,
-        `anchor_date ${anchor} is before the session expires (${request.expires_at ?? '30 minutes after creation'}); integrations report the API refuses an anchor_date before expires_at. Set a later anchor_date.`,
+        phrase(
+          'anchor_date {0} is before the session expires ({1}); integrations report the API refuses an anchor_date before expires_at. Set a later anchor_date.',
+          anchor,
+          request.expires_at ?? phrase('30 minutes after creation'),
+        ),
       ),
     ];
   },
@@ -120,8 +134,13 @@ export const itemAgreement = defineRule({
               'warning',
               'INVALID_CURRENCY',
               ['items', index, 'currency'],
-              `items[${index}].currency is ${item.currency}, but the session's currency is ${request.currency}; the documented examples always repeat the session's. Set it to ${request.currency}.`,
-              { title: `Use ${request.currency}`, kind: 'set', path: ['items', index, 'currency'], value: request.currency },
+              phrase(
+                "items[{0}].currency is {1}, but the session's currency is {2}; the documented examples always repeat the session's. Set it to {2}.",
+                index,
+                item.currency,
+                String(request.currency),
+              ),
+              { ...titled(phrase('Use {0}', String(request.currency))), kind: 'set', path: ['items', index, 'currency'], value: request.currency },
             ),
           ],
     );
@@ -142,7 +161,10 @@ export const customerMobileNumber = defineRule({
         'warning',
         'API_VALIDATION_ERROR',
         ['customer', 'mobile_number'],
-        `customer.mobile_number is "${mobile}"; the docs want E.164: a plus, the country code and the number without spaces, e.g. +628123456789. The API likely refuses other forms.`,
+        phrase(
+          'customer.mobile_number is "{0}"; the docs want E.164: a plus, the country code and the number without spaces, e.g. +628123456789. The API likely refuses other forms.',
+          mobile,
+        ),
       ),
     ];
   },
@@ -151,17 +173,30 @@ export const customerMobileNumber = defineRule({
 function metadataWarnings(metadata: Record<string, string> | null | undefined, path: JsonPath, code: string, problem: ProblemMaker): Problem[] {
   if (!metadata) return [];
   const where = formatPath(path);
-  const limits = `the request schema allows more, so the sources conflict`;
   const keys = Object.keys(metadata);
   const found: Problem[] = [];
   // Past the request schema's own limits the model reports an error; the warning covers the span between.
   if (keys.length > METADATA_ERROR_DOC_LIMITS.maxKeys && keys.length <= METADATA_LIMITS.maxKeys) {
-    found.push(problem('warning', code, path, `${where} has ${keys.length} keys; the error docs (${code}) allow ${METADATA_ERROR_DOC_LIMITS.maxKeys} and ${limits}. Keep to ${METADATA_ERROR_DOC_LIMITS.maxKeys} to be safe.`));
+    const says = phrase(
+      '{0} has {1} keys; the error docs ({2}) allow {3} and the request schema allows more, so the sources conflict. Keep to {3} to be safe.',
+      where,
+      keys.length,
+      code,
+      METADATA_ERROR_DOC_LIMITS.maxKeys,
+    );
+    found.push(problem('warning', code, path, says));
   }
   for (const key of keys) {
     const value = metadata[key];
     if (typeof value === 'string' && value.length > METADATA_ERROR_DOC_LIMITS.maxValueLength && value.length <= METADATA_LIMITS.maxValueLength) {
-      found.push(problem('warning', code, [...path, key], `${formatPath([...path, key])} has ${value.length} characters; the error docs (${code}) allow ${METADATA_ERROR_DOC_LIMITS.maxValueLength} and ${limits}. Shorten it to be safe.`));
+      const says = phrase(
+        '{0} has {1} characters; the error docs ({2}) allow {3} and the request schema allows more, so the sources conflict. Shorten it to be safe.',
+        formatPath([...path, key]),
+        value.length,
+        code,
+        METADATA_ERROR_DOC_LIMITS.maxValueLength,
+      );
+      found.push(problem('warning', code, [...path, key], says));
     }
   }
   return found;

@@ -4,6 +4,7 @@
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
 import { COUNTRIES } from './channels';
+import { phrase } from './phrase';
 import {
   CardsSessionJs,
   ChannelProperties,
@@ -135,7 +136,7 @@ export const SessionRequest = described(
     notification_channels: z.optional(
       described(z.array(z.enum(NOTIFICATION_CHANNELS)), `How Xendit notifies the customer about the session, e.g. \`["EMAIL"]\`. ${CHANGED_2026} new.`),
     ),
-    internal_metadata: refused('internal_metadata is not allowed (the API answers API_VALIDATION_ERROR): it is Xendit\'s own. Put your data in metadata instead.'),
+    internal_metadata: refused(phrase("internal_metadata is not allowed (the API answers API_VALIDATION_ERROR): it is Xendit's own. Put your data in metadata instead.")),
   }),
   'A request to `POST /sessions` (create a Xendit payment session), as the 2026 API reference describes it.',
 );

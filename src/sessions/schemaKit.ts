@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { ZodMiniObject } from 'zod/mini';
 import { $constructor, $ZodObjectJIT } from 'zod/v4/core';
+import { type Phrase, say } from './phrase';
 
 /** The few markdown forms the texts here use (code, links, emphasis), read as plain text. */
 export function plainText(markdown: string): string {
@@ -50,8 +51,18 @@ export function looseObject<T extends z.core.$ZodLooseShape>(shape: T): ZodMiniO
  * A key the newest docs say the API answers 400 to. Declared (so it is no "unknown key") as a value nothing
  * matches: the model reports it as an error whose message is `markdown`, and the JSON schema says `not: {}`.
  */
-export function refused(markdown: string): z.ZodMiniOptional<z.ZodMiniNever> {
-  return z.optional(described(z.never(), markdown, { refused: true }));
+export function refused(why: Phrase): z.ZodMiniOptional<z.ZodMiniNever> {
+  const never = described(z.never(), say(why), { refused: true });
+  REFUSALS.set(never, why);
+  return z.optional(never);
+}
+
+/** Why each refused key is refused, as the phrase its text was said from (for the editor's language). */
+const REFUSALS = new WeakMap<z.core.$ZodType, Phrase>();
+
+/** The phrase of a refused key's text (see refusalText), or undefined when `schema` is no refused key. */
+export function refusalPhrase(schema: z.core.$ZodType | undefined): Phrase | undefined {
+  return schema ? REFUSALS.get(schema) : undefined;
 }
 
 /** The text registered for a refused key's schema, or undefined when `schema` is no refused key. */

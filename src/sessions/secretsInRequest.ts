@@ -3,13 +3,15 @@
 // so it is not a rule of the model (the sandbox, like the API, accepts it). Every surface that sends refuses it.
 import { formatPath, isPlainObject } from './jsonPath';
 import { findSecretKeys } from './keyScanner';
-import type { JsonPath } from './problem';
+import { type Phrase, phrase } from './phrase';
+import { type JsonPath, spoken } from './problem';
 import type { Finding } from './validate';
 
 export const SECRET_KEY_IN_REQUEST = 'SECRET_KEY_IN_REQUEST';
 
-const AFTER =
-  "Sent, it would be stored in the session, where its webhooks, the dashboard and anyone with the session's id can read it. Remove it: the key belongs only in the Authorization header, which is added for you.";
+const AFTER = phrase(
+  "Sent, it would be stored in the session, where its webhooks, the dashboard and anyone with the session's id can read it. Remove it: the key belongs only in the Authorization header, which is added for you.",
+);
 
 /** The kind of the most dangerous secret key in `text`, if it holds one. */
 function keyIn(text: string): 'live' | 'test' | undefined {
@@ -24,8 +26,8 @@ function keyIn(text: string): 'live' | 'test' | undefined {
  */
 export function secretKeyFindings(value: unknown): Finding[] {
   const findings: Finding[] = [];
-  const found = (path: JsonPath, message: string): void => {
-    findings.push({ problem: { severity: 'error', path, code: SECRET_KEY_IN_REQUEST, source: 'secrets', message }, anchor: 'value', schemaCovered: false });
+  const found = (path: JsonPath, says: Phrase): void => {
+    findings.push({ problem: { severity: 'error', path, code: SECRET_KEY_IN_REQUEST, source: 'secrets', ...spoken(says) }, anchor: 'value', schemaCovered: false });
   };
   // Without recursion: a file nested deeper than the call stack allows is still searched to the bottom.
   const pending: { node: unknown; path: JsonPath }[] = [{ node: value, path: [] }];
@@ -33,13 +35,13 @@ export function secretKeyFindings(value: unknown): Finding[] {
     const { node, path } = next;
     if (typeof node === 'string') {
       const kind = keyIn(node);
-      if (kind) found(path, `${formatPath(path)} holds a Xendit ${kind} secret key. ${AFTER}`);
+      if (kind) found(path, kind === 'live' ? phrase('{0} holds a Xendit live secret key. {1}', formatPath(path), AFTER) : phrase('{0} holds a Xendit test secret key. {1}', formatPath(path), AFTER));
     } else if (Array.isArray(node)) {
       for (let index = node.length - 1; index >= 0; index--) pending.push({ node: node[index], path: [...path, index] });
     } else if (isPlainObject(node)) {
       for (const [key, item] of Object.entries(node).reverse()) {
         const kind = keyIn(key);
-        if (kind) found(path, `A key in ${formatPath(path)} is a Xendit ${kind} secret key. ${AFTER}`);
+        if (kind) found(path, kind === 'live' ? phrase('A key in {0} is a Xendit live secret key. {1}', formatPath(path), AFTER) : phrase('A key in {0} is a Xendit test secret key. {1}', formatPath(path), AFTER));
         else pending.push({ node: item, path: [...path, key] });
       }
     }

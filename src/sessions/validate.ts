@@ -2,7 +2,8 @@
 // rules, reported as Problems whose messages say what is wrong, where, and how to fix it.
 import * as z from 'zod/mini';
 import { formatPath, isMissing, isPlainObject, valueAt } from './jsonPath';
-import type { JsonPath, Problem } from './problem';
+import { phrase } from './phrase';
+import { type JsonPath, type Problem, spoken } from './problem';
 import { closest } from './closest';
 import { describeIssue, schemaAt, unwrap, type Issue } from './issueMessages';
 import { RULES, type ReadPattern, type Rule } from './rules';
@@ -95,8 +96,8 @@ function findingsFromIssues(issues: readonly Issue[], root: unknown): Finding[] 
     const key = JSON.stringify(path);
     if (seen.has(key)) continue;
     seen.add(key);
-    const { message, fix } = describeIssue(issue, path, root);
-    const problem: Problem = { severity: 'error', path, message, code: codeForIssue(issue, path, root), source: 'schema', ...(fix ? { fix } : {}) };
+    const { says, fix } = describeIssue(issue, path, root);
+    const problem: Problem = { severity: 'error', path, ...spoken(says), code: codeForIssue(issue, path, root), source: 'schema', ...(fix ? { fix } : {}) };
     findings.push({ problem, anchor: issue.code === 'invalid_key' ? 'key' : 'value', schemaCovered: true });
   }
   return findings;
@@ -108,14 +109,14 @@ function findingsFromIssues(issues: readonly Issue[], root: unknown): Finding[] 
 function unknownKeyFinding(path: JsonPath, root: unknown): Finding {
   const key = String(path[path.length - 1]);
   const parentPath = path.slice(0, -1);
-  const where = parentPath.length === 0 ? 'the request' : formatPath(parentPath);
+  const where = parentPath.length === 0 ? phrase('the request') : formatPath(parentPath);
   const suggestion = closest(key, knownKeys(parentPath, root));
-  const hint = suggestion ? ` Did you mean "${suggestion}"?` : ' The API may ignore or refuse it: check it is meant for the API.';
+  const hint = suggestion ? phrase('Did you mean "{0}"?', suggestion) : phrase('The API may ignore or refuse it: check it is meant for the API.');
   return {
     problem: {
       severity: 'warning',
       path,
-      message: `"${key}" in ${where} is not in the API reference.${hint}`,
+      ...spoken(phrase('"{0}" in {1} is not in the API reference. {2}', key, where, hint)),
       code: 'API_VALIDATION_ERROR',
       source: 'schema',
     },

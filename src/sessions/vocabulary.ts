@@ -1,13 +1,14 @@
 // The values the Sessions API's enums take, what each means, and the limits and formats the model checks.
 // Where Xendit's newest documentation (2026) and the older create-session page disagree, the newest wins, and
 // the values only the older page lists are kept apart so a rule can say so (see rulesNewestDocs.ts).
+import { type Phrase, phrase, say } from './phrase';
 
 /** The public `session_type` enum of the newest docs. AUTHORIZATION is refused (SESSION_TYPE_NOT_SUPPORTED). */
 export const SESSION_TYPES = ['PAY', 'SAVE', 'SUBSCRIPTION'] as const;
 export type SessionType = (typeof SESSION_TYPES)[number];
 /** Session types the API answers SESSION_TYPE_NOT_SUPPORTED to, with what to send instead. */
-export const REFUSED_SESSION_TYPES: Readonly<Record<string, string>> = {
-  AUTHORIZATION: 'manual capture is session_type PAY with capture_method MANUAL',
+export const REFUSED_SESSION_TYPES: Readonly<Record<string, Phrase>> = {
+  AUTHORIZATION: phrase('manual capture is session_type PAY with capture_method MANUAL'),
 };
 
 /** The newest docs' public modes first; then the older page's names, which a rule flags. */
@@ -60,15 +61,20 @@ export const LOCALE_PATTERN = /^[a-z]{2}$/;
 export const E164_PATTERN = /^\+[1-9]\d{1,14}$/;
 
 /** What a value of each format must look like; validate.ts and the JSON schema's pattern messages both say it. */
-export const FORMAT_MESSAGES = {
-  httpUrl: 'must be a full URL starting with https:// or http://',
-  returnUrl: 'must be a full URL starting with https://',
-  origin: 'must be an origin: scheme and host with an optional port and no path, e.g. https://yourdomain.com',
-  customerId: 'must be cust- followed by a UUID (41 characters), e.g. cust-b98d6f63-d240-44ec-9bd5-aa42954c4f48',
-  locale: 'must be an ISO 639-1 two-letter language code in lower case, e.g. en',
-  dateTime: 'must be an ISO 8601 date-time with a time zone, e.g. 2030-12-31T23:59:59Z',
-  date: 'must be a date written YYYY-MM-DD, e.g. 2029-10-10',
+/** What a field's format must be, as phrases (the editor says them in its language); FORMAT_MESSAGES is their English. */
+export const FORMAT_PHRASES = {
+  httpUrl: phrase('must be a full URL starting with https:// or http://'),
+  returnUrl: phrase('must be a full URL starting with https://'),
+  origin: phrase('must be an origin: scheme and host with an optional port and no path, e.g. {0}', 'https://yourdomain.com'),
+  customerId: phrase('must be cust- followed by a UUID (41 characters), e.g. {0}', 'cust-b98d6f63-d240-44ec-9bd5-aa42954c4f48'),
+  locale: phrase('must be an ISO 639-1 two-letter language code in lower case, e.g. en'),
+  dateTime: phrase('must be an ISO 8601 date-time with a time zone, e.g. {0}', '2030-12-31T23:59:59Z'),
+  date: phrase('must be a date written YYYY-MM-DD, e.g. {0}', '2029-10-10'),
 } as const;
+export const FORMAT_MESSAGES = Object.fromEntries(Object.entries(FORMAT_PHRASES).map(([name, said]) => [name, say(said)])) as Record<
+  keyof typeof FORMAT_PHRASES,
+  string
+>;
 
 /** Said in the hover text of every field whose rules the newest docs changed. */
 export const CHANGED_2026 = '_Changed in the 2026 API reference:_';

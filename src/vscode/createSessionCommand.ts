@@ -5,6 +5,7 @@ import { formatPath } from '../sessions/jsonPath';
 import { withoutSchemaKey } from '../sessions/requestBody';
 import { keyHint } from './apiKeyStore';
 import { CommandIds, FROM_CODE_LENS } from './commandIds';
+import { sayInDisplayLanguage } from './displayLanguage';
 import { loadModel } from './engine';
 import type { OutputLog } from './outputLog';
 import { placeholderContextFor } from './placeholderProviders';
@@ -95,13 +96,14 @@ export class CreateSessionCommand implements vscode.Disposable {
     const checkedAt = performance.now();
     const syntax = analysis.syntaxErrors[0];
     if (syntax || analysis.value === undefined) {
+      const said = syntax ? sayInDisplayLanguage(syntax.says) : '';
       const message = syntax
         ? vscode.l10n.t(
             '{0} is not valid JSON at line {1}, column {2}: {3} Nothing was sent.',
             describeDocument(document),
             syntax.line,
             syntax.column,
-            /[.!?]$/.test(syntax.message) ? syntax.message : `${syntax.message}.`,
+            /[.!?]$/.test(said) ? said : `${said}.`,
           )
         : vscode.l10n.t('This request could not be read as JSON. Nothing was sent.');
       if (syntax) await revealOffset(document, syntax.offset, syntax.length);
@@ -128,13 +130,13 @@ export class CreateSessionCommand implements vscode.Disposable {
     const secret = analysis.problems.find((p) => p.source === 'secrets');
     if (secret) {
       await revealOffset(document, secret.offset, secret.length);
-      await this.ui.current.showErrorMessage(vscode.l10n.t('{0} Nothing was sent.', secret.message), {});
+      await this.ui.current.showErrorMessage(vscode.l10n.t('{0} Nothing was sent.', sayInDisplayLanguage(secret.says)), {});
       return undefined;
     }
 
     const errors = analysis.problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) {
-      const listed = errors.slice(0, MAX_LISTED_PROBLEMS).map((p) => `• ${p.path.length ? `${formatPath(p.path)}: ` : ''}${p.message}`);
+      const listed = errors.slice(0, MAX_LISTED_PROBLEMS).map((p) => `• ${p.path.length ? `${formatPath(p.path)}: ` : ''}${sayInDisplayLanguage(p.says)}`);
       if (errors.length > MAX_LISTED_PROBLEMS) listed.push(vscode.l10n.t('…and {0} more (see the Problems panel).', errors.length - MAX_LISTED_PROBLEMS));
       const sendAnyway = vscode.l10n.t('Send anyway');
       const choice = await this.ui.current.showWarningMessage(

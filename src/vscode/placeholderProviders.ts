@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { localPlaceholderContext } from '../sessions/dotenv';
 import type { PlaceholderContext } from '../sessions/placeholders';
+import { sayInDisplayLanguage } from './displayLanguage';
 import { loadModel } from './engine';
 
 const SELECTOR: vscode.DocumentSelector = [{ pattern: '**/*.session.json' }];
@@ -37,7 +38,8 @@ export class PlaceholderProviders implements vscode.Disposable, vscode.Completio
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const hover = loadModel().placeholderHover(document.getText(), document.offsetAt(position), placeholderContextFor(document));
     if (!hover) return undefined;
-    const markdown = new vscode.MarkdownString(hover.markdown);
+    // A placeholder that gives nothing repeats its problem, in the display language as the Problems panel does.
+    const markdown = new vscode.MarkdownString(hover.problem ? hover.problem.lead + sayInDisplayLanguage(hover.problem.says) : hover.markdown);
     markdown.isTrusted = false;
     return new vscode.Hover(markdown, new vscode.Range(document.positionAt(hover.offset), document.positionAt(hover.offset + hover.length)));
   }

@@ -2,6 +2,7 @@
 // sandbox and the send path use. What the contributed JSON schema already reports is left to it.
 import * as vscode from 'vscode';
 import type { Fix } from '../sessions/problem';
+import { sayInDisplayLanguage } from './displayLanguage';
 import { DocumentWatcher } from './documentWatcher';
 import { loadModel } from './engine';
 import { placeholderContextFor } from './placeholderProviders';
@@ -40,7 +41,7 @@ export class RequestDiagnostics implements vscode.Disposable, vscode.CodeActionP
       const range = new vscode.Range(document.positionAt(problem.offset), document.positionAt(problem.offset + problem.length));
       const diagnostic = new vscode.Diagnostic(
         range,
-        problem.message,
+        sayInDisplayLanguage(problem.says),
         problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
       );
       diagnostic.source = 'Xendit';
@@ -76,7 +77,7 @@ export class RequestDiagnostics implements vscode.Disposable, vscode.CodeActionP
       for (const e of edits) {
         edit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.content);
       }
-      const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+      const action = new vscode.CodeAction(fix.titleSays ? sayInDisplayLanguage(fix.titleSays) : fix.title, vscode.CodeActionKind.QuickFix);
       action.edit = edit;
       action.diagnostics = context.diagnostics.filter((d) => d.range.intersection(problemRange));
       action.isPreferred = true;

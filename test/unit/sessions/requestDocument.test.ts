@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { analyzeRequestText, offsetToLineColumn, type LocatedProblem } from '../../../src/sessions/requestDocument';
 import { fakeKey } from '../../helpers/fakeKeys';
 import { customerId, minimalPay as pay, testNow as now } from '../../helpers/sessionRequests';
+import { englishOnly } from '../../helpers/inEnglish';
 
 /** Pretty JSON of the minimal PAY request with `patch` applied, as a user's file would look. */
 function fileWith(patch: Record<string, unknown> = {}): string {
@@ -22,7 +23,7 @@ describe('analyzeRequestText: syntax errors', () => {
   it('reports a missing comma between properties at its line and column', () => {
     const text = '{\n  "a": 1\n  "b": 2\n}';
     const { syntaxErrors, value, problems } = analyze(text);
-    assert.deepEqual(syntaxErrors, [
+    assert.deepEqual(englishOnly(syntaxErrors), [
       { message: 'Expected a comma or closing brace: separate properties with commas.', offset: 13, length: 3, line: 3, column: 3 },
     ]);
     assert.equal(value, undefined);
@@ -38,7 +39,7 @@ describe('analyzeRequestText: syntax errors', () => {
 
   it('points at a trailing comma itself, once', () => {
     const { syntaxErrors } = analyze('{\n  "amount": 1,\n}');
-    assert.deepEqual(syntaxErrors, [
+    assert.deepEqual(englishOnly(syntaxErrors), [
       { message: 'Trailing comma: JSON allows no comma after the last entry. Remove it.', offset: 15, length: 1, line: 2, column: 14 },
     ]);
   });
@@ -46,7 +47,7 @@ describe('analyzeRequestText: syntax errors', () => {
   it('reports an unclosed object at the end of the text', () => {
     const text = '{\n  "amount": 1';
     const { syntaxErrors } = analyze(text);
-    assert.deepEqual(syntaxErrors, [
+    assert.deepEqual(englishOnly(syntaxErrors), [
       { message: 'Expected a comma or closing brace: an object is not closed. Add the missing }.', offset: text.length, length: 0, line: 2, column: 14 },
     ]);
   });
@@ -129,14 +130,14 @@ describe('analyzeRequestText: values and problems', () => {
   it('ignores a byte order mark and keeps offsets in the text as given', () => {
     const text = `\uFEFF${fileWith({ currency: 'EUR' })}`;
     const { syntaxErrors, problems } = analyze(text);
-    assert.deepEqual(syntaxErrors, []);
+    assert.deepEqual(englishOnly(syntaxErrors), []);
     assert.equal(underlined(text, problems[0]), '"EUR"');
   });
 
   it('reports comments as warnings with their range, and still validates', () => {
     const text = '{\n  // the order\n  "reference_id": "order-1", /* PAY */ "session_type": "PAY",\n  "currency": "IDR", "amount": 1, "mode": "PAYMENT_LINK", "country": "ID"\n}';
     const { syntaxErrors, value, problems } = analyze(text);
-    assert.deepEqual(syntaxErrors, []);
+    assert.deepEqual(englishOnly(syntaxErrors), []);
     assert.deepEqual(value, { ...pay, amount: 1 });
     assert.deepEqual(
       problems.map((problem) => [problem.severity, underlined(text, problem)]),
@@ -227,7 +228,7 @@ describe('analyzeRequestText: ranges', () => {
   it('offers the same fixes as validateSessionRequest', () => {
     const text = fileWith({ session_type: 'SAVE', amount: 5, customer_id: customerId });
     const [problem] = analyze(text).problems;
-    assert.deepEqual(problem?.fix, { title: 'Set amount to 0', kind: 'set', path: ['amount'], value: 0 });
+    assert.deepEqual(englishOnly(problem?.fix), { title: 'Set amount to 0', kind: 'set', path: ['amount'], value: 0 });
     assert.equal(underlined(text, problem), '5');
   });
 

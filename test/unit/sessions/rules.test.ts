@@ -3,6 +3,7 @@ import { checkRules, RULES } from '../../../src/sessions/rules';
 import { validateSessionRequest } from '../../../src/sessions/validate';
 import { ruleNamed, runRuleCases } from '../../helpers/ruleCases';
 import { testNow as now } from '../../helpers/sessionRequests';
+import { englishOnly } from '../../helpers/inEnglish';
 import { CASES, pay, save, withItems } from './rules.cases';
 import { NEWEST_DOCS_CASES } from './rulesNewestDocs.cases';
 
@@ -33,7 +34,7 @@ describe('rules', () => {
   it('reports through validateSessionRequest with a message naming the field and the fix', () => {
     const result = validateSessionRequest({ ...save, amount: 5 }, { now });
     assert.equal(result.ok, false);
-    assert.deepEqual(result.problems, [
+    assert.deepEqual(englishOnly(result.problems), [
       {
         severity: 'error',
         path: ['amount'],

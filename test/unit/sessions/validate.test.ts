@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Problem } from '../../../src/sessions/problem';
 import { closest, validateSessionRequest } from '../../../src/sessions/validate';
 import { minimalPay as pay, testNow as now } from '../../helpers/sessionRequests';
+import { englishOnly } from '../../helpers/inEnglish';
 const item = { reference_id: 'sku-1', type: 'PHYSICAL_PRODUCT', name: 'Shirt', category: 'CLOTHES', net_unit_amount: 5000, quantity: 2 };
 
 function problemsOf(value: unknown, options = {}): Problem[] {
@@ -105,16 +106,16 @@ describe('validateSessionRequest', () => {
   });
 
   it('offers a fix only when the intended value is certain', () => {
-    assert.deepEqual(only({ ...pay, currency: 'idr' }).fix, { title: 'Use "IDR"', kind: 'set', path: ['currency'], value: 'IDR' });
-    assert.deepEqual(only({ ...pay, mode: 'payment-link' }).fix, { title: 'Use "PAYMENT_LINK"', kind: 'set', path: ['mode'], value: 'PAYMENT_LINK' });
-    assert.deepEqual(only({ ...pay, amount: '10000' }).fix, { title: 'Use the number 10000', kind: 'unquote', path: ['amount'] });
-    assert.deepEqual(only({ ...pay, reference_id: 12 }).fix, { title: 'Put it in double quotes', kind: 'quote', path: ['reference_id'] });
+    assert.deepEqual(englishOnly(only({ ...pay, currency: 'idr' }).fix), { title: 'Use "IDR"', kind: 'set', path: ['currency'], value: 'IDR' });
+    assert.deepEqual(englishOnly(only({ ...pay, mode: 'payment-link' }).fix), { title: 'Use "PAYMENT_LINK"', kind: 'set', path: ['mode'], value: 'PAYMENT_LINK' });
+    assert.deepEqual(englishOnly(only({ ...pay, amount: '10000' }).fix), { title: 'Use the number 10000', kind: 'unquote', path: ['amount'] });
+    assert.deepEqual(englishOnly(only({ ...pay, reference_id: 12 }).fix), { title: 'Put it in double quotes', kind: 'quote', path: ['reference_id'] });
     // A string JavaScript reads as a number but JSON does not write as one gets no guess.
     assert.equal(only({ ...pay, amount: '0x10' }).fix, undefined);
     assert.equal(only({ ...pay, amount: '1e999' }).fix, undefined);
     assert.equal(only({ ...pay, currency: 'EUR' }).fix, undefined);
     assert.equal(only({ ...pay, amount: 'ten' }).fix, undefined);
-    assert.deepEqual(only({ ...pay, session_type: 'AUTHORIZATION' }).fix, {
+    assert.deepEqual(englishOnly(only({ ...pay, session_type: 'AUTHORIZATION' }).fix), {
       title: 'Use session_type PAY with capture_method MANUAL',
       kind: 'edits',
       path: ['session_type'],
@@ -123,7 +124,7 @@ describe('validateSessionRequest', () => {
         { kind: 'set', path: ['capture_method'], value: 'MANUAL' },
       ],
     });
-    assert.deepEqual(only({ ...pay, internal_metadata: {} }).fix, { title: 'Remove internal_metadata', kind: 'remove', path: ['internal_metadata'] });
+    assert.deepEqual(englishOnly(only({ ...pay, internal_metadata: {} }).fix), { title: 'Remove internal_metadata', kind: 'remove', path: ['internal_metadata'] });
   });
 
   it('reports one problem per field even when zod finds two', () => {
