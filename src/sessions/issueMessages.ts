@@ -2,7 +2,7 @@
 // with a fix where the fix is no guess. validate.ts turns them into Problems.
 import * as z from 'zod/mini';
 import { closest } from './closest';
-import { describeValue, formatPath, isFiniteJsonNumber, isMissing, isPlainObject, valueAt } from './jsonPath';
+import { isFiniteJsonNumber, isMissing, isPlainObject, pathPhrase, valueAt, valuePhrase } from './jsonPath';
 import { type Phrase, type PhraseArg, phrase } from './phrase';
 import { type Fix, type JsonPath, titled } from './problem';
 import { SessionRequest } from './schema';
@@ -26,7 +26,7 @@ const LISTED_VALUES_MAX = 12;
 
 /** A zod issue as a phrase (validate.ts says its English), with a fix where the fix is no guess. */
 export function describeIssue(issue: Issue, path: JsonPath, root: unknown): { says: Phrase; fix?: Fix } {
-  const field = formatPath(path);
+  const field = pathPhrase(path);
   const value = valueAt(root, path);
   if (path.length === 0 && issue.code === 'invalid_type') {
     return {
@@ -65,13 +65,13 @@ export function describeIssue(issue: Issue, path: JsonPath, root: unknown): { sa
     case 'too_big':
       return { says: outOfRange(field, issue, value) };
     case 'invalid_format':
-      return { says: phrase('{0} {1}; it is {2}.', field, formatRule(issue.message), describeValue(value)) };
+      return { says: phrase('{0} {1}; it is {2}.', field, formatRule(issue.message), valuePhrase(value)) };
     case 'invalid_key': {
       const inner = issue.issues[0];
       const key = String(path[path.length - 1]);
       const limit = inner && inner.code === 'too_big' ? phrase('at most {0} characters', String(inner.maximum)) : phrase('a valid key');
       return {
-        says: phrase('{0} key "{1}" is {2} characters long, but keys may have {3}. Shorten the key.', formatPath(path.slice(0, -1)), key, key.length, limit),
+        says: phrase('{0} key "{1}" is {2} characters long, but keys may have {3}. Shorten the key.', pathPhrase(path.slice(0, -1)), key, key.length, limit),
       };
     }
     case 'custom': {
@@ -95,7 +95,7 @@ function formatRule(message: string): PhraseArg {
 }
 
 /** A key the API refuses: the model's text says why; the fix removes it, or moves it where it belongs. */
-function refusedKey(field: string, path: JsonPath, root: unknown): { says: Phrase; fix: Fix } {
+function refusedKey(field: PhraseArg, path: JsonPath, root: unknown): { says: Phrase; fix: Fix } {
   const says = refusalPhrase(unwrap(schemaAt(path))) ?? phrase('{0} is not allowed. Remove it.', field);
   const key = path[path.length - 1];
   const parent = path.slice(0, -1);
@@ -117,12 +117,12 @@ function refusedKey(field: string, path: JsonPath, root: unknown): { says: Phras
   return { says, fix: { ...titled(phrase('Remove {0}', String(key))), kind: 'remove', path } };
 }
 
-function wrongType(field: string, expectedType: string, value: unknown, path: JsonPath): { says: Phrase; fix?: Fix } {
+function wrongType(field: PhraseArg, expectedType: string, value: unknown, path: JsonPath): { says: Phrase; fix?: Fix } {
   const expected = EXPECTED_TYPE[expectedType] ?? expectedType;
   if (expectedType === 'int' && typeof value === 'number') {
     return { says: phrase('{0} must be a whole number; it is {1}.', field, value) };
   }
-  const described = describeValue(value);
+  const described = valuePhrase(value);
   // Only a string that is a JSON number as written ("0x10" or "1e999" is not one), and the fixes keep the file's
   // own digits: a 19-digit id or "1.50" read as a number would come back changed.
   if (expectedType === 'number' && typeof value === 'string' && isFiniteJsonNumber(value)) {
@@ -140,9 +140,9 @@ function wrongType(field: string, expectedType: string, value: unknown, path: Js
   return { says: phrase('{0} must be {1}, but it is {2}.', field, expected, described) };
 }
 
-function wrongValue(field: string, values: readonly unknown[], value: unknown, path: JsonPath): { says: Phrase; fix?: Fix } {
+function wrongValue(field: PhraseArg, values: readonly unknown[], value: unknown, path: JsonPath): { says: Phrase; fix?: Fix } {
   const allowed = values.filter((candidate): candidate is string => typeof candidate === 'string');
-  const described = describeValue(value);
+  const described = valuePhrase(value);
   const listed =
     allowed.length <= LISTED_VALUES_MAX
       ? phrase('{0} must be {1}; it is {2}.', field, oneOf(allowed), described)
@@ -158,7 +158,7 @@ function wrongValue(field: string, values: readonly unknown[], value: unknown, p
   return { says: suggestion ? phrase('{0} Did you mean "{1}"?', listed, suggestion) : listed };
 }
 
-function outOfRange(field: string, issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, value: unknown): Phrase {
+function outOfRange(field: PhraseArg, issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, value: unknown): Phrase {
   const small = issue.code === 'too_small';
   const limit = Number(small ? issue.minimum : issue.maximum);
   if (issue.origin === 'string' && typeof value === 'string') {
@@ -174,7 +174,7 @@ function outOfRange(field: string, issue: z.core.$ZodIssueTooSmall | z.core.$Zod
       ? phrase('{0} must have at least {1} entries; it has {2}.', field, limit, value.length)
       : phrase('{0} must have at most {1} entries; it has {2}.', field, limit, value.length);
   }
-  const described = describeValue(value);
+  const described = valuePhrase(value);
   if (small) return issue.inclusive ? phrase('{0} must be at least {1}; it is {2}.', field, limit, described) : phrase('{0} must be more than {1}; it is {2}.', field, limit, described);
   return issue.inclusive ? phrase('{0} must be at most {1}; it is {2}.', field, limit, described) : phrase('{0} must be less than {1}; it is {2}.', field, limit, described);
 }

@@ -1,9 +1,17 @@
 // Small helpers for paths into a request's JSON: show a path the way a user writes it, and read a value at one.
 import type { JsonPath } from './problem';
+import { type PhraseArg, phrase, say } from './phrase';
+
+const spokenArg = (arg: PhraseArg): string => (typeof arg === 'object' ? say(arg) : String(arg));
 
 /** `items[2].net_unit_amount`, `metadata["my key"]`; the empty path reads as "the request". */
 export function formatPath(path: JsonPath): string {
-  if (path.length === 0) return 'the request';
+  return spokenArg(pathPhrase(path));
+}
+
+/** formatPath as a message's argument: the top level is said in words, a phrase to be translated. */
+export function pathPhrase(path: JsonPath): PhraseArg {
+  if (path.length === 0) return phrase('the request');
   let text = '';
   for (const segment of path) {
     if (typeof segment === 'number') text += `[${segment}]`;
@@ -42,10 +50,15 @@ export function isMissing(root: unknown, path: JsonPath): boolean {
 
 /** A value shown inside a message: strings quoted and cut short, containers by kind. */
 export function describeValue(value: unknown): string {
-  if (value === undefined) return 'missing';
+  return spokenArg(valuePhrase(value));
+}
+
+/** describeValue as a message's argument: the words for a container or a missing value are a phrase, to be translated. */
+export function valuePhrase(value: unknown): PhraseArg {
+  if (value === undefined) return phrase('missing');
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
+  if (Array.isArray(value)) return phrase('an array');
+  if (typeof value === 'object') return phrase('an object');
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   return String(value);
 }

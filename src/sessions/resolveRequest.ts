@@ -1,7 +1,7 @@
 // Resolves the placeholders of a parsed request: every string value is read, each `{{$…}}` replaced by its
 // value now, and a string that is one numeric placeholder in a numeric field becomes a number. The file is
 // never touched: callers send (or check) the resolved copy, and report problems at the strings' paths.
-import { formatPath, JSON_NUMBER } from './jsonPath';
+import { JSON_NUMBER, pathPhrase } from './jsonPath';
 import { type Phrase, phrase } from './phrase';
 import { type JsonPath, type Problem, spoken } from './problem';
 import { describePlaceholderFields, placeholderFieldAt } from './placeholderFields';
@@ -85,7 +85,7 @@ function resolveString(text: string, path: JsonPath, context: PlaceholderContext
   if (!first) return text;
   const field = placeholderFieldAt(path);
   if (!field) {
-    const where = path.length === 0 ? phrase('the request') : formatPath(path);
+    const where = path.length === 0 ? phrase('the request') : pathPhrase(path);
     return failAt(
       first.start,
       first.end,

@@ -1,7 +1,7 @@
 // The cross-field rules about money and what is bought: amounts per session type and currency, items, the
 // capture method. Updated where the newest docs (2026) changed them.
 import { currencyDecimals } from './currency';
-import { formatPath } from './jsonPath';
+import { pathPhrase } from './jsonPath';
 import { phrase } from './phrase';
 import { type Fix, type JsonPath, titled } from './problem';
 import { cents, defineRule, itemsOf } from './ruleKit';
@@ -129,7 +129,7 @@ export const wholeAmountCurrency = defineRule({
       const currency = String(request.currency);
       const rule = decimals === 0 ? phrase('{0} amounts are whole numbers', currency) : phrase('{0} amounts have at most {1} decimals', currency, decimals);
       return [
-        problem('error', 'INVALID_AMOUNT', path, phrase('{0} is {1}, but {2}. Round it to {3}.', formatPath(path), value, rule, rounded), {
+        problem('error', 'INVALID_AMOUNT', path, phrase('{0} is {1}, but {2}. Round it to {3}.', pathPhrase(path), value, rule, rounded), {
           ...titled(phrase('Round to {0}', rounded)),
           kind: 'set',
           path,
@@ -185,8 +185,8 @@ export const discountNegative = defineRule({
           'API_VALIDATION_ERROR',
           path,
           amount > 0
-            ? phrase('{0} must be negative for a DISCOUNT item (the discount is taken off the total); it is {1}. Set it to {2}.', formatPath(path), amount, -amount)
-            : phrase('{0} must be negative for a DISCOUNT item (the discount is taken off the total); it is {1}.', formatPath(path), amount),
+            ? phrase('{0} must be negative for a DISCOUNT item (the discount is taken off the total); it is {1}. Set it to {2}.', pathPhrase(path), amount, -amount)
+            : phrase('{0} must be negative for a DISCOUNT item (the discount is taken off the total); it is {1}.', pathPhrase(path), amount),
           amount > 0 ? { ...titled(phrase('Set to {0}', -amount)), kind: 'set', path, value: -amount } : undefined,
         ),
       ];

@@ -2,7 +2,7 @@
 // channels, expiry and URLs, updated where the 2026 docs changed them. One rule per rule in the API notes,
 // each named so tests and messages can cite it.
 import { channelCountry, type Country } from './channels';
-import { describeValue, formatPath, valueAt } from './jsonPath';
+import { pathPhrase, valueAt, valuePhrase } from './jsonPath';
 import { type Phrase, phrase } from './phrase';
 import { type Fix, type JsonPath, titled } from './problem';
 import { customerStub, defineRule } from './ruleKit';
@@ -257,7 +257,7 @@ export const channelCountryMatches = defineRule({
               country,
               String(request.country),
               channel,
-              formatPath(listPath),
+              pathPhrase(listPath),
             ),
           ),
         ];
@@ -285,7 +285,7 @@ export const httpsReturnUrls = defineRule({
           // The error docs name a bad components origin an API_VALIDATION_ERROR, a bad return URL an INVALID_URL.
           path[1] === 'origins' ? 'API_VALIDATION_ERROR' : 'INVALID_URL',
           path,
-          phrase('{0} must use HTTPS; it is {1}. Change http:// to https://.', formatPath(path), describeValue(url)),
+          phrase('{0} must use HTTPS; it is {1}. Change http:// to https://.', pathPhrase(path), valuePhrase(url)),
           { ...titled(phrase('Use https://')), kind: 'set', path, value: secure },
         ),
       ];

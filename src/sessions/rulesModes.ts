@@ -2,7 +2,7 @@
 // CARDS_SESSION_JS, components_configuration, and allowed_payment_channels at the top level.
 import { PAYMENT_CHANNELS } from './channels';
 import { closest } from './closest';
-import { formatPath } from './jsonPath';
+import { pathPhrase } from './jsonPath';
 import { phrase } from './phrase';
 import { type Fix, type FixStep, type JsonPath, titled } from './problem';
 import { defineRule } from './ruleKit';
@@ -171,7 +171,7 @@ export const knownPaymentChannels = defineRule({
             channelPath,
             phrase(
               '{0} is {1}, which the API reference does not list; the API answers INVALID_PAYMENT_CHANNEL to a channel it does not know or you have not activated. {2}',
-              formatPath(channelPath),
+              pathPhrase(channelPath),
               channel,
               suggestion ? phrase('Did you mean {0}?', suggestion) : phrase('Check the channel code.'),
             ),

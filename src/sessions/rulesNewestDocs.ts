@@ -1,6 +1,6 @@
 // Rules the newest docs (2026) add about subscriptions, items, customers and metadata, and where the sources
 // conflict (metadata limits): those are warnings, since the API may take either reading.
-import { formatPath } from './jsonPath';
+import { pathPhrase } from './jsonPath';
 import { phrase } from './phrase';
 import { type JsonPath, type Problem, titled } from './problem';
 import { defineRule, itemsOf, type ProblemMaker } from './ruleKit';
@@ -172,7 +172,7 @@ export const customerMobileNumber = defineRule({
 
 function metadataWarnings(metadata: Record<string, string> | null | undefined, path: JsonPath, code: string, problem: ProblemMaker): Problem[] {
   if (!metadata) return [];
-  const where = formatPath(path);
+  const where = pathPhrase(path);
   const keys = Object.keys(metadata);
   const found: Problem[] = [];
   // Past the request schema's own limits the model reports an error; the warning covers the span between.
@@ -191,7 +191,7 @@ function metadataWarnings(metadata: Record<string, string> | null | undefined, p
     if (typeof value === 'string' && value.length > METADATA_ERROR_DOC_LIMITS.maxValueLength && value.length <= METADATA_LIMITS.maxValueLength) {
       const says = phrase(
         '{0} has {1} characters; the error docs ({2}) allow {3} and the request schema allows more, so the sources conflict. Shorten it to be safe.',
-        formatPath([...path, key]),
+        pathPhrase([...path, key]),
         value.length,
         code,
         METADATA_ERROR_DOC_LIMITS.maxValueLength,

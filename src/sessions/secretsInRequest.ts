@@ -1,7 +1,7 @@
 // A Xendit secret key inside a request body. The API would take it as any other text and keep it in the session,
 // where its webhooks, the dashboard and anyone with the session's id can read it: nothing about it is "rejected",
 // so it is not a rule of the model (the sandbox, like the API, accepts it). Every surface that sends refuses it.
-import { formatPath, isPlainObject } from './jsonPath';
+import { isPlainObject, pathPhrase } from './jsonPath';
 import { findSecretKeys } from './keyScanner';
 import { type Phrase, phrase } from './phrase';
 import { type JsonPath, spoken } from './problem';
@@ -35,13 +35,13 @@ export function secretKeyFindings(value: unknown): Finding[] {
     const { node, path } = next;
     if (typeof node === 'string') {
       const kind = keyIn(node);
-      if (kind) found(path, kind === 'live' ? phrase('{0} holds a Xendit live secret key. {1}', formatPath(path), AFTER) : phrase('{0} holds a Xendit test secret key. {1}', formatPath(path), AFTER));
+      if (kind) found(path, kind === 'live' ? phrase('{0} holds a Xendit live secret key. {1}', pathPhrase(path), AFTER) : phrase('{0} holds a Xendit test secret key. {1}', pathPhrase(path), AFTER));
     } else if (Array.isArray(node)) {
       for (let index = node.length - 1; index >= 0; index--) pending.push({ node: node[index], path: [...path, index] });
     } else if (isPlainObject(node)) {
       for (const [key, item] of Object.entries(node).reverse()) {
         const kind = keyIn(key);
-        if (kind) found(path, kind === 'live' ? phrase('A key in {0} is a Xendit live secret key. {1}', formatPath(path), AFTER) : phrase('A key in {0} is a Xendit test secret key. {1}', formatPath(path), AFTER));
+        if (kind) found(path, kind === 'live' ? phrase('A key in {0} is a Xendit live secret key. {1}', pathPhrase(path), AFTER) : phrase('A key in {0} is a Xendit test secret key. {1}', pathPhrase(path), AFTER));
         else pending.push({ node: item, path: [...path, key] });
       }
     }

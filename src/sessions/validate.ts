@@ -1,7 +1,7 @@
 // The one check every path uses (sandbox, editor, pre-send, CLI): the zod model, then the cross-field
 // rules, reported as Problems whose messages say what is wrong, where, and how to fix it.
 import * as z from 'zod/mini';
-import { formatPath, isMissing, isPlainObject, valueAt } from './jsonPath';
+import { isMissing, isPlainObject, pathPhrase, valueAt } from './jsonPath';
 import { phrase } from './phrase';
 import { type JsonPath, type Problem, spoken } from './problem';
 import { closest } from './closest';
@@ -109,7 +109,7 @@ function findingsFromIssues(issues: readonly Issue[], root: unknown): Finding[] 
 function unknownKeyFinding(path: JsonPath, root: unknown): Finding {
   const key = String(path[path.length - 1]);
   const parentPath = path.slice(0, -1);
-  const where = parentPath.length === 0 ? phrase('the request') : formatPath(parentPath);
+  const where = parentPath.length === 0 ? phrase('the request') : pathPhrase(parentPath);
   const suggestion = closest(key, knownKeys(parentPath, root));
   const hint = suggestion ? phrase('Did you mean "{0}"?', suggestion) : phrase('The API may ignore or refuse it: check it is meant for the API.');
   return {

@@ -80,6 +80,8 @@ const MODEL_CASES: unknown[] = [
   { ...pay, customer: { type: 'INDIVIDUAL', reference_id: 'c-1', emial: 'a@example.com' } },
   { ...pay, items: [{ ...shirtItem, type: 'FOOD' }] },
   { ...pay, items: [] },
+  { ...pay, amount: {} },
+  { ...pay, amount: [] },
   { ...pay, items: [{ ...shirtItem, quantity: undefined }] },
   { ...pay, items: [{ ...shirtItem, url: 'shop.example/shirt' }] },
   { ...pay, channel_properties: { cards: { card_on_file_type: 'RECURRING', recurring_configuration: { recurring_frequency: 1, recurring_expiry: 'soon' } } } },
@@ -185,6 +187,7 @@ function spoken(analysis: RequestAnalysis): { says: Phrase | undefined; english:
 /** The files that build problem messages and fix titles (the CLI and the editor share them). */
 const PRODUCERS = [
   'issueMessages.ts',
+  'jsonPath.ts',
   'placeholders.ts',
   'requestDocument.ts',
   'requestParts.ts',
@@ -228,6 +231,8 @@ const UNREACHED = new Set([
   '{0} must be at most {1}; it is {2}.',
   '{0} must be less than {1}; it is {2}.',
   'a {0}',
+  // A missing value is reported as required, never described.
+  'missing',
   // No payment channel the API reference lists is Singapore's alone.
   '{0} is a Singaporean channel',
 ]);
