@@ -1,11 +1,11 @@
 // Editing a request file in the real VS Code: completion from the contributed JSON schema, the model's
-// diagnostics at exact ranges (each problem once), a quick fix, and New Session Request.
+// diagnostics at exact ranges (each problem once) said from their phrases, a quick fix, and New Session Request.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/extension';
-import { openRequest, waitFor, workspaceDir, suiteHooks } from './helpers';
+import { openRequest, repoModule, waitFor, workspaceDir, suiteHooks } from './helpers';
 
 function textAt(document: vscode.TextDocument, range: vscode.Range): string {
   return document.getText(range);
@@ -18,6 +18,14 @@ async function completionLabels(document: vscode.TextDocument, position: vscode.
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     return labels.length > 0 ? labels : undefined;
   }, 'completion items from the JSON language server', 20_000);
+}
+
+/** The extension's own diagnostics of a document, once there are at least `count`. */
+function xenditDiagnostics(document: vscode.TextDocument, count: number): Promise<vscode.Diagnostic[]> {
+  return waitFor(() => {
+    const d = vscode.languages.getDiagnostics(document.uri).filter((x) => x.source === 'Xendit');
+    return d.length >= count ? d : undefined;
+  }, 'the extension\'s diagnostics');
 }
 
 describe('editor', function () {
@@ -54,10 +62,7 @@ describe('editor', function () {
   it('underlines the model\'s problems at the exact key or value, with the API\'s error code', async () => {
     const editor = await openRequest('problems.session.json', problemText);
     const document = editor.document;
-    const ours = await waitFor(() => {
-      const d = vscode.languages.getDiagnostics(document.uri).filter((x) => x.source === 'Xendit');
-      return d.length >= 2 ? d : undefined;
-    }, 'the extension\'s diagnostics');
+    const ours = await xenditDiagnostics(document, 2);
     const capture = ours.find((d) => d.code === 'DISALLOWED_CAPTURE_METHOD');
     assert.ok(capture, `no DISALLOWED_CAPTURE_METHOD among ${ours.map((d) => d.code).join(', ')}`);
     assert.equal(textAt(document, capture.range), '"capture_method"');
@@ -67,6 +72,32 @@ describe('editor', function () {
     assert.ok(customer);
     assert.equal(textAt(document, customer.range), '"SAVE"');
     assert.match(customer.message, /customer/);
+  });
+
+  it('says each diagnostic and quick fix from its phrase, through vscode.l10n.t', async () => {
+    // A missing variable's placeholder, a nested reason (customer-required), a capture_method to remove: in this
+    // English test host vscode.l10n.t fills the English template, so what it says must be the model's English, and a
+    // template that held a `{…}` of its own would lose words on the way (VS Code reads every `{…}` as a hole).
+    const text = problemText.replace('"order-1"', '"{{$env XSP_TEST_UNSET_VARIABLE}}"');
+    const editor = await openRequest('phrases.session.json', text);
+    const document = editor.document;
+    const ours = await xenditDiagnostics(document, 3);
+    const { analyzeRequestText } = repoModule<typeof import('../../src/sessions/requestDocument')>('src/sessions/requestDocument.js');
+    const { say } = repoModule<typeof import('../../src/sessions/phrase')>('src/sessions/phrase.js');
+    const inDisplayLanguage = (template: string, args: readonly string[]) => vscode.l10n.t(template, ...args);
+    const problems = analyzeRequestText(text, { skipSchemaCovered: true }).problems;
+    assert.deepEqual(
+      ours.map((d) => d.message).sort(),
+      problems.map((p) => say(p.says, inDisplayLanguage)).sort(),
+    );
+    assert.deepEqual(ours.map((d) => d.message).sort(), problems.map((p) => p.message).sort(), 'the English host says the English messages');
+    assert.ok(ours.some((d) => d.message.startsWith('The environment variable XSP_TEST_UNSET_VARIABLE is not set.')));
+    const capture = ours.find((d) => d.code === 'DISALLOWED_CAPTURE_METHOD');
+    assert.ok(capture);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, capture.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = problems.find((p) => p.code === 'DISALLOWED_CAPTURE_METHOD')?.fix;
+    assert.ok(fix?.titleSays);
+    assert.ok(actions.some((a) => a.title === say(fix.titleSays!, inDisplayLanguage)), `got ${actions.map((a) => a.title).join(', ')}`);
   });
 
   it('reports a problem the JSON schema already flags only once', async () => {
