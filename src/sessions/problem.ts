@@ -7,10 +7,6 @@ export type Severity = 'error' | 'warning';
 export type JsonPath = readonly (string | number)[];
 
 /**
- * A change to the request that resolves a problem without guessing. The shell turns it into a text edit
- * (jsonc-parser `modify`), so the user's formatting survives.
- */
-/**
  * A fix's title: English (`title`, what the CLI and the tests read) and, where a check built it, the same words as a
  * phrase (`titleSays`) for the editor's display language. Build both with `titled`.
  */
@@ -19,6 +15,10 @@ interface Titled {
   readonly titleSays?: Phrase;
 }
 
+/**
+ * A change to the request that resolves a problem without guessing. The shell turns it into a text edit
+ * (jsonc-parser `modify`), so the user's formatting survives.
+ */
 export type Fix =
   | (Titled & { readonly kind: 'set'; readonly path: JsonPath; readonly value: unknown })
   | (Titled & { readonly kind: 'remove'; readonly path: JsonPath })
