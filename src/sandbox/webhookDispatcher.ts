@@ -4,7 +4,7 @@
 // not retried, as at Xendit. Each attempt is recorded and logged; the token is in neither.
 import { randomBytes } from 'node:crypto';
 import { delay } from '../sessions/delay';
-import { redactText } from '../sessions/redact';
+import { keptAnswer, readAnswerHead } from '../sessions/handlerAnswer';
 import { CALLBACK_TOKEN_HEADER, webhookBody, type WebhookEvent, type WebhookEventName } from '../sessions/webhookEvent';
 import { apiTimestamp } from './sandboxStore';
 
@@ -243,8 +243,8 @@ export class WebhookDispatcher {
         redirect: 'manual',
         signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), this.closing.signal]),
       });
-      const text = await res.text().catch(() => '');
-      a = { attempt: record.attempts.length + 1, kind, url: target.url, at, durationMs: Math.round(performance.now() - started), status: res.status, answer: this.clean(text, target) };
+      const { text, more } = await readAnswerHead(res);
+      a = { attempt: record.attempts.length + 1, kind, url: target.url, at, durationMs: Math.round(performance.now() - started), status: res.status, answer: this.clean(text, target, more) };
     } catch (err) {
       const timedOut = err instanceof Error && err.name === 'TimeoutError';
       const message = timedOut ? `timed out after ${timeoutMs / 1000} s` : err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
@@ -266,10 +266,9 @@ export class WebhookDispatcher {
     return a;
   }
 
-  /** An answer or error as recorded: cut to ANSWER_LIMIT, with the token (should a handler echo it) removed. */
-  private clean(text: string, target: WebhookTarget): string {
-    const cut = text.length > ANSWER_LIMIT ? `${text.slice(0, ANSWER_LIMIT)}…` : text;
-    return redactText(cut, target.token ? [target.token] : []);
+  /** An answer or error as recorded: the token (should a handler echo it) removed, then cut to ANSWER_LIMIT. */
+  private clean(text: string, target: WebhookTarget, more = false): string {
+    return keptAnswer(text, ANSWER_LIMIT, target.token ? [target.token] : [], more);
   }
 }
 

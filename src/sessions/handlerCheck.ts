@@ -3,7 +3,7 @@
 // (2xx) and refused the others (anything else): a handler that only compares a token when one is sent passes
 // forged events. Each request is sent once, never retried. The token is in no result.
 import { randomBytes } from 'node:crypto';
-import { redactText } from './redact';
+import { keptAnswer, readAnswerHead } from './handlerAnswer';
 import { CALLBACK_TOKEN_HEADER, WEBHOOK_EVENTS, webhookBody, type WebhookEvent, type WebhookEventName } from './webhookEvent';
 
 export interface HandlerProbe {
@@ -70,7 +70,7 @@ export async function checkHandler(url: string, token: string, options: { timeou
   const probes: HandlerProbe[] = [];
   const wrong = wrongToken(token);
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const clean = (text: string) => redactText(text.length > 200 ? `${text.slice(0, 200)}…` : text, [token, wrong]);
+  const clean = (text: string, more = false) => keptAnswer(text, 200, [token, wrong], more);
   const stopped = (): HandlerCheckResult => ({ url, probes, passed: false, stopped: true });
   for (const event of WEBHOOK_EVENTS) {
     for (const sent of ['right', 'wrong', 'none'] as const) {
@@ -86,7 +86,8 @@ export async function checkHandler(url: string, token: string, options: { timeou
           redirect: 'manual',
           signal: options.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]) : AbortSignal.timeout(timeoutMs),
         });
-        const answer = clean(await res.text().catch(() => ''));
+        const head = await readAnswerHead(res);
+        const answer = clean(head.text, head.more);
         const ok = res.status >= 200 && res.status < 300;
         probes.push({ event, token: sent, status: res.status, answer, passed: sent === 'right' ? ok : !ok });
       } catch (err) {
