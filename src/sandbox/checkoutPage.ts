@@ -35,7 +35,7 @@ td.num{text-align:right;white-space:nowrap}.status{display:inline-block;padding:
 .ACTIVE{background:#dbeafe;color:#1e3a8a}.COMPLETED{background:#dcfce7;color:#14532d}.EXPIRED{background:#fef3c7;color:#78350f}.CANCELED{background:#fee2e2;color:#7f1d1d}
 form{display:inline}button{font:inherit;padding:10px 18px;border-radius:8px;border:1px solid #1b3a8c;margin:12px 8px 0 0;cursor:pointer}
 button.pay{background:#1b3a8c;color:#fff}button.cancel{background:#fff;color:#1b3a8c}.note{margin-top:16px;font-size:13px;color:#5b6474}
-a{color:#1b3a8c}`;
+a{color:#1b3a8c}label.save{display:block;margin-top:12px;font-size:14px}`;
 
 // Form actions and redirects are relative, so the page also works behind a path prefix (code-server serves
 // loopback ports under /proxy/PORT/). Every sentence comes from `language`; every value is escaped.
@@ -53,9 +53,11 @@ export function renderCheckoutPage(session: SandboxSession, nonce: string, langu
     .join('');
   const status = String(s.status);
   const id = escapeHtml(s.payment_session_id);
+  // With allow_save_payment_method OPTIONAL the customer chooses, on the hosted page, whether to save.
+  const offersSave = s.session_type !== 'SAVE' && s.allow_save_payment_method === 'OPTIONAL';
   const actions =
     status === 'ACTIVE'
-      ? `<form method="post" action="${id}/pay"><button class="pay" type="submit">${s.session_type === 'SAVE' ? t('Save payment details') : t('Pay {0}', amount)}</button></form>` +
+      ? `<form method="post" action="${id}/pay">${offersSave ? `<label class="save"><input type="checkbox" name="save" value="1"> ${t('Save my payment details for next time')}</label>` : ''}<button class="pay" type="submit">${s.session_type === 'SAVE' ? t('Save payment details') : t('Pay {0}', amount)}</button></form>` +
         `<form method="post" action="${id}/cancel"><button class="cancel" type="submit">${t('Cancel')}</button></form>`
       : '';
   const back = status === 'COMPLETED' ? safeReturnUrl(s.success_return_url) : status === 'ACTIVE' ? undefined : safeReturnUrl(s.cancel_return_url);

@@ -12,6 +12,7 @@ export const CHECKOUT_MESSAGES = [
   'Unit',
   'Pay {0}',
   'Save payment details',
+  'Save my payment details for next time',
   'Cancel',
   'Payment received.',
   'Payment details saved.',

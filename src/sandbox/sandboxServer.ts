@@ -32,6 +32,12 @@ export interface SandboxHandle {
   close(): Promise<void>;
 }
 
+/** The checkout page's Pay form, as text ('' when it is not one: past 1 KB, or unreadable). */
+async function readForm(req: IncomingMessage): Promise<string> {
+  const body = await readBody(req, 1024).catch(() => 'too-large' as const);
+  return body === 'too-large' ? '' : body.toString('latin1');
+}
+
 /** A test key the sandbox accepts, made at run time (never a committed literal). */
 export function sandboxTestKey(): string {
   return `xnd_development_${randomBytes(24).toString('base64url').replace(/[-_]/g, 'x')}`;
@@ -214,7 +220,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const handleCheckout = async (req: IncomingMessage, res: ServerResponse, path: string) => {
     const m = /^\/checkout\/(ps-[0-9a-f]{24})(?:\/(pay|cancel))?$/.exec(path);
-    req.resume();
+    // The Pay form's one field (save=1, the box a customer ticks to save the payment method); nothing else is read.
+    const form = m?.[2] === 'pay' && req.method === 'POST' ? await readForm(req) : (req.resume(), '');
     expireDue();
     const session = m ? store.byId(m[1]) : undefined;
     if (!m || !session) {
@@ -223,7 +230,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     if (m[2] && req.method === 'POST') {
       if (m[2] === 'pay') {
-        const t = store.complete(session);
+        const t = store.complete(session, new URLSearchParams(form).get('save') === '1');
         if (t) {
           log(`checkout: session ${m[1]} COMPLETED`);
           deliver(t);

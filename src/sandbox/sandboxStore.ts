@@ -104,14 +104,19 @@ export class SandboxStore {
     if (session.body.status !== 'ACTIVE' && this.sessions.has(id) && !this.finals.has(id)) this.finals.set(id, true);
   }
 
-  /** ACTIVE → COMPLETED, with the id a real payment or saved token would have. */
-  complete(session: SandboxSession): Transition | undefined {
+  /**
+   * ACTIVE → COMPLETED, with the ids a real payment or saved token would have. A PAY session saves the payment
+   * method (a payment_token_id) when allow_save_payment_method is FORCED, or OPTIONAL and the customer chose to
+   * (`customerSaves`, the checkout page's box).
+   */
+  complete(session: SandboxSession, customerSaves = false): Transition | undefined {
     if (session.body.status !== 'ACTIVE') return undefined;
     if (session.body.session_type === 'SAVE') {
-      this.update(session, { status: 'COMPLETED', payment_token_id: `ptkn-${randomUUID()}` });
+      this.update(session, { status: 'COMPLETED', payment_token_id: `pt-${randomUUID()}` });
     } else {
       const changes: Record<string, unknown> = { status: 'COMPLETED', payment_request_id: `pr-${randomUUID()}`, payment_id: `py-${randomUUID()}` };
-      if (session.body.allow_save_payment_method === 'FORCED') changes.payment_token_id = `ptkn-${randomUUID()}`;
+      const save = session.body.allow_save_payment_method;
+      if (save === 'FORCED' || (save === 'OPTIONAL' && customerSaves)) changes.payment_token_id = `pt-${randomUUID()}`;
       this.update(session, changes);
     }
     return { session, event: 'payment_session.completed' };

@@ -15,6 +15,7 @@ export function displayCheckoutLanguage(): CheckoutLanguage {
     Unit: vscode.l10n.t('Unit'),
     'Pay {0}': vscode.l10n.t('Pay {0}', '{0}'),
     'Save payment details': vscode.l10n.t('Save payment details'),
+    'Save my payment details for next time': vscode.l10n.t('Save my payment details for next time'),
     Cancel: vscode.l10n.t('Cancel'),
     'Payment received.': vscode.l10n.t('Payment received.'),
     'Payment details saved.': vscode.l10n.t('Payment details saved.'),

@@ -52,6 +52,31 @@ describe('sandbox: the hosted checkout page', () => {
     assert.equal(hook.body.data.status, 'COMPLETED');
   });
 
+  it('lets the customer choose to save with allow_save_payment_method OPTIONAL: a payment_token_id only when the box is ticked', async () => {
+    const body = { ...minimalPay, allow_save_payment_method: 'OPTIONAL', customer: { reference_id: `cust-optional-${Date.now()}`, type: 'INDIVIDUAL', email: 'optional@example.com', individual_detail: { given_names: 'Opti' } } };
+    const tokens: (string | undefined)[] = [];
+    for (const save of [false, true]) {
+      const created = (await t.http.call('POST', '/sessions', { key, body: { ...body, reference_id: `optional-${save}-${Date.now()}` } })).json;
+      const page = await t.http.call('GET', created.payment_link_url);
+      assert.match(page.text, /<input type="checkbox" name="save" value="1"> Save my payment details for next time/);
+      await t.http.call('POST', formAction(created.payment_link_url, page.text, 'pay'), { rawBody: save ? 'save=1' : '' });
+      const got = (await t.http.call('GET', `/sessions/${created.payment_session_id}`, { key })).json;
+      assert.equal(got.status, 'COMPLETED');
+      assert.match(got.payment_request_id, /^pr-/);
+      tokens.push(got.payment_token_id);
+    }
+    assert.equal(tokens[0], undefined, 'not ticked: nothing saved');
+    assert.match(tokens[1] ?? '', /^pt-/, 'ticked: the payment method is saved');
+    // FORCED saves without asking; a plain PAY neither asks nor saves.
+    const forced = (await t.http.call('POST', '/sessions', { key, body: { ...body, reference_id: `forced-${Date.now()}`, allow_save_payment_method: 'FORCED' } })).json;
+    const forcedPage = await t.http.call('GET', forced.payment_link_url);
+    assert.doesNotMatch(forcedPage.text, /name="save"/);
+    await t.http.call('POST', formAction(forced.payment_link_url, forcedPage.text, 'pay'), { rawBody: '' });
+    assert.match((await t.http.call('GET', `/sessions/${forced.payment_session_id}`, { key })).json.payment_token_id, /^pt-/);
+    const plain = (await t.http.call('POST', '/sessions', { key, body: minimalPay })).json;
+    assert.doesNotMatch((await t.http.call('GET', plain.payment_link_url)).text, /name="save"/);
+  });
+
   it('gives a SAVE session a payment_token_id when completed', async () => {
     const body = SESSION_REQUEST_EXAMPLES.find((e) => e.name === 'payment-link-save')!.body;
     const created = (await t.http.call('POST', '/sessions', { key, body })).json;
@@ -60,7 +85,7 @@ describe('sandbox: the hosted checkout page', () => {
     await t.http.call('POST', formAction(created.payment_link_url, page.text, 'pay'), { rawBody: '' });
     const got = (await t.http.call('GET', `/sessions/${created.payment_session_id}`, { key })).json;
     assert.equal(got.status, 'COMPLETED');
-    assert.match(got.payment_token_id, /^ptkn-/);
+    assert.match(got.payment_token_id, /^pt-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'as Xendit writes a payment token id');
     assert.equal('payment_request_id' in got, false);
   });
 
