@@ -92,12 +92,19 @@ function resolveString(text: string, path: JsonPath, context: PlaceholderContext
       phrase('A placeholder is not accepted in {0}: a fixed value belongs there. Placeholders are accepted in {1}.', where, describePlaceholderFields()),
     );
   }
+  // Every placeholder that gives nothing is reported, each underlined on its own, not only the first.
   const values: (string | number)[] = [];
+  let failed = false;
   for (const match of matches) {
     const result = evaluatePlaceholder(match, context);
-    if (!result.ok) return failAt(match.start, match.end, result.says);
-    values.push(result.value);
+    if (result.ok) {
+      values.push(result.value);
+    } else {
+      failAt(match.start, match.end, result.says);
+      failed = true;
+    }
   }
+  if (failed) return text;
   if (field.kind === 'number') {
     const number = numberOf(text, matches.length === 1 && first.start === 0 && first.end === text.length ? values[0] : undefined, fail, first);
     if (typeof number === 'number') substitutions.push({ path, template: text });

@@ -132,6 +132,15 @@ describe('analyzeRequestText with placeholders', () => {
     assert.equal(analyzeRequestText(text, { now }).problems.filter((problem) => problem.path[0] === 'amount').length, 1);
   });
 
+  it('reports every placeholder in a string that gives nothing, each underlined, and sends the string as written', () => {
+    const text = fileWith({ description: '{{$uuid}} for {{$env NOPE_A}} at {{$isoTimestamp}} x{{$randomInt 5 1}}' });
+    const { problems, value } = analyzeRequestText(text, { now });
+    const atDescription = problems.filter((problem) => problem.path[0] === 'description');
+    assert.deepEqual(atDescription.map((problem) => underlined(text, problem)), ['{{$uuid}}', '{{$env NOPE_A}}', '{{$randomInt 5 1}}']);
+    assert.match(atDescription[1]?.message ?? '', /NOPE_A is not set/);
+    assert.equal((value as { description: string }).description, '{{$uuid}} for {{$env NOPE_A}} at {{$isoTimestamp}} x{{$randomInt 5 1}}');
+  });
+
   it('leaves "must be the whole string" in a numeric field to the JSON schema, which says the same', () => {
     const text = fileWith({ amount: '1{{$randomInt}}' });
     assert.equal(new RegExp(NUMERIC_PLACEHOLDER_PATTERN).test('1{{$randomInt}}'), false, "the schema's pattern refuses it");
