@@ -79,11 +79,22 @@ function resolveString(text: string, path: JsonPath, context: PlaceholderContext
     return text;
   };
   const fail = (says: Phrase, covered?: true): string => failAt(0, text.length, says, covered);
-  if (unclosed !== undefined) return failAt(unclosed, text.length, phrase('A placeholder is not closed: add {0} after its name, e.g. {1}.', '}}', '{{$randomUUID}}'));
+  /** The placeholder's value, or undefined once its problem is reported. */
+  const evaluateOrFail = (match: PlaceholderMatch): string | number | undefined => {
+    const result = evaluatePlaceholder(match, context);
+    if (result.ok) return result.value;
+    failAt(match.start, match.end, result.says);
+    return undefined;
+  };
+  const field = placeholderFieldAt(path);
+  if (unclosed !== undefined) {
+    // The closed ones before it are checked too, so fixing the unclosed one reveals nothing new.
+    if (field) for (const match of matches) evaluateOrFail(match);
+    return failAt(unclosed, text.length, phrase('A placeholder is not closed: add {0} after its name, e.g. {1}.', '}}', '{{$randomUUID}}'));
+  }
   if (matches.length === 0) return text;
   const first = matches[0];
   if (!first) return text;
-  const field = placeholderFieldAt(path);
   if (!field) {
     const where = path.length === 0 ? phrase('the request') : pathPhrase(path);
     return failAt(
@@ -93,18 +104,8 @@ function resolveString(text: string, path: JsonPath, context: PlaceholderContext
     );
   }
   // Every placeholder that gives nothing is reported, each underlined on its own, not only the first.
-  const values: (string | number)[] = [];
-  let failed = false;
-  for (const match of matches) {
-    const result = evaluatePlaceholder(match, context);
-    if (result.ok) {
-      values.push(result.value);
-    } else {
-      failAt(match.start, match.end, result.says);
-      failed = true;
-    }
-  }
-  if (failed) return text;
+  const values = matches.map(evaluateOrFail);
+  if (values.includes(undefined)) return text;
   if (field.kind === 'number') {
     const number = numberOf(text, matches.length === 1 && first.start === 0 && first.end === text.length ? values[0] : undefined, fail, first);
     if (typeof number === 'number') substitutions.push({ path, template: text });

@@ -40,6 +40,8 @@ export class CreateSessionCommand implements vscode.Disposable {
   private readonly clicked = new Map<string, number>();
   /** The double-click window; tests that resend at once on purpose set it to 0. */
   doubleClickMs = DOUBLE_CLICK_MS;
+  /** The clock of the double-click window (ms); tests set it to place clicks in time. */
+  clock: () => number = () => performance.now();
 
   constructor(
     private readonly targets: TargetManager,
@@ -63,17 +65,19 @@ export class CreateSessionCommand implements vscode.Disposable {
     }
     const key = document.uri.toString();
     const click = isClick(context);
+    const at = this.clock();
     const earlier = click ? Math.max(this.running.get(key) ?? -Infinity, this.clicked.get(key) ?? -Infinity) : this.running.get(key);
-    if (earlier !== undefined && began - earlier < this.doubleClickMs) {
+    // Every click moves the window, a dropped one too: a triple click is one send, not two.
+    if (click) this.clicked.set(key, at);
+    if (earlier !== undefined && at - earlier < this.doubleClickMs) {
       this.log?.channel.info(`Create Session for ${vscode.workspace.asRelativePath(document.uri)} asked again within ${this.doubleClickMs} ms of the last: taken as a double click, not sent`);
       return undefined;
     }
-    if (click) this.clicked.set(key, began);
-    this.running.set(key, began);
+    this.running.set(key, at);
     try {
       return await this.send(document, began);
     } finally {
-      if (this.running.get(key) === began) this.running.delete(key);
+      if (this.running.get(key) === at) this.running.delete(key);
     }
   }
 

@@ -22,7 +22,8 @@ export function readForwardUrl(): ForwardUrl {
   const raw = config.get<string>(FORWARD_URL_SETTING, '');
   const value = typeof raw === 'string' ? raw.trim() : '';
   if (value === '') return {};
-  const problem = checkForwardUrl(value) ?? offMachineFromWorkspace(config, value);
+  // The workspace's refusal first: moving a plain-http URL off this machine to https would not make it usable.
+  const problem = offMachineFromWorkspace(config, value) ?? checkForwardUrl(value);
   return problem ? { problem: vscode.l10n.t('The setting xendit.webhooks.forwardUrl is not used, so webhooks are not forwarded: {0}', problem) } : { url: value };
 }
 
@@ -34,7 +35,13 @@ export function readForwardUrl(): ForwardUrl {
 function offMachineFromWorkspace(config: vscode.WorkspaceConfiguration, value: string): string | undefined {
   const inspected = config.inspect<string>(FORWARD_URL_SETTING);
   if (inspected?.workspaceFolderValue === undefined && inspected?.workspaceValue === undefined) return undefined;
-  const { hostname, host } = new URL(value);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined; // not a URL: checkForwardUrl says so
+  }
+  const { hostname, host } = url;
   if (isLoopbackHost(hostname)) return undefined;
   return vscode.l10n.t(
     "This workspace's settings point it at {0}, off this machine, and the callback token travels with every delivery. Set a URL off this machine in your User settings, or use a localhost URL in the workspace.",

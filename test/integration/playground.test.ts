@@ -462,6 +462,17 @@ describe('playground', function () {
     assert.equal(await vscode.commands.executeCommand('xendit.createSession', other, { groupId: 0 }), other.toString());
     assert.equal(await vscode.commands.executeCommand('xendit.createSession', other, { groupId: 0 }), undefined, 'the second button click was sent');
     assert.equal(posts(), 4);
+    // A triple click: each click moves the window, so clicks 300 ms apart are one send; a click 600 ms after the
+    // last is a new one. (The command's clock is set here so that the clicks are placed in time without waiting.)
+    let now = 0;
+    const clock = api.createSession.clock;
+    api.createSession.clock = () => now;
+    restores.push(() => (api.createSession.clock = clock));
+    api.createSession.doubleClickMs = 500;
+    const third = (await openRequest('triple-click.session.json', SESSION_REQUEST_EXAMPLES[0].body)).document.uri;
+    const clickAt = async (t: number) => ((now = t), vscode.commands.executeCommand('xendit.createSession', third, { groupId: 0 }));
+    assert.deepEqual([await clickAt(0), await clickAt(300), await clickAt(600), await clickAt(1200)], [third.toString(), undefined, undefined, third.toString()]);
+    assert.equal(posts(), 6);
   });
 
   it('lists a session a replaced create made in the history, though the panel shows the newer one', async () => {

@@ -267,9 +267,12 @@ describe('webhooks', function () {
     await forwardTo(`${server.baseUrl}/user`, token);
     const warnings: string[] = [];
     restores.push(api.ui.override({ showWarningMessage: async (m) => void warnings.push(m) }));
-    // A cloned repository's .vscode/settings.json must not decide where the stored token goes.
-    restores.push(await withWorkspaceSetting('webhooks.forwardUrl', 'https://collector.example:8443/hooks'));
-    const warning = await waitFor(() => warnings.find((w) => w.includes('collector.example')), 'the warning about the workspace forward URL');
+    // A cloned repository's .vscode/settings.json must not decide where the stored token goes. Plain http is
+    // refused as coming from the workspace too: https would not make it usable.
+    restores.push(await withWorkspaceSetting('webhooks.forwardUrl', 'http://collector.example:8080/hooks'));
+    await waitFor(() => warnings.find((w) => w.includes("This workspace's settings point it at collector.example:8080")), 'the workspace refusal of a plain-http URL');
+    await withWorkspaceSetting('webhooks.forwardUrl', 'https://collector.example:8443/hooks');
+    const warning = await waitFor(() => warnings.find((w) => w.includes('collector.example:8443')), 'the warning about the workspace forward URL');
     assert.match(warning, /is not used, so webhooks are not forwarded: This workspace's settings point it at collector\.example:8443, off this machine/);
     await waitFor(() => api.webhooks.forwarding.applied === undefined, 'forwarding off');
     const errors: string[] = [];

@@ -139,6 +139,13 @@ describe('analyzeRequestText with placeholders', () => {
     assert.deepEqual(atDescription.map((problem) => underlined(text, problem)), ['{{$uuid}}', '{{$env NOPE_A}}', '{{$randomInt 5 1}}']);
     assert.match(atDescription[1]?.message ?? '', /NOPE_A is not set/);
     assert.equal((value as { description: string }).description, '{{$uuid}} for {{$env NOPE_A}} at {{$isoTimestamp}} x{{$randomInt 5 1}}');
+    // An unclosed one at the end does not hide those before it.
+    const unclosed = fileWith({ description: '{{$env NOPE_B}} and {{$guid}} and {{$uuid' });
+    const found = analyzeRequestText(unclosed, { now }).problems.filter((problem) => problem.path[0] === 'description');
+    assert.deepEqual(found.map((problem) => [underlined(unclosed, problem).replace(/"$/, ''), /not closed/.test(problem.message)]), [
+      ['{{$env NOPE_B}}', false],
+      ['{{$uuid', true],
+    ]);
   });
 
   it('leaves "must be the whole string" in a numeric field to the JSON schema, which says the same', () => {
