@@ -119,12 +119,17 @@ export function analyzeRequestText(text: string, options: AnalyzeOptions = {}): 
   // its message never quotes the string's template (which holds the key).
   located.push(...secretKeyFindings(resolution.value).map((finding) => ({ ...finding.problem, ...rangeOf(locator, finding) })));
   const substitutions = resolution.substitutions.length > 0 ? { substitutions: resolution.substitutions } : {};
-  // A message may quote what the file holds (a template, an object key): never a secret key there.
-  const problems = located.map((problem) => ({
-    ...problem,
-    ...spoken(withKeysInWords(problem.says)),
-    ...(problem.fix?.titleSays ? { fix: { ...problem.fix, ...titled(withKeysInWords(problem.fix.titleSays)) } } : {}),
-  }));
+  // A message may quote what the file holds (a template, an object key): never a secret key there. Its English
+  // says whether it does, so most problems (none quote a key) are passed on as they are.
+  const problems = located.map((problem) =>
+    mayHoldKey(problem.message) || (problem.fix !== undefined && mayHoldKey(problem.fix.title))
+      ? {
+          ...problem,
+          ...spoken(withKeysInWords(problem.says)),
+          ...(problem.fix?.titleSays ? { fix: { ...problem.fix, ...titled(withKeysInWords(problem.fix.titleSays)) } } : {}),
+        }
+      : problem,
+  );
   return { syntaxErrors: [], value: resolution.value, ...substitutions, problems };
 }
 
@@ -170,6 +175,14 @@ function withoutSecretKeys(message: string): string {
 
 /** The words withoutSecretKeys puts in a key's place. */
 const KEY_IN_WORDS = /\[a Xendit (live|test) secret key\]/;
+
+/**
+ * Whether an English text quotes a key, or the words one was already replaced with (which withKeysInWords turns
+ * into a phrase to be translated): only then has withKeysInWords anything to change.
+ */
+function mayHoldKey(english: string): boolean {
+  return english.search(KEY_IN_MESSAGE) >= 0 || KEY_IN_WORDS.test(english);
+}
 
 /**
  * A text a message quotes, with any Xendit secret key said in words (withoutSecretKeys); where it held one, a phrase,
