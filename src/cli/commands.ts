@@ -82,7 +82,9 @@ const SAVE_AS_UTF8 =
  * order mark is full of them, and read as UTF-8 it gave an error for each.
  */
 function decodeRequestFile(file: string, bytes: Buffer): string {
-  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) throw new UsageError(`Cannot read ${file}: it is UTF-32, and ${SAVE_AS_UTF8}`);
+  // UTF-32's byte order marks, big- and little-endian (the latter begins like UTF-16's).
+  const utf32 = (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0);
+  if (utf32) throw new UsageError(`Cannot read ${file}: it is UTF-32, and ${SAVE_AS_UTF8}`);
   const text = decodeBytes(file, bytes);
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
@@ -95,7 +97,6 @@ function decodeRequestFile(file: string, bytes: Buffer): string {
 function decodeBytes(file: string, bytes: Buffer): string {
   const bigEndian = bytes[0] === 0xfe && bytes[1] === 0xff;
   if (bigEndian || (bytes[0] === 0xff && bytes[1] === 0xfe)) {
-    if (bytes[2] === 0 && bytes[3] === 0 && !bigEndian) throw new UsageError(`Cannot read ${file}: it is UTF-32, and ${SAVE_AS_UTF8}`);
     try {
       // swap16 throws on an odd length, as the decoder does on a lone surrogate: either is not UTF-16.
       return UTF16LE.decode(bigEndian ? Buffer.from(bytes).swap16() : bytes);
