@@ -1,7 +1,8 @@
 // Dynamic values in request files: the `{{$name args}}` placeholders, how they are found in a string, and
 // what each gives. Pure apart from the clock, randomness and the environment, which the caller passes in.
 import { randomInt, randomUUID } from 'node:crypto';
-import { type Phrase, phrase, say } from './phrase';
+import { type Phrase, phrase } from './phrase';
+import { spoken } from './problem';
 
 /** What a resolution may read: one clock for the whole request, the process environment, the workspace's .env. */
 export interface PlaceholderContext {
@@ -33,7 +34,7 @@ export type PlaceholderValue = { readonly ok: true; readonly value: string | num
 type PlaceholderFailure = { readonly ok: false; readonly message: string; readonly says: Phrase };
 
 function failure(says: Phrase): PlaceholderFailure {
-  return { ok: false, message: say(says), says };
+  return { ok: false, ...spoken(says) };
 }
 
 export interface PlaceholderSpec {
